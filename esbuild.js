@@ -1,0 +1,65 @@
+// Bundles the extension. Two outputs on purpose: dist/extension.js is the small entry VS Code loads
+// at activation; dist/sdk.js holds the AWS SDK and is required only on the first AWS call.
+const esbuild = require('esbuild');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Keeps `import('./sdk')` out of the entry bundle: it resolves at run time to dist/sdk.js. */
+const lazySdkPlugin = {
+  name: 'lazy-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => {
+      if (args.importer.endsWith(path.join('aws', 'sdkLoader.ts'))) {
+        return { path: './sdk.js', external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+/** Prints errors in the `file:line:col: error:` form VS Code's problem matchers read. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log(`[watch] build finished, ${result.errors.length} errors`);
+    });
+  },
+};
+
+async function main() {
+  const common = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    external: ['vscode'],
+    logLevel: 'warning',
+    mainFields: ['module', 'main'],
+    plugins: [lazySdkPlugin, problemMatcherPlugin],
+  };
+  const contexts = await Promise.all([
+    esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { sdk: 'src/aws/sdk.ts' }, outdir: 'dist' }),
+  ]);
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
