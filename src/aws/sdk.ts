@@ -1,0 +1,9 @@
+// Everything the extension takes from the AWS SDK, in one module. esbuild bundles it on its own
+// (dist/sdk.js) and sdkLoader.ts requires it on the first AWS call, so activation never pays for it.
+export { ECSClient } from '@aws-sdk/client-ecs';
+export * as ecs from '@aws-sdk/client-ecs';
+export { ECRClient } from '@aws-sdk/client-ecr';
+export * as ecr from '@aws-sdk/client-ecr';
+export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export { NodeHttpHandler } from '@smithy/node-http-handler';

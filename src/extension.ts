@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { ClientManager } from './aws/clientManager';
+import { resolveContext } from './aws/context';
+import { listProfiles } from './aws/profiles';
+import { isSdkRequested } from './aws/sdkLoader';
+import { registerProfileCommands } from './commands/profileCommands';
+import { affectsAwsContext, readAwsSettings } from './config/settings';
+import { ExplorerProvider } from './explorer/explorerProvider';
+import type { Services } from './services';
+import { ProfileStatusBar } from './ui/statusBar';
+
+/** What activate() returns: used by the integration tests, and open to other extensions. */
+export interface EcsWorkbenchApi {
+  readonly clientManager: ClientManager;
+  readonly explorer: ExplorerProvider;
+  readonly statusBarText: () => string;
+  /** Time spent inside activate(), in milliseconds. */
+  readonly activationMs: number;
+  /** Whether the AWS SDK bundle had been requested when activate() returned (it must not be). */
+  readonly sdkLoadedAtActivation: boolean;
+  /** Resolves once the profile/region/endpoint have been read from settings and shared config. */
+  readonly ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('ECS Workbench', { log: true });
+  const initial = readAwsSettings();
+  // Until the profile files are read (just after activation), the region comes from settings/env.
+  const clientManager = new ClientManager(resolveContext(initial, []), initial.clientOptions);
+  const statusBar = new ProfileStatusBar(clientManager);
+
+  let ready: Promise<void> = Promise.resolve();
+  const refreshAwsContext = async () => {
+    const settings = readAwsSettings();
+    let profiles: Awaited<ReturnType<typeof listProfiles>> = [];
+    try {
+      profiles = await listProfiles();
+    } catch (error) {
+      log.warn(`Could not read the AWS shared config files: ${String(error)}`);
+    }
+    clientManager.setOptions(settings.clientOptions);
+    clientManager.setContext(resolveContext(settings, profiles));
+  };
+  const explorer = new ExplorerProvider(clientManager, () => ready, () => void statusBar.loadAccount());
+  const services: Services = { context, clientManager, log, explorer, refreshAwsContext };
+
+  context.subscriptions.push(
+    log,
+    statusBar,
+    explorer,
+    { dispose: () => clientManager.dispose() },
+    vscode.window.createTreeView('ecsWorkbench.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    clientManager.onDidChangeContext(({ current }) => {
+      log.info(`AWS context: profile=${current.profile ?? '(default chain)'} region=${current.region}${current.endpoint ? ` endpoint=${current.endpoint}` : ''}`);
+      statusBar.contextChanged();
+      explorer.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsAwsContext(event)) ready = refreshAwsContext();
+    }),
+  );
+  registerProfileCommands(services);
+
+  ready = refreshAwsContext();
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    clientManager,
+    explorer,
+    statusBarText: () => statusBar.text,
+    activationMs,
+    sdkLoadedAtActivation: isSdkRequested(),
+    ready,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

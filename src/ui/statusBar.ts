@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { ClientManager } from '../aws/clientManager';
+
+/**
+ * `profile @ region` in the status bar; the account id is fetched lazily (STS GetCallerIdentity)
+ * the first time the explorer has shown the credentials work, never at activation.
+ */
+export class ProfileStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ecsWorkbench.profile', vscode.StatusBarAlignment.Left, 50);
+  private account: string | undefined;
+  private generation = 0;
+
+  constructor(private readonly clientManager: ClientManager) {
+    this.item.name = 'AWS Profile (ECS Workbench)';
+    this.item.command = 'ecsWorkbench.selectProfile';
+    this.render();
+    this.item.show();
+  }
+
+  /** Called when the context changed: forget the account of the previous one. */
+  contextChanged(): void {
+    this.generation++;
+    this.account = undefined;
+    this.render();
+  }
+
+  /** Looks up the account of the current context once; failures leave the account off. */
+  async loadAccount(): Promise<void> {
+    if (this.account) return;
+    const generation = this.generation;
+    try {
+      const identity = await this.clientManager.callerIdentity();
+      if (generation !== this.generation) return;
+      this.account = identity.account;
+      this.render(identity.arn);
+    } catch {
+      // The explorer shows what is wrong with the credentials; the status bar just stays short.
+    }
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  private render(arn?: string): void {
+    const { profile, region, endpoint } = this.clientManager.context;
+    const who = profile ?? 'default';
+    this.item.text = `$(cloud) ${who} @ ${region}${this.account ? ` (${this.account})` : ''}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**AWS profile:** ${profile ?? 'default credential chain'}  \n**Region:** ${region}`);
+    if (this.account) tooltip.appendMarkdown(`  \n**Account:** ${this.account}`);
+    if (arn) tooltip.appendMarkdown(`  \n**Identity:** \`${arn}\``);
+    if (endpoint) tooltip.appendMarkdown(`  \n**Endpoint:** ${endpoint}`);
+    tooltip.appendMarkdown('\n\nClick to pick another profile and region.');
+    this.item.tooltip = tooltip;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
