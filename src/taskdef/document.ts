@@ -1,0 +1,173 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Position, Range, Severity, TaskdefDiagnostic, DiagnosticData } from './types';
+
+export type { Node } from 'jsonc-parser';
+
+/** A parsed JSON text with offset <-> position mapping and JSON Pointer helpers. */
+export class ParsedDocument {
+  readonly root: Node | undefined;
+  readonly syntaxErrors: ParseError[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly text: string) {
+    this.root = parseTree(text, this.syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+  }
+
+  positionAt(offset: number): Position {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    if (pos.line >= starts.length) return this.text.length;
+    return Math.min(starts[pos.line] + pos.character, this.text.length);
+  }
+
+  rangeOf(offset: number, length: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** JSON path segments from the root to `node` (a value node or a property node). */
+export function pathOf(node: Node): (string | number)[] {
+  if (node.type === 'property' && node.parent) return [...pathOf(node.parent), String(node.children![0].value)];
+  const segs: (string | number)[] = [];
+  let n: Node | undefined = node;
+  while (n?.parent) {
+    const p: Node = n.parent;
+    if (p.type === 'property') {
+      segs.push(String(p.children![0].value));
+      n = p.parent;
+    } else if (p.type === 'array') {
+      segs.push(p.children!.indexOf(n));
+      n = p;
+    } else n = p;
+  }
+  return segs.reverse();
+}
+
+/** `containerDefinitions[0].portMappings[1]`, for messages. */
+export function describePath(path: (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+export function pointerOf(path: (string | number)[]): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function printSyntaxError(e: ParseError): string {
+  const names: Record<string, string> = {
+    InvalidSymbol: 'Invalid symbol',
+    InvalidNumberFormat: 'Invalid number format',
+    PropertyNameExpected: 'Property name expected',
+    ValueExpected: 'Value expected',
+    ColonExpected: 'Colon expected',
+    CommaExpected: 'Comma expected',
+    CloseBraceExpected: 'Closing brace `}` expected',
+    CloseBracketExpected: 'Closing bracket `]` expected',
+    EndOfFileExpected: 'End of file expected',
+  };
+  const code = printParseErrorCode(e.error);
+  return `${names[code] ?? code}: the file is not valid JSON.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading values, with `null` treated as absent (the console's JSON export writes nulls).
+
+/** The value node of `key` in object `obj`, or undefined when missing or `null`. */
+export function prop(obj: Node | undefined, key: string): Node | undefined {
+  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
+  for (const p of obj.children) {
+    const k = p.children?.[0];
+    if (k && k.value === key) {
+      const v = p.children![1];
+      return v && v.type !== 'null' ? v : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The property node (key + value) of `key`, even when its value is null. */
+export function propNode(obj: Node | undefined, key: string): Node | undefined {
+  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
+  return obj.children.find((p) => p.children?.[0]?.value === key);
+}
+
+export function keyNode(obj: Node | undefined, key: string): Node | undefined {
+  return propNode(obj, key)?.children?.[0];
+}
+
+export function str(n: Node | undefined): string | undefined {
+  return n?.type === 'string' ? (n.value as string) : undefined;
+}
+
+export function num(n: Node | undefined): number | undefined {
+  return n?.type === 'number' ? (n.value as number) : undefined;
+}
+
+export function bool(n: Node | undefined): boolean | undefined {
+  return n?.type === 'boolean' ? (n.value as boolean) : undefined;
+}
+
+/** Elements of an array node (nulls skipped), or [] if `n` is not an array. */
+export function items(n: Node | undefined): Node[] {
+  return n?.type === 'array' && n.children ? n.children.filter((c) => c.type !== 'null') : [];
+}
+
+/** Objects among the elements of an array node. */
+export function objects(n: Node | undefined): Node[] {
+  return items(n).filter((c) => c.type === 'object');
+}
+
+export function stringItems(n: Node | undefined): string[] {
+  return items(n)
+    .map((c) => str(c))
+    .filter((s): s is string => s !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class DiagnosticSink {
+  readonly diagnostics: TaskdefDiagnostic[] = [];
+  constructor(readonly doc: ParsedDocument) {}
+
+  /** Reports on `node` (a value node; for a property node the key is used). */
+  add(node: Node, code: string, severity: Severity, message: string, data?: DiagnosticData): void {
+    const target = node.type === 'property' && node.children?.[0] ? node.children[0] : node;
+    this.addSpan(target.offset, target.length, pointerOf(pathOf(node)), code, severity, message, data);
+  }
+
+  addSpan(offset: number, length: number, pointer: string, code: string, severity: Severity, message: string, data?: DiagnosticData): void {
+    const d: TaskdefDiagnostic = { code, severity, message, range: this.doc.rangeOf(offset, length), offset, length, pointer };
+    if (data) d.data = data;
+    this.diagnostics.push(d);
+  }
+
+  error(node: Node, code: string, message: string, data?: DiagnosticData): void {
+    this.add(node, code, 'error', message, data);
+  }
+
+  warning(node: Node, code: string, message: string, data?: DiagnosticData): void {
+    this.add(node, code, 'warning', message, data);
+  }
+}

@@ -1,0 +1,94 @@
+/** Validation entry point: JSON syntax, shape (wrappers, describe output), schema, then the rules. */
+import { DiagnosticSink, type Node, ParsedDocument, items, printSyntaxError, prop, propNode } from './document';
+import { detectKindOfNode } from './kind';
+import { TaskContext } from './rules/context';
+import { containerRules } from './rules/containers';
+import { fargateRules } from './rules/fargate';
+import { logsAndSecretsRules } from './rules/logsSecrets';
+import { nameAndImageRules } from './rules/namesImages';
+import { resourceRules } from './rules/resources';
+import { serviceRules } from './rules/service';
+import { validateAgainstSchema } from './schemaValidation';
+import { deref, schemaFor } from './schema';
+import type { DocumentKind, TaskdefDiagnostic, ValidateOptions } from './types';
+
+export interface Definition {
+  node: Node;
+  /** JSON path of the definition object in the file: [] or ['taskDefinition'] or ['services', 0]. */
+  path: (string | number)[];
+}
+
+export interface ValidationResult {
+  kind: DocumentKind;
+  diagnostics: TaskdefDiagnostic[];
+  definitions: Definition[];
+  /** True when the text is not valid JSON (diagnostics then hold the syntax errors). */
+  syntaxError: boolean;
+}
+
+/** Validates a task- or service-definition text. Plain data in, plain data out. */
+export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
+  const doc = new ParsedDocument(text);
+  const sink = new DiagnosticSink(doc);
+  for (const e of doc.syntaxErrors) sink.addSpan(e.offset, Math.max(e.length, 1), '', 'json-syntax', 'error', printSyntaxError(e));
+  const kind = options.kind ?? detectKindOfNode(doc.root, options.fileName) ?? 'task';
+  const result: ValidationResult = { kind, diagnostics: sink.diagnostics, definitions: [], syntaxError: doc.syntaxErrors.length > 0 };
+  const root = doc.root;
+  if (!root) return result;
+  if (root.type !== 'object') {
+    sink.error(root, 'not-an-object', `A ${kind === 'task' ? 'task' : 'service'} definition is a JSON object ({ ... }).`);
+    return result;
+  }
+  result.definitions = kind === 'task' ? taskDefinitions(root, sink) : serviceDefinitions(root, sink);
+  const schema = schemaFor(kind);
+  for (const def of result.definitions) {
+    const data = { definitionPath: def.path };
+    validateAgainstSchema(schema, def.node, schema, sink, {
+      skipRootRequired: kind === 'service',
+      onReadOnly: (p, name) =>
+        sink.warning(p, 'read-only-field', `"${name}" is read-only output of Describe${kind === 'task' ? 'TaskDefinition' : 'Services'}: the API does not accept it on input. Remove it (quick fix: strip read-only fields).`, data),
+    });
+    if (kind === 'task') {
+      const ctx = new TaskContext(def.node, sink, data);
+      nameAndImageRules(ctx);
+      fargateRules(ctx);
+      containerRules(ctx);
+      resourceRules(ctx);
+      logsAndSecretsRules(ctx);
+    } else serviceRules(def.node, sink, data);
+  }
+  sink.diagnostics.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return result;
+}
+
+/** The task definition itself, or the one inside describe-task-definition's wrapper. */
+function taskDefinitions(root: Node, sink: DiagnosticSink): Definition[] {
+  const inner = prop(root, 'taskDefinition');
+  if (inner?.type !== 'object') return [{ node: root, path: [] }];
+  sink.warning(propNode(root, 'taskDefinition')!, 'wrapped-task-definition', 'This is describe-task-definition output: register the object inside "taskDefinition" (quick fix: unwrap, keeping "tags").', { definitionPath: ['taskDefinition'] });
+  const schema = schemaFor('task');
+  for (const p of root.children ?? []) {
+    const key = p.children?.[0]?.value as string;
+    if (key === 'taskDefinition') continue;
+    if (key === 'tags' && p.children?.[1]) validateAgainstSchema(schema, p.children[1], deref(schema, schema.properties!.tags), sink);
+    else if (key !== 'ResponseMetadata') sink.error(p, 'unknown-property', `Unknown property "${key}" beside "taskDefinition": describe-task-definition output holds only "taskDefinition" and "tags".`);
+  }
+  return [{ node: inner, path: ['taskDefinition'] }];
+}
+
+/** The service definition itself, or those inside create-service / describe-services output. */
+function serviceDefinitions(root: Node, sink: DiagnosticSink): Definition[] {
+  const single = prop(root, 'service');
+  if (single?.type === 'object') {
+    sink.warning(propNode(root, 'service')!, 'wrapped-service-definition', 'This is create-service / update-service output: use the object inside "service" as the definition.', { definitionPath: ['service'] });
+    return [{ node: single, path: ['service'] }];
+  }
+  const many = prop(root, 'services');
+  if (many?.type === 'array') {
+    sink.warning(propNode(root, 'services')!, 'wrapped-service-definition', 'This is describe-services output: use one object of "services" as the definition.', { definitionPath: ['services', 0] });
+    return items(many)
+      .filter((n) => n.type === 'object')
+      .map((node) => ({ node, path: ['services', many.children!.indexOf(node)] }));
+  }
+  return [{ node: root, path: [] }];
+}
