@@ -148,6 +148,8 @@ export class ClientManager {
       provider = loadSdk().then((sdk) =>
         sdk.fromNodeProviderChain({
           profile: context.profile,
+          // Re-read ~/.aws/config and credentials: the user may have edited them since the last look.
+          ignoreCache: true,
           // The STS/SSO clients behind assume-role and SSO go to the same custom endpoint, so a
           // LocalStack or sandbox profile with a role_arn works too.
           clientConfig: { region: context.region, ...(context.endpoint ? { endpoint: context.endpoint } : {}) },

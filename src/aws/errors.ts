@@ -48,8 +48,14 @@ function profileLabel(profile: string | undefined): string {
   return profile ? `profile "${profile}"` : 'the default credential chain';
 }
 
-/** `operation` is the IAM action the caller attempted (e.g. `ecs:ListClusters`), used when AWS's message does not name it. */
-export function describeAwsError(error: unknown, context: { profile?: string; operation?: string } = {}): AwsProblem {
+/**
+ * `operation` is the IAM action the caller attempted (e.g. `ecs:ListClusters`), used when AWS's message does not name it;
+ * `profileExists` tells an unknown profile from one without credentials (the SDK says the same for both).
+ */
+export function describeAwsError(
+  error: unknown,
+  context: { profile?: string; operation?: string; profileExists?: boolean } = {},
+): AwsProblem {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike;
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? e.Code);
   const message = e.message ?? String(error);
@@ -65,21 +71,24 @@ export function describeAwsError(error: unknown, context: { profile?: string; op
       fix: { kind: 'run-in-terminal', commandLine: ssoCommand },
     };
   }
-  if (/Profile .* (could not be found|not found)|could not resolve credentials using profile/i.test(message)) {
+  const profileMissing = context.profileExists === false || /Profile .* (could not be found|not found)/i.test(message);
+  if (profile && profileMissing) {
     return {
       kind: 'unknown-profile',
       code,
-      title: `Profile "${profile ?? 'default'}" not found`,
-      message: `The ${profileLabel(profile)} is not defined in your AWS config or credentials file, or has no credentials. Pick another profile or add it with \`aws configure${profile ? ` --profile ${profile}` : ''}\`.`,
+      title: `Profile "${profile}" not found`,
+      message: `The profile "${profile}" is not defined in your AWS config or credentials file. Pick another profile, or add it with \`aws configure --profile ${profile}\`.`,
       fix: { kind: 'select-profile' },
     };
   }
-  if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*provider|Unable to load credentials/i.test(message)) {
+  if (code === 'CredentialsProviderError' || /Could not load credentials|Could not resolve credentials|Unable to load credentials/i.test(message)) {
     return {
       kind: 'no-credentials',
       code,
-      title: 'No AWS credentials found',
-      message: `No AWS credentials could be loaded for ${profileLabel(profile)}: ${message} Pick a profile, or configure one with \`aws configure\` or \`aws configure sso\`.`,
+      title: profile ? `No credentials for profile "${profile}"` : 'No AWS credentials found',
+      message: profile
+        ? `The profile "${profile}" has no usable credentials (no keys, role, SSO session or credential_process), or they could not be loaded: ${message}. Add credentials with \`aws configure --profile ${profile}\`, or pick another profile.`
+        : `No AWS credentials could be loaded from the environment, the default profile or instance metadata: ${message}. Pick a profile, or configure one with \`aws configure\` or \`aws configure sso\`.`,
       fix: { kind: 'select-profile' },
     };
   }

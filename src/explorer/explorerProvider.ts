@@ -43,8 +43,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     try {
       await this.clients.credentials();
     } catch (error) {
-      if (!profile && !(await hasAnyProfile())) return []; // the welcome content takes over
-      return [new MessageNode(describeAwsError(error, { profile }))];
+      const profiles = await listProfiles().catch(() => []);
+      if (!profile && profiles.length === 0) return []; // the welcome content takes over
+      const profileExists = profile ? profiles.some((p) => p.name === profile) : undefined;
+      return [new MessageNode(describeAwsError(error, { profile, profileExists }))];
     }
     this.onCredentialsWork();
     return [new RegionNode(region, this.clients)];
@@ -52,13 +54,5 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   dispose(): void {
     this.changed.dispose();
-  }
-}
-
-async function hasAnyProfile(): Promise<boolean> {
-  try {
-    return (await listProfiles()).length > 0;
-  } catch {
-    return false;
   }
 }

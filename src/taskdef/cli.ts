@@ -1,0 +1,108 @@
+/**
+ * ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...
+ *
+ * Exit 0: no errors; 1: at least one error; 2: usage error, or a file unreadable or not valid JSON
+ * (syntax errors are still reported with their position, and the other files are still linted).
+ */
+import * as fs from 'fs';
+import type { DocumentKind, Severity } from './types';
+import { validate } from './validate';
+
+export interface CliDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  pointer: string;
+}
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readFile: (path: string) => string;
+}
+
+const USAGE = 'usage: ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...';
+
+export function lintText(file: string, text: string, kind: DocumentKind | undefined): { diagnostics: CliDiagnostic[]; invalidJson: boolean } {
+  const r = validate(text, { kind, fileName: file });
+  return {
+    invalidJson: r.syntaxError,
+    diagnostics: r.diagnostics.map((d) => ({
+      file,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      pointer: d.pointer,
+    })),
+  };
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  let format = 'text';
+  let kind: DocumentKind | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag === '--format' || flag === '--kind') {
+      const v = inline ?? argv[++i];
+      if (flag === '--format' && (v === 'text' || v === 'json')) format = v;
+      else if (flag === '--kind' && (v === 'auto' || v === 'task' || v === 'service')) kind = v === 'auto' ? undefined : v;
+      else return usage(io, `invalid value for ${flag}: ${v ?? '(missing)'}`);
+    } else if (a === '-h' || a === '--help') {
+      io.stdout(USAGE + '\n');
+      return 0;
+    } else if (a === '--') files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length === 0) return usage(io, 'no files given');
+
+  const all: CliDiagnostic[] = [];
+  let failedFile = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (e) {
+      io.stderr(`ecs-taskdef-lint: cannot read ${file}: ${(e as Error).message}\n`);
+      failedFile = true;
+      continue;
+    }
+    const r = lintText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind);
+    if (r.invalidJson) failedFile = true;
+    all.push(...r.diagnostics);
+  }
+  if (format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
+  else for (const d of all) io.stdout(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  if (format === 'text') {
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    io.stderr(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s)\n`);
+  }
+  if (failedFile) return 2;
+  return all.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function usage(io: CliIo, problem: string): number {
+  io.stderr(`ecs-taskdef-lint: ${problem}\n${USAGE}\n`);
+  return 2;
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readFile: (p) => fs.readFileSync(p, 'utf8'),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,38 @@
+import * as http from 'http';
+
+/** Asks the test driver (outside the extension host) for what only the browser sees. */
+async function call<T>(route: string, body: object): Promise<T> {
+  const base = process.env.ECS_TEST_DRIVER_URL;
+  if (!base) throw new Error('ECS_TEST_DRIVER_URL is not set: run through `npm run test:integration`.');
+  const payload = JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = http.request(`${base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => {
+        const parsed = text ? JSON.parse(text) : {};
+        if (res.statusCode !== 200) reject(new Error(`driver ${route}: ${parsed.error ?? res.statusCode}`));
+        else resolve(parsed as T);
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** True when a browser driver is attached (code-server route); test-electron runs have none. */
+export const hasDriver = (): boolean => Boolean(process.env.ECS_TEST_DRIVER_URL);
+
+export const SIDEBAR = '#workbench\\.parts\\.sidebar';
+
+export function screenshot(name: string, selector?: string): Promise<{ file: string }> {
+  return call('/screenshot', { name, selector });
+}
+
+export function waitForText(selector: string, expected: string[], timeoutMs = 15_000): Promise<{ text: string }> {
+  return call('/waitForText', { selector, expected, timeoutMs });
+}
+
+export function click(selector: string): Promise<void> {
+  return call('/click', { selector });
+}

@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the network (this machine has none) and working as root. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A small HTTP endpoint on loopback through which a suite running inside the extension host asks
+ * the driver for what only the browser can do: screenshots and the text a person sees.
+ */
+export async function startDriverEndpoint(page: () => Page | undefined, screenshotDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      try {
+        const current = page();
+        if (!current) throw new Error('no workbench page yet');
+        const input = body ? JSON.parse(body) : {};
+        let result: unknown;
+        if (req.url === '/screenshot') {
+          const name = String(input.name ?? 'screenshot').replace(/[^\w.-]/g, '_');
+          const file = path.join(screenshotDir, `${name}.png`);
+          fs.mkdirSync(screenshotDir, { recursive: true });
+          const target = input.selector ? current.locator(input.selector).first() : current;
+          await target.screenshot({ path: file });
+          result = { file };
+        } else if (req.url === '/text') {
+          const locator = current.locator(input.selector).first();
+          await locator.waitFor({ state: 'visible', timeout: input.timeoutMs ?? 10_000 });
+          result = { text: await locator.innerText() };
+        } else if (req.url === '/waitForText') {
+          // Polls the DOM until the selector's text contains every expected string, or times out.
+          const deadline = Date.now() + (input.timeoutMs ?? 15_000);
+          let text = '';
+          for (;;) {
+            text = await current.locator(input.selector).first().innerText().catch(() => '');
+            if ((input.expected as string[]).every((e) => text.includes(e))) break;
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(input.expected)} in ${input.selector}; saw:\n${text}`);
+            await current.waitForTimeout(100);
+          }
+          result = { text };
+        } else if (req.url === '/click') {
+          await current.locator(input.selector).first().click({ timeout: input.timeoutMs ?? 10_000 });
+          result = {};
+        } else {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
