@@ -50,6 +50,12 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { sdk: 'src/aws/sdk.ts' }, outdir: 'dist' }),
+    esbuild.context({
+      ...common,
+      entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },
+      outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
