@@ -1,8 +1,19 @@
 /**
  * ECS task-definition / service-definition language core. Plain TypeScript, no `vscode`:
  * the editor adapters (src/editor/) and the CLI (cli.ts) sit on top of this module.
+ *
+ *   validate(text, { kind?, fileName? })            -> diagnostics (0-based ranges, codes, pointers)
+ *   detectKind(text, fileName?)                      -> 'task' | 'service' | undefined
+ *   getQuickFixes(text, diagnostic, kind?)           -> [{ title, code, edits: TextEdit[] }]
+ *   new TaskdefLanguageService({ liveValues })       -> complete / hover / documentSymbols / format / foldingRanges
+ *   normalizeDefinition(value, kind), normalizedText -> canonical form for "diff with latest ACTIVE revision"
  */
 export type { DocumentKind, Severity, Position, Range, TextEdit, TaskdefDiagnostic, DiagnosticData, QuickFix, ValidateOptions } from './types';
 export { validate, type ValidationResult, type Definition } from './validate';
 export { detectKind, kindFromFileName } from './kind';
 export { hasPlaceholder } from './placeholders';
+export { getQuickFixes, getAllQuickFixes, stripReadOnlyFix, unwrapTaskDefinition } from './quickfix';
+export { normalizeDefinition, normalizedText } from './normalize';
+export { TaskdefLanguageService, type TaskdefLanguageServiceOptions } from './languageService';
+export { CachedLiveValues, liveValueRequestAt, type LiveValue, type LiveValueKind, type LiveValueProvider, type LiveValueRequest, type LiveValueCacheOptions } from './liveValues';
+export { RULE_CODES } from './codes';

@@ -1,0 +1,122 @@
+/**
+ * Completion, hover, symbols, formatting and folding for task and service definitions, in process,
+ * through vscode-json-languageservice and the generated schemas. Results are LSP-shaped plain data
+ * (0-based positions); diagnostics come from `validate`, not from the JSON service.
+ */
+import { getLocation } from 'jsonc-parser';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  type CompletionList,
+  type DocumentSymbol,
+  type FoldingRange,
+  type FormattingOptions,
+  type Hover,
+  type LanguageService,
+  TextDocument,
+  type TextEdit,
+  getLanguageService,
+} from 'vscode-json-languageservice';
+import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, liveValueRequestAt } from './liveValues';
+import { type JsonSchema, schemaFor } from './schema';
+import type { DocumentKind, Position, Range } from './types';
+
+export type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, FormattingOptions, Hover, TextEdit as LspTextEdit };
+
+const SCHEMA_URI: Record<DocumentKind, string> = {
+  task: 'ecs-workbench://schemas/task-definition.schema.json',
+  service: 'ecs-workbench://schemas/service-definition.schema.json',
+};
+const DOC_URI: Record<DocumentKind, string> = {
+  task: 'file:///ecs-workbench/document.ecs-task.json',
+  service: 'file:///ecs-workbench/document.ecs-service.json',
+};
+
+/** The schema given to the JSON service: the generated one plus the describe-output wrappers. */
+function editorSchema(kind: DocumentKind): JsonSchema {
+  const s = schemaFor(kind);
+  const wrapper: Record<string, JsonSchema> =
+    kind === 'task'
+      ? { taskDefinition: { $ref: '#', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' } }
+      : {};
+  return { ...s, properties: { ...s.properties, ...wrapper } };
+}
+
+export interface TaskdefLanguageServiceOptions {
+  liveValues?: LiveValueProvider;
+  liveValueCache?: LiveValueCacheOptions;
+}
+
+export class TaskdefLanguageService {
+  private readonly json: LanguageService;
+  private readonly live: CachedLiveValues | undefined;
+
+  constructor(opts: TaskdefLanguageServiceOptions = {}) {
+    this.json = getLanguageService({
+      schemaRequestService: (uri) => Promise.reject(new Error(`no schema at ${uri}`)),
+      clientCapabilities: { textDocument: { completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } } } },
+    });
+    this.json.configure({
+      validate: false,
+      allowComments: true,
+      schemas: (['task', 'service'] as DocumentKind[]).map((k) => ({ uri: SCHEMA_URI[k], fileMatch: [`*.ecs-${k}.json`], schema: editorSchema(k) as never })),
+    });
+    this.live = opts.liveValues ? new CachedLiveValues(opts.liveValues, opts.liveValueCache) : undefined;
+  }
+
+  private parse(text: string, kind: DocumentKind) {
+    const document = TextDocument.create(DOC_URI[kind], 'json', 1, text);
+    return { document, json: this.json.parseJSONDocument(document) };
+  }
+
+  /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
+  async complete(text: string, kind: DocumentKind, position: Position): Promise<CompletionList> {
+    const { document, json } = this.parse(text, kind);
+    const list = (await this.json.doComplete(document, position, json)) ?? { isIncomplete: false, items: [] };
+    if (this.live) list.items.push(...(await this.liveItems(document, kind, position)));
+    return list;
+  }
+
+  private async liveItems(document: TextDocument, kind: DocumentKind, position: Position): Promise<CompletionItem[]> {
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const loc = getLocation(text, offset);
+    const node = loc.previousNode;
+    if (loc.isAtPropertyKey || !node || node.type !== 'string') return [];
+    let path = loc.path;
+    if (kind === 'task' && path[0] === 'taskDefinition' && path.length > 1) path = path.slice(1);
+    const prefix = text.slice(node.offset + 1, offset);
+    const req = liveValueRequestAt(kind, path, prefix);
+    if (!req) return [];
+    const values = await this.live!.get(req);
+    const range: Range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+    return values.map((v, i) => ({
+      label: v.label ?? v.value,
+      kind: CompletionItemKind.Value,
+      detail: v.detail,
+      documentation: v.documentation ? { kind: 'markdown', value: v.documentation } : undefined,
+      filterText: JSON.stringify(v.value),
+      sortText: `0${String(i).padStart(5, '0')}`,
+      textEdit: { range, newText: JSON.stringify(req.kind === 'ecrImageTag' && !v.value.includes(':') ? `${req.repositoryUri}:${v.value}` : v.value) },
+    }));
+  }
+
+  /** Hover with the AWS documentation of the property or enum value under the cursor. */
+  async hover(text: string, kind: DocumentKind, position: Position): Promise<Hover | null> {
+    const { document, json } = this.parse(text, kind);
+    return this.json.doHover(document, position, json);
+  }
+
+  documentSymbols(text: string, kind: DocumentKind): DocumentSymbol[] {
+    const { document, json } = this.parse(text, kind);
+    return this.json.findDocumentSymbols2(document, json);
+  }
+
+  format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
+    return this.json.format(this.parse(text, kind).document, range, options);
+  }
+
+  foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {
+    return this.json.getFoldingRanges(this.parse(text, kind).document);
+  }
+}
