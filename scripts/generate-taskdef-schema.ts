@@ -65,12 +65,15 @@ export function htmlToMarkdown(html: string): string {
   s = decodeEntities(s);
   // Paragraphs directly inside list items or notes must not break them apart.
   s = s.replace(/\n- \s+/g, '\n- ').replace(/> \*\*(Note|Important):\*\*\s+/g, '> **$1:** ');
-  return s
+  s = s
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/g, '').replace(/^ +(?=\S)/, ''))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  // Items of one list stay together.
+  while (/(^|\n)(- [^\n]*)\n\n(?=- )/.test(s)) s = s.replace(/(^|\n)(- [^\n]*)\n\n(?=- )/g, '$1$2\n');
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ export function imageProblem(image: string): string | undefined {
   if (at >= 0 && !/^sha256:[a-fA-F0-9]{64}$/.test(image.slice(at + 1))) return 'a digest must be "sha256:" followed by 64 hex characters.';
   if ((at >= 0 ? at : image.length) > 255) return 'the repository and tag are longer than 255 characters.';
   if (image.endsWith(':')) return 'the tag after ":" is empty.';
+  if (/^[^/]*\.amazonaws\.com(?!(\.cn)?\/)/.test(image)) return 'a "/" must separate the registry (….amazonaws.com) from the repository name.';
   if (REFERENCE.test(image)) return undefined;
   const withoutDigest = at >= 0 ? image.slice(0, at) : image;
   const slash = withoutDigest.indexOf('/');
