@@ -39,7 +39,9 @@ function editorSchema(kind: DocumentKind): JsonSchema {
     kind === 'task'
       ? { taskDefinition: { $ref: '#', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' } }
       : {};
-  return { ...s, properties: { ...s.properties, ...wrapper } };
+  // A deep copy: the JSON service resolves `$ref`s in place, and validation keeps using the original.
+  const copy = structuredClone(s);
+  return { ...copy, properties: { ...copy.properties, ...wrapper } };
 }
 
 export interface TaskdefLanguageServiceOptions {

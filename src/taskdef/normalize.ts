@@ -36,7 +36,7 @@ export function normalizeDefinition(value: unknown, kind: DocumentKind): Obj {
     const mem = parseMemoryMiB(def.memory);
     if (mem !== undefined) def.memory = String(mem);
     if (def.networkMode === 'awsvpc' && Array.isArray(def.containerDefinitions)) {
-      for (const c of def.containerDefinitions) if (isObj(c) && Array.isArray(c.portMappings)) c.portMappings = c.portMappings.map(dropMatchingHostPort);
+      def.containerDefinitions = def.containerDefinitions.map((c) => (isObj(c) && Array.isArray(c.portMappings) ? { ...c, portMappings: c.portMappings.map(dropMatchingHostPort) } : c));
     }
   }
   const schema = schemaFor(kind);

@@ -63,7 +63,7 @@ function deployment(def: Node, daemon: boolean, error: Report, warning: Report):
   if (min !== undefined && min < 0) error(minNode!, 'deployment-percent-bounds', '"minimumHealthyPercent" cannot be negative.');
   if (min !== undefined && min > 100) error(minNode!, 'deployment-percent-bounds', `"minimumHealthyPercent" is at most 100, not ${min}.`, { replacement: 100 });
   if (max !== undefined && !daemon && max < 100) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" must be at least 100 for replica services, not ${max}.`, { replacement: 200 });
-  if (max !== undefined && min !== undefined && max < min) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" (${max}) is below "minimumHealthyPercent" (${min}).`);
+  else if (max !== undefined && min !== undefined && max < min) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" (${max}) is below "minimumHealthyPercent" (${min}).`);
   if (max === 100 && min === 100 && !daemon) warning(maxNode!, 'deployment-no-room', 'With minimumHealthyPercent 100 and maximumPercent 100 a rolling deployment can neither stop nor start a task: raise maximumPercent (e.g. 200) or lower minimumHealthyPercent.');
 
   const cb = prop(dc, 'deploymentCircuitBreaker');
