@@ -61,8 +61,10 @@ export function runCli(argv: string[], io: CliIo): number {
     } else if (a === '-h' || a === '--help') {
       io.stdout(USAGE + '\n');
       return 0;
-    } else if (a === '--') files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
+    } else if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
     else files.push(a);
   }
   if (files.length === 0) return usage(io, 'no files given');

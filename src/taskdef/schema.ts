@@ -40,6 +40,9 @@ let taskSchema: JsonSchema | undefined;
 let serviceSchema: JsonSchema | undefined;
 let facts: EcsFacts | undefined;
 
+// `require` on purpose: the JSON is parsed on first use, not when this module loads, and esbuild
+// still bundles it.
+/* eslint-disable @typescript-eslint/no-require-imports */
 export function schemaFor(kind: DocumentKind): JsonSchema {
   if (kind === 'task') return (taskSchema ??= require('./generated/task-definition.schema.json') as JsonSchema);
   return (serviceSchema ??= require('./generated/service-definition.schema.json') as JsonSchema);
@@ -48,6 +51,7 @@ export function schemaFor(kind: DocumentKind): JsonSchema {
 export function ecsFacts(): EcsFacts {
   return (facts ??= require('./generated/ecs-facts.json') as EcsFacts);
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Follows a `#/definitions/X` reference within `root`. */
 export function deref(root: JsonSchema, s: JsonSchema): JsonSchema {

@@ -13,7 +13,8 @@ describe('taskdef rules: Fargate', () => {
 
   it('needs task cpu and memory', () => {
     const { cpu: _c, memory: _m, ...t } = fargateTask();
-    void _c, void _m;
+    void _c;
+    void _m;
     assert.deepStrictEqual(errorKeys(t).sort(), ['fargate-cpu-required@/requiresCompatibilities', 'fargate-memory-required@/requiresCompatibilities']);
   });
 
