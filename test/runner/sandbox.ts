@@ -1,0 +1,125 @@
+/**
+ * `npm start`: the extension in a real VS Code (code-server) against the local AWS emulator, for a
+ * newcomer with no AWS account. Starts the emulator (demo seed, real time sped up 60×), installs the
+ * freshly packaged .vsix into a sandbox code-server whose settings point at the emulator, prints the
+ * URL to open, and stops everything it started on Ctrl-C.
+ *
+ * Environment: SANDBOX_PORT (default 8080), SANDBOX_TIME_SCALE (default 60).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { startEmulator } from '../emulator';
+import { codeServerEntry, ensureCodeServer, node24, startCodeServer } from './codeServer';
+import { REPO_ROOT } from './paths';
+
+const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'ecs-workbench.vsix');
+const SANDBOX_DIR = path.join(REPO_ROOT, '.sandbox');
+
+const SAMPLE_TASK_DEFINITION = {
+  family: 'sandbox-web',
+  requiresCompatibilities: ['FARGATE'],
+  networkMode: 'awsvpc',
+  cpu: '256',
+  memory: '512',
+  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+  containerDefinitions: [
+    {
+      name: 'web',
+      image: 'public.ecr.aws/nginx/nginx:1.27',
+      essential: true,
+      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': '/ecs/sandbox-web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'web' },
+      },
+    },
+  ],
+};
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run \`npm run package\` first (npm start does).`);
+  ensureCodeServer();
+  fs.rmSync(SANDBOX_DIR, { recursive: true, force: true });
+  const dirs = {
+    codeServer: path.join(SANDBOX_DIR, 'code-server'),
+    workspace: path.join(SANDBOX_DIR, 'workspace'),
+    aws: path.join(SANDBOX_DIR, 'aws'),
+  };
+  for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+
+  const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: Number(process.env.SANDBOX_TIME_SCALE ?? 60) });
+
+  // A profile of its own, so the sandbox never touches the user's real ~/.aws files.
+  fs.writeFileSync(path.join(dirs.aws, 'config'), '[profile sandbox]\nregion = us-east-1\n');
+  fs.writeFileSync(path.join(dirs.aws, 'credentials'), '[sandbox]\naws_access_key_id = AKIASANDBOXEXAMPLE\naws_secret_access_key = sandbox-secret\n');
+  const userSettings = path.join(dirs.codeServer, 'user-data', 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(userSettings), { recursive: true });
+  fs.writeFileSync(
+    userSettings,
+    JSON.stringify(
+      {
+        'ecsWorkbench.profile': 'sandbox',
+        'ecsWorkbench.region': 'us-east-1',
+        'ecsWorkbench.endpointUrl': emulator.url,
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        // The sandbox lives inside this repository: don't offer to open it, keep the editor quiet.
+        'git.openRepositoryInParentFolders': 'never',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+      },
+      null,
+      2,
+    ),
+  );
+  fs.writeFileSync(path.join(dirs.workspace, 'web-task-definition.json'), JSON.stringify(SAMPLE_TASK_DEFINITION, null, 2) + '\n');
+
+  const extensionsDir = path.join(dirs.codeServer, 'extensions');
+  const install = spawnSync(node24, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', VSIX, '--force'], {
+    env: { ...process.env, HOME: path.join(dirs.codeServer, 'home'), XDG_CONFIG_HOME: path.join(dirs.codeServer, 'home', '.config'), XDG_DATA_HOME: path.join(dirs.codeServer, 'home', '.local') },
+    encoding: 'utf8',
+  });
+  if (install.status !== 0) throw new Error(`installing ${VSIX} into code-server failed:\n${install.stderr || install.stdout}`);
+
+  const server = await startCodeServer({
+    scratchDir: dirs.codeServer,
+    bindAddr: `127.0.0.1:${process.env.SANDBOX_PORT ?? '8080'}`,
+    logFile: path.join(SANDBOX_DIR, 'code-server.log'),
+    env: {
+      AWS_CONFIG_FILE: path.join(dirs.aws, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dirs.aws, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PROFILE: undefined,
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+    },
+  });
+
+  console.log(`AWS emulator listening on ${emulator.url} (demo seed, time ×${process.env.SANDBOX_TIME_SCALE ?? 60})`);
+  console.log(`VS Code with ECS Workbench: ${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+  console.log('Open that URL in a browser. Ctrl-C stops code-server and the emulator.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the sandbox…');
+    await server.stop();
+    await emulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  server.process.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`code-server exited (${code}); see ${path.join(SANDBOX_DIR, 'code-server.log')}`);
+      void emulator.close().then(() => process.exit(1));
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
