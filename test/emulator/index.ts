@@ -1,0 +1,81 @@
+/**
+ * In-process API of the local AWS emulator (see README.md beside this file).
+ *
+ *   const emu = await startEmulator({ seed: 'demo' });
+ *   const ecs = new ECSClient({ endpoint: emu.url, region: 'us-east-1', credentials });
+ *   await emu.clock.advance(60_000);
+ *   await emu.close();
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { Scheduler } from './clock';
+import { EmulatorServer, FaultConfig } from './server';
+import { applySeed, SeedName } from './seeds';
+import { Core, RegionState, RegistryConfig } from './world';
+
+export type { FaultConfig } from './server';
+export type { SeedName } from './seeds';
+export type { RegistryConfig } from './world';
+
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1; 0 or absent = a free one. */
+  port?: number;
+  seed?: SeedName;
+  /** `manual` (default in-process): time moves only through `clock.advance()`. `real`: wall-clock time. */
+  clock?: 'manual' | 'real';
+  /** Divides ECS's own delays (task start/stop, scheduler) by N. */
+  timeScale?: number;
+  latencyMs?: number;
+  throttleRate?: number;
+  /** A real Docker registry that backs ECR (images are read from its /v2/ API). */
+  registry?: RegistryConfig;
+}
+
+export interface EmulatorHandle {
+  /** e.g. http://127.0.0.1:40123 — use as `endpoint` of every SDK client / AWS_ENDPOINT_URL. */
+  url: string;
+  port: number;
+  clock: {
+    now(): Date;
+    /** Manual clock only: moves time forward, running everything that falls due. */
+    advance(ms: number): Promise<void>;
+  };
+  faults: {
+    get(): FaultConfig;
+    set(f: Partial<FaultConfig>): FaultConfig;
+    clear(): void;
+  };
+  /** Direct access to a region's state (for assertions; prefer the AWS API). */
+  region(name?: string): RegionState;
+  /** Number of calls served per `service:Operation`. */
+  calls(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const sched = new Scheduler(opts.clock ?? 'manual', opts.timeScale ?? 1);
+  const core = new Core(sched, opts.registry);
+  const server = new EmulatorServer(core);
+  server.setFaults({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
+  applySeed(core, opts.seed ?? 'empty');
+  const http1 = http.createServer({ keepAlive: true }, server.listener());
+  await new Promise<void>((resolve, reject) => {
+    http1.once('error', reject);
+    http1.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (http1.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    clock: { now: () => sched.now(), advance: (ms) => sched.advance(ms) },
+    faults: { get: () => server.faults, set: (f) => server.setFaults(f), clear: () => server.clearFaults() },
+    region: (name = 'us-east-1') => core.region(name),
+    calls: () => server.calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sched.close();
+        http1.close(() => resolve());
+        http1.closeAllConnections();
+      }),
+  };
+}
