@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
+import { startEmulator, type EmulatorHandle } from '../emulator';
 import { writeAwsFiles } from './support/awsFiles';
 import { SIDEBAR, hasDriver, screenshot, waitForText } from './support/driver';
 
@@ -36,9 +37,11 @@ async function showTree(explorer: EcsWorkbenchApi['explorer'], node?: ExplorerNo
   );
 }
 
+/** Writes user settings and clears the same keys in the workspace (where selectProfile saves). */
 async function setSettings(values: Record<string, unknown>): Promise<void> {
   const config = vscode.workspace.getConfiguration('ecsWorkbench');
   for (const [key, value] of Object.entries(values)) {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
 }
@@ -153,5 +156,64 @@ describe('Foundation: activation, view container, credentials guidance', functio
       Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.selectRegion', { region: 'mars-1' })),
       /"mars-1" is not a region code/,
     );
+  });
+});
+
+describe('Foundation: talking to AWS (the local emulator) through the client manager', function () {
+  let workbench: EcsWorkbenchApi;
+  let emulator: EmulatorHandle;
+
+  before(async () => {
+    workbench = await api();
+    emulator = await startEmulator({ seed: 'demo' });
+    writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
+    await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url });
+    await contextSettled(workbench, { profile: 'demo', region: 'us-east-1' });
+  });
+
+  after(async () => {
+    await setSettings({ profile: undefined, region: undefined, endpointUrl: undefined });
+    await emulator.close();
+  });
+
+  afterEach(() => emulator.faults.clear());
+
+  it('shows the region with its clusters, and the account in the status bar', async () => {
+    await vscode.commands.executeCommand('ecsWorkbench.refreshExplorer');
+    const tree = await showTree(workbench.explorer);
+    assert.deepStrictEqual(tree.map((n) => [n.label, n.description]), [['us-east-1', 'demo']]);
+    const clusters = tree[0].children!.map((c) => c.label);
+    assert.deepStrictEqual(clusters, [...clusters].sort(), 'clusters sorted by name');
+    assert.ok(clusters.length >= 2, `the demo seed's clusters: ${clusters.join(', ')}`);
+    const deadline = Date.now() + 10_000;
+    while (!workbench.statusBarText().includes('123456789012')) {
+      if (Date.now() > deadline) throw new Error(`status bar never showed the account: ${workbench.statusBarText()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.match(workbench.statusBarText(), /demo @ us-east-1 \(123456789012\)/);
+    if (hasDriver()) {
+      await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
+      await waitForText(SIDEBAR, ['us-east-1', ...clusters]);
+      await waitForText('#workbench\\.parts\\.statusbar', ['demo @ us-east-1 (123456789012)']);
+      await screenshot('explorer-clusters');
+    }
+  });
+
+  it('an AccessDenied from AWS shows an error node naming the IAM action, with a fix', async () => {
+    emulator.faults.set({ accessDenied: [{ action: 'ecs:ListClusters' }] });
+    await vscode.commands.executeCommand('ecsWorkbench.refreshExplorer');
+    const tree = await showTree(workbench.explorer);
+    const region = tree[0];
+    assert.strictEqual(region.label, 'us-east-1');
+    assert.strictEqual(region.children?.length, 1);
+    assert.strictEqual(region.children?.[0].label, 'Access denied: ecs:ListClusters');
+    assert.deepStrictEqual(region.children?.[0].children?.map((c) => c.label), ['Select a profile…']);
+  });
+
+  it('expired credentials say so instead of failing silently', async () => {
+    emulator.faults.set({ expiredCredentials: true });
+    await vscode.commands.executeCommand('ecsWorkbench.refreshExplorer');
+    const tree = await showTree(workbench.explorer);
+    assert.strictEqual(tree[0].children?.[0].label, 'AWS credentials expired');
   });
 });
