@@ -7,6 +7,8 @@ import type { Core, RegionState } from './world';
 import type { Obj } from './services/ecs-state';
 import { createCluster, createService, registerContainerInstance, registerTaskDefinition } from './services/ecs';
 import { seedEcr } from './services/ecr';
+import { seedLoadBalancer } from './services/elbv2';
+import { scalingHandlers, seedScaling } from './services/autoscaling';
 
 export type SeedName = 'demo' | 'scale' | 'empty';
 
@@ -163,12 +165,20 @@ function seedDemo(region: RegionState): void {
   backdate(fargate, ago(region, 90 * 24 * 60));
 
   const fargateSvc = { launchType: 'FARGATE', networkConfiguration: SUBNETS };
-  // api: steady, circuit breaker with rollback.
+  // api: steady, circuit breaker with rollback, behind an ALB, auto scaled.
+  const tg = seedLoadBalancer(region, 'demo-alb', 'demo-api-tg', 8080, ago(region, 90 * 24 * 60));
   steadyService(region, fargate, 'api', api3, 3, 120, {
     ...fargateSvc,
+    loadBalancers: [{ targetGroupArn: tg.TargetGroupArn, containerName: 'api', containerPort: 8080 }],
+    healthCheckGracePeriodSeconds: 30,
     deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true }, maximumPercent: 200, minimumHealthyPercent: 100 },
     tags: [{ key: 'team', value: 'platform' }],
   });
+  seedScaling(region, 'service/demo-fargate/api', 2, 10);
+  scalingHandlers.PutScheduledAction({
+    ServiceNamespace: 'ecs', ResourceId: 'service/demo-fargate/api', ScalableDimension: 'ecs:service:DesiredCount',
+    ScheduledActionName: 'weekday-morning', Schedule: 'cron(0 7 ? * MON-FRI *)', Timezone: 'Europe/Paris', ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 10 },
+  }, { core: region.core, region, action: 'seed' });
   // web: mid-deployment from demo-web:1 to demo-web:2 (one new task already running).
   const web = steadyService(region, fargate, 'web', web1, 2, 240, fargateSvc);
   web.taskDefinition = web2.taskDefinitionArn;
