@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
+import ClosingLineReporter from '../support/closingLineReporter';
 
 /**
  * Entry point the extension host calls (extensionTestsPath). Runs every *.test.js beside this file
@@ -10,7 +11,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
-    reporter: require(path.join(__dirname, '..', 'support', 'closingLineReporter.js')),
+    reporter: ClosingLineReporter,
     reporterOptions: { output: process.env.ECS_TEST_REPORT_FILE },
     grep: process.env.ECS_TEST_GREP,
   });

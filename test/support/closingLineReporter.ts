@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as util from 'util';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /**
  * mocha's spec reporter plus the plain closing line CI reads: `N passed, N failed[, N skipped]`.
