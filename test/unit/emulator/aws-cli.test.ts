@@ -1,0 +1,117 @@
+/**
+ * Conformance: the real AWS CLI (Debian's /usr/bin/aws) against the emulator, with dummy credentials
+ * in a throwaway HOME. Skipped, with a message, only when /usr/bin/aws is absent.
+ */
+import * as assert from 'assert';
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { useEmulator } from './helpers';
+
+const AWS = '/usr/bin/aws';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('emulator: AWS CLI conformance', function () {
+  this.timeout(60_000);
+  const ctx = useEmulator({ seed: 'demo' });
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(function () {
+    if (!fs.existsSync(AWS)) {
+      console.log(`      (skipped: ${AWS} is not installed: apt-get install -y awscli)`);
+      this.skip();
+    }
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-awscli-'));
+    fs.mkdirSync(path.join(home, '.aws'));
+    fs.writeFileSync(path.join(home, '.aws', 'config'), '[default]\nregion = us-east-1\noutput = json\n');
+    fs.writeFileSync(path.join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = dummy-secret\n');
+    env = { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: path.join(home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'), AWS_PAGER: '', LANG: 'C.UTF-8' };
+  });
+
+  after(() => {
+    if (home) {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  function aws(...args: string[]): Promise<CliResult> {
+    return new Promise((resolve) => {
+      execFile(AWS, [...args, '--endpoint-url', ctx.emu.url, '--no-cli-pager'], { env, timeout: 30_000 }, (err, stdout, stderr) => {
+        const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+    });
+  }
+
+  async function json(...args: string[]): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = await aws(...args);
+    assert.strictEqual(r.code, 0, `aws ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  }
+
+  it('sts get-caller-identity (awsQuery)', async () => {
+    const r = await json('sts', 'get-caller-identity');
+    assert.strictEqual(r.Account, '123456789012');
+  });
+
+  it('lists and describes clusters, services and tasks', async () => {
+    const clusters = await json('ecs', 'list-clusters');
+    assert.strictEqual(clusters.clusterArns.length, 2);
+    const d = await json('ecs', 'describe-clusters', '--clusters', 'demo-fargate', 'demo-ec2', '--include', 'STATISTICS', 'TAGS');
+    assert.deepStrictEqual(d.clusters.map((c: { clusterName: string }) => c.clusterName), ['demo-fargate', 'demo-ec2']);
+    const services = await json('ecs', 'list-services', '--cluster', 'demo-fargate');
+    assert.strictEqual(services.serviceArns.length, 3);
+    const svc = await json('ecs', 'describe-services', '--cluster', 'demo-fargate', '--services', 'api', 'web');
+    assert.strictEqual(svc.services[0].serviceName, 'api');
+    assert.match(svc.services[0].createdAt, /^\d{4}-\d{2}-\d{2}T/);
+    const tasks = await json('ecs', 'list-tasks', '--cluster', 'demo-fargate', '--service-name', 'api');
+    assert.strictEqual(tasks.taskArns.length, 3);
+    const dt = await json('ecs', 'describe-tasks', '--cluster', 'demo-fargate', '--tasks', ...tasks.taskArns);
+    assert.ok(dt.tasks.every((t: { lastStatus: string }) => t.lastStatus === 'RUNNING'));
+  });
+
+  it('registers a task definition from a JSON file', async () => {
+    const file = path.join(home, 'td.json');
+    fs.writeFileSync(file, JSON.stringify({
+      family: 'cli-app', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
+      containerDefinitions: [{ name: 'web', image: 'nginx:1.27', portMappings: [{ containerPort: 80 }], essential: true }],
+    }));
+    const r = await json('ecs', 'register-task-definition', '--cli-input-json', `file://${file}`);
+    assert.strictEqual(r.taskDefinition.taskDefinitionArn, 'arn:aws:ecs:us-east-1:123456789012:task-definition/cli-app:1');
+    assert.strictEqual(r.taskDefinition.status, 'ACTIVE');
+  });
+
+  it('pages with --max-items / --starting-token', async () => {
+    const p1 = await json('ecs', 'list-task-definitions', '--max-items', '2');
+    assert.strictEqual(p1.taskDefinitionArns.length, 2);
+    assert.ok(p1.NextToken, 'the CLI hands out a NextToken');
+    const p2 = await json('ecs', 'list-task-definitions', '--max-items', '100', '--starting-token', p1.NextToken);
+    const all = await json('ecs', 'list-task-definitions');
+    assert.deepStrictEqual([...p1.taskDefinitionArns, ...p2.taskDefinitionArns], all.taskDefinitionArns);
+  });
+
+  it('a service error exits 254 with the AWS error code on stderr', async () => {
+    const r = await aws('ecs', 'describe-services', '--cluster', 'nope', '--services', 'x');
+    assert.strictEqual(r.code, 254);
+    assert.match(r.stderr, /\(ClusterNotFoundException\) when calling the DescribeServices operation: Cluster not found\./);
+    const q = await aws('iam', 'get-role', '--role-name', 'ghost');
+    assert.strictEqual(q.code, 254);
+    assert.match(q.stderr, /\(NoSuchEntity\) when calling the GetRole operation/);
+  });
+
+  it('ECR and CloudWatch Logs', async () => {
+    const repos = await json('ecr', 'describe-repositories');
+    assert.ok(repos.repositories.some((r: { repositoryName: string }) => r.repositoryName === 'demo/api'));
+    const images = await json('ecr', 'describe-images', '--repository-name', 'demo/api');
+    assert.strictEqual(images.imageDetails.length, 4);
+    const events = await json('logs', 'filter-log-events', '--log-group-name', '/ecs/demo-worker', '--filter-pattern', 'Error');
+    assert.ok(events.events.length >= 4);
+  });
+});
