@@ -12,6 +12,9 @@ interface LogEvent {
   eventId: string;
 }
 
+/** Keeps a long-running sandbox's memory bounded (oldest events go first). */
+const MAX_EVENTS_PER_STREAM = 10_000;
+
 const notFound = (what: 'group' | 'stream'): AwsError => new AwsError('ResourceNotFoundException', `The specified log ${what} does not exist.`);
 const bad = (message: string): AwsError => new AwsError('InvalidParameterException', message);
 
@@ -76,6 +79,9 @@ export class LogsState {
       g.storedBytes += e.message.length + 26;
     }
     list.sort((a, b) => a.timestamp - b.timestamp);
+    if (list.length > MAX_EVENTS_PER_STREAM) {
+      list.splice(0, list.length - MAX_EVENTS_PER_STREAM);
+    }
     if (list.length) {
       s.firstEventTimestamp = list[0].timestamp;
       s.lastEventTimestamp = list[list.length - 1].timestamp;
