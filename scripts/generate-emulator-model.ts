@@ -54,6 +54,14 @@ export const SERVED: Record<string, ServiceSpec> = {
       'DescribeLogStreams', 'PutLogEvents', 'GetLogEvents', 'FilterLogEvents', 'PutRetentionPolicy',
     ],
   },
+  secretsmanager: {
+    file: 'secrets-manager-2017-10-17.json',
+    ops: ['ListSecrets', 'DescribeSecret', 'GetSecretValue', 'CreateSecret'],
+  },
+  ssm: {
+    file: 'ssm-2014-11-06.json',
+    ops: ['GetParameter', 'GetParameters', 'GetParametersByPath', 'DescribeParameters', 'PutParameter'],
+  },
   sts: { file: 'sts-2011-06-15.json', ops: ['GetCallerIdentity'] },
   iam: { file: 'iam-2010-05-08.json', ops: ['ListRoles', 'GetRole'] },
   elbv2: {

@@ -8,6 +8,7 @@ import type { Obj } from './services/ecs-state';
 import { createCluster, createService, registerContainerInstance, registerTaskDefinition } from './services/ecs';
 import { seedEcr } from './services/ecr';
 import { seedLoadBalancer } from './services/elbv2';
+import { seedSecrets } from './services/secrets';
 import { scalingHandlers, seedScaling } from './services/autoscaling';
 
 export type SeedName = 'demo' | 'scale' | 'empty';
@@ -222,6 +223,7 @@ function seedDemo(region: RegionState): void {
   region.sim.writeLogs(migrate, api3, () => ['Running migrations', 'Migration 0042_add_orders applied']);
 
   seedEcr(region, 'demo', region.now());
+  seedSecrets(region, ago(region, 30 * 24 * 60));
 }
 
 function seedDemoEu(region: RegionState): void {

@@ -13,6 +13,7 @@ import { logsHandlers } from './services/logs';
 import { scalingHandlers } from './services/autoscaling';
 import { elbHandlers } from './services/elbv2';
 import { iamHandlers, stsHandlers } from './services/iam';
+import { secretsHandlers, ssmHandlers } from './services/secrets';
 import type { Core, Handlers } from './world';
 import { ACCOUNT, Input, Random } from './util';
 
@@ -44,16 +45,20 @@ const HANDLERS: Record<string, Handlers> = {
   sts: stsHandlers,
   iam: iamHandlers,
   elbv2: elbHandlers,
+  secretsmanager: secretsHandlers,
+  ssm: ssmHandlers,
 };
 
 /** IAM action prefixes of the services. */
 const IAM_PREFIX: Record<string, string> = {
   ecs: 'ecs', ecr: 'ecr', logs: 'logs', autoscaling: 'application-autoscaling', sts: 'sts', iam: 'iam', elbv2: 'elasticloadbalancing',
+  secretsmanager: 'secretsmanager', ssm: 'ssm',
 };
 
 /** Which error a constraint violation raises, per service (as each service reports them). */
 const VALIDATION_ERROR: Record<string, string> = {
   ecs: 'InvalidParameterException', ecr: 'InvalidParameterException', logs: 'InvalidParameterException', autoscaling: 'ValidationException',
+  secretsmanager: 'InvalidParameterException', ssm: 'ValidationException',
 };
 
 interface Call {

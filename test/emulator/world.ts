@@ -7,6 +7,7 @@ import { EcrState } from './services/ecr';
 import { LogsState } from './services/logs';
 import { ScalingState } from './services/autoscaling';
 import { ElbState } from './services/elbv2';
+import { SecretsState } from './services/secrets';
 
 export interface RegistryConfig {
   /** Base URL of a Docker registry (distribution) reachable from here, e.g. http://127.0.0.1:5000 */
@@ -40,6 +41,7 @@ export class RegionState {
   readonly logs: LogsState;
   readonly scaling: ScalingState;
   readonly elb: ElbState;
+  readonly secrets: SecretsState;
   constructor(
     readonly name: string,
     readonly core: Core,
@@ -50,6 +52,7 @@ export class RegionState {
     this.logs = new LogsState(this);
     this.scaling = new ScalingState();
     this.elb = new ElbState();
+    this.secrets = new SecretsState(this);
   }
 
   now(): Date {
