@@ -1,20 +1,27 @@
-// Bundles the extension. Two outputs on purpose: dist/extension.js is the small entry VS Code loads
-// at activation; dist/sdk.js holds the AWS SDK and is required only on the first AWS call.
+// Bundles the extension. Separate outputs on purpose: dist/extension.js is the small entry VS Code loads
+// at activation; dist/sdk.js holds the AWS SDK and is required only on the first AWS call;
+// dist/taskdef.js holds the task-definition language core, required when the first definition opens.
 const esbuild = require('esbuild');
 const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps `import('./sdk')` out of the entry bundle: it resolves at run time to dist/sdk.js. */
+/**
+ * Keeps the lazily loaded modules out of the entry bundle: `require('./sdk')` in aws/sdkLoader.ts
+ * resolves at run time to dist/sdk.js, `require('./taskdefBundle')` in editor/taskdefLoader.ts to
+ * dist/taskdef.js.
+ */
+const LAZY_BUNDLES = [
+  { request: './sdk', importer: path.join('aws', 'sdkLoader.ts'), bundle: './sdk.js' },
+  { request: './taskdefBundle', importer: path.join('editor', 'taskdefLoader.ts'), bundle: './taskdef.js' },
+];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => {
-      if (args.importer.endsWith(path.join('aws', 'sdkLoader.ts'))) {
-        return { path: './sdk.js', external: true };
-      }
-      return undefined;
+    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle)$/ }, (args) => {
+      const lazy = LAZY_BUNDLES.find((l) => l.request === args.path && args.importer.endsWith(l.importer));
+      return lazy ? { path: lazy.bundle, external: true } : undefined;
     });
   },
 };
@@ -50,6 +57,7 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { sdk: 'src/aws/sdk.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { taskdef: 'src/editor/taskdefBundle.ts' }, outdir: 'dist' }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

@@ -5,6 +5,7 @@ import { listProfiles } from './aws/profiles';
 import { isSdkRequested } from './aws/sdkLoader';
 import { registerProfileCommands } from './commands/profileCommands';
 import { affectsAwsContext, readAwsSettings } from './config/settings';
+import { registerTaskDefinitionEditor } from './editor';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { Services } from './services';
 import { ProfileStatusBar } from './ui/statusBar';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     }),
   );
   registerProfileCommands(services);
+  registerTaskDefinitionEditor(services);
 
   ready = refreshAwsContext();
   const activationMs = performance.now() - started;

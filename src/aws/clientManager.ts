@@ -24,6 +24,10 @@ const CLIENT_CONSTRUCTORS = {
   ecs: (sdk: Sdk) => sdk.ECSClient,
   ecr: (sdk: Sdk) => sdk.ECRClient,
   sts: (sdk: Sdk) => sdk.STSClient,
+  iam: (sdk: Sdk) => sdk.iam.IAMClient,
+  logs: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
+  secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
+  ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

@@ -73,7 +73,9 @@ describe('Foundation: activation, view container, credentials guidance', functio
   it('activates without loading the AWS SDK and contributes its view container and view', async () => {
     assert.strictEqual(workbench.sdkLoadedAtActivation, false, 'activate() must not load the AWS SDK');
     const packageJson = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
-    assert.deepStrictEqual(packageJson.activationEvents, [], 'no * activation: views and commands imply their own events');
+    // Views, commands and our languages imply their own events; the one explicit event lets a plain .json
+    // holding a task definition be offered the switch to the task-definition language (cheap: no SDK, no core).
+    assert.deepStrictEqual(packageJson.activationEvents, ['onLanguage:json'], 'no * activation');
     assert.strictEqual(packageJson.contributes.viewsContainers.activitybar[0].id, 'ecsWorkbench');
     assert.strictEqual(packageJson.contributes.views.ecsWorkbench[0].id, 'ecsWorkbench.explorer');
     const commands = await vscode.commands.getCommands(true);

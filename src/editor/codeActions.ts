@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { TaskdefCore } from './core';
+import { toTextEdit } from './convert';
+import { type DefinitionDiagnostics, findCoreDiagnostic } from './diagnostics';
+
+/**
+ * Quick fixes from the core (`getQuickFixes`): strip read-only fields, unwrap describe output, set
+ * networkMode awsvpc, nearest valid Fargate memory, add a missing volume, rename to the suggestion...
+ */
+export class DefinitionCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(
+    private readonly core: TaskdefCore,
+    private readonly diagnostics: DefinitionDiagnostics,
+  ) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    const result = await this.diagnostics.resultFor(document);
+    if (!result) return [];
+    const lib = await this.core.lib();
+    const actions = new Map<string, vscode.CodeAction>();
+    for (const shown of context.diagnostics) {
+      const diagnostic = findCoreDiagnostic(result, shown);
+      if (!diagnostic) continue;
+      for (const fix of lib.getQuickFixes(result.text, diagnostic, result.kind)) {
+        // "Strip every read-only field" comes with each read-only diagnostic: offer it once.
+        const known = actions.get(fix.title);
+        if (known) {
+          known.diagnostics!.push(shown);
+          continue;
+        }
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.set(document.uri, fix.edits.map(toTextEdit));
+        action.diagnostics = [shown];
+        action.isPreferred = fix.isPreferred;
+        actions.set(fix.title, action);
+      }
+    }
+    return [...actions.values()];
+  }
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { SECTION } from '../config/settings';
+import type { DefinitionDiagnostics, Validation } from './diagnostics';
+import { kindOf } from './languages';
+
+export const CODE_LENS_SETTING = 'taskDefinition.codeLens';
+export const VALIDATE_COMMAND = 'ecsWorkbench.validateDefinition';
+export const DIFF_COMMAND = 'ecsWorkbench.diffWithLatestRevision';
+/** Belongs to a later feature: the lens shows only once some extension registers it. */
+export const REGISTER_COMMAND = 'ecsWorkbench.registerTaskDefinition';
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countProblems(result: Validation): ProblemCounts {
+  const count = (severity: string) => result.diagnostics.filter((d) => d.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function validateTitle({ errors, warnings, infos }: ProblemCounts): string {
+  if (errors + warnings + infos === 0) return '$(pass) Valid';
+  const parts = [errors && `$(error) ${plural(errors, 'error')}`, warnings && `$(warning) ${plural(warnings, 'warning')}`, infos && `$(info) ${infos} info`];
+  return `Validate: ${parts.filter(Boolean).join(' ')}`;
+}
+
+/** Validate (problem count, opens Problems), Register new revision, Diff with latest ACTIVE revision. */
+export class DefinitionCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly diagnostics: DefinitionDiagnostics) {
+    this.subscriptions = [
+      this.changed,
+      diagnostics.onDidValidate(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SECTION}.${CODE_LENS_SETTING}`) && this.changed.fire()),
+    ];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const kind = kindOf(document);
+    if (!kind || !vscode.workspace.getConfiguration(SECTION).get<boolean>(CODE_LENS_SETTING, true)) return [];
+    const result = await this.diagnostics.resultFor(document);
+    if (!result) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const target = { uri: document.uri.toString() };
+    const lenses = [new vscode.CodeLens(top, { title: validateTitle(countProblems(result)), command: VALIDATE_COMMAND, arguments: [target], tooltip: 'Validate again and show the Problems panel' })];
+    if (kind !== 'task') return lenses;
+    if (document.uri.scheme === 'file' && (await vscode.commands.getCommands(true)).includes(REGISTER_COMMAND)) {
+      lenses.push(new vscode.CodeLens(top, { title: '$(cloud-upload) Register new revision', command: REGISTER_COMMAND, arguments: [{ file: document.uri.fsPath }] }));
+    }
+    lenses.push(new vscode.CodeLens(top, { title: '$(diff) Diff with latest ACTIVE revision', command: DIFF_COMMAND, arguments: [target], tooltip: 'Compare with the family\'s latest ACTIVE revision in AWS, both sides normalised' }));
+    return lenses;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { DocumentKind, TaskdefDiagnostic } from '../taskdef';
+import type { TaskdefCore } from './core';
+import { toRange } from './convert';
+import { kindOf } from './languages';
+
+export const DIAGNOSTIC_SOURCE = 'ECS';
+const DEBOUNCE_MS = 200;
+
+const SEVERITY: Record<TaskdefDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export interface Validation {
+  uri: vscode.Uri;
+  version: number;
+  kind: DocumentKind;
+  text: string;
+  diagnostics: TaskdefDiagnostic[];
+}
+
+/** Validates definitions as they open and change (debounced) and keeps the core's diagnostics for the quick fixes. */
+export class DefinitionDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('ecs-definition');
+  private readonly results = new Map<string, Validation>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly validated = new vscode.EventEmitter<Validation>();
+  readonly onDidValidate = this.validated.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly core: TaskdefCore) {
+    this.subscriptions = [
+      this.collection,
+      this.validated,
+      vscode.workspace.onDidOpenTextDocument((d) => void this.validate(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+    ];
+    for (const d of vscode.workspace.textDocuments) if (kindOf(d)) void this.validate(d);
+  }
+
+  /** The latest validation of the document, validating now when it is out of date. */
+  async resultFor(document: vscode.TextDocument): Promise<Validation | undefined> {
+    const known = this.results.get(document.uri.toString());
+    if (known && known.version === document.version && known.kind === kindOf(document)) return known;
+    return this.validate(document);
+  }
+
+  async validate(document: vscode.TextDocument): Promise<Validation | undefined> {
+    const kind = kindOf(document);
+    if (!kind) {
+      // A document switched back to JSON keeps no diagnostics of ours.
+      this.forget(document.uri);
+      return undefined;
+    }
+    const lib = await this.core.lib();
+    const text = document.getText();
+    const { diagnostics } = lib.validate(text, { kind, fileName: document.fileName });
+    const result: Validation = { uri: document.uri, version: document.version, kind, text, diagnostics };
+    this.results.set(document.uri.toString(), result);
+    this.collection.set(document.uri, diagnostics.map(toDiagnostic));
+    this.validated.fire(result);
+    return result;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    if (!kindOf(document) && !this.results.has(key)) return;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.validate(document);
+    }, DEBOUNCE_MS));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export function toDiagnostic(d: TaskdefDiagnostic): vscode.Diagnostic {
+  const out = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
+  out.source = DIAGNOSTIC_SOURCE;
+  out.code = d.code;
+  return out;
+}
+
+/** The core's diagnostic behind a vscode diagnostic shown in the editor (same code and range). */
+export function findCoreDiagnostic(result: Validation, shown: vscode.Diagnostic): TaskdefDiagnostic | undefined {
+  if (shown.source !== DIAGNOSTIC_SOURCE) return undefined;
+  return result.diagnostics.find((d) => d.code === shown.code && toRange(d.range).isEqual(shown.range));
+}

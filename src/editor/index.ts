@@ -1,0 +1,52 @@
+/**
+ * The editor half of the task/service-definition language: providers for the languages
+ * `ecs-task-definition` and `ecs-service-definition`, adapting the plain core in src/taskdef.
+ * Registering is cheap; the core (dist/taskdef.js) loads when the first definition needs it.
+ */
+import * as vscode from 'vscode';
+import { registerCommand } from '../commands/registerCommand';
+import type { Services } from '../services';
+import { DefinitionCodeActions } from './codeActions';
+import { DIFF_COMMAND, DefinitionCodeLens, VALIDATE_COMMAND, countProblems } from './codeLens';
+import { DefinitionCompletion } from './completion';
+import { TaskdefCore } from './core';
+import { DefinitionDiagnostics } from './diagnostics';
+import { DEFINITION_SCHEME, DefinitionDocuments, diffWithLatestRevision } from './diff';
+import { documentFromArgument } from './documentArgument';
+import { DefinitionHover } from './hover';
+import { LanguageSwitchOffer, SWITCH_COMMAND, switchDefinitionLanguage } from './languageSwitch';
+import { DEFINITION_SELECTOR } from './languages';
+import { DefinitionOutline } from './outline';
+
+export function registerTaskDefinitionEditor(services: Services): void {
+  const core = new TaskdefCore(services);
+  const diagnostics = new DefinitionDiagnostics(core);
+  const codeLens = new DefinitionCodeLens(diagnostics);
+  const documents = new DefinitionDocuments();
+  const outline = new DefinitionOutline(core);
+  const { languages } = vscode;
+  services.context.subscriptions.push(
+    core,
+    diagnostics,
+    codeLens,
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(DEFINITION_SCHEME, documents),
+    languages.registerCompletionItemProvider(DEFINITION_SELECTOR, new DefinitionCompletion(core), ...DefinitionCompletion.triggerCharacters),
+    languages.registerHoverProvider(DEFINITION_SELECTOR, new DefinitionHover(core)),
+    languages.registerDocumentSymbolProvider(DEFINITION_SELECTOR, outline),
+    languages.registerFoldingRangeProvider(DEFINITION_SELECTOR, outline),
+    languages.registerDocumentFormattingEditProvider(DEFINITION_SELECTOR, outline),
+    languages.registerDocumentRangeFormattingEditProvider(DEFINITION_SELECTOR, outline),
+    languages.registerCodeActionsProvider(DEFINITION_SELECTOR, new DefinitionCodeActions(core, diagnostics), DefinitionCodeActions.metadata),
+    languages.registerCodeLensProvider(DEFINITION_SELECTOR, codeLens),
+    languages.registerCodeLensProvider(LanguageSwitchOffer.selector, new LanguageSwitchOffer(core)),
+  );
+  registerCommand(services, SWITCH_COMMAND, (arg?: unknown) => switchDefinitionLanguage(core, arg));
+  registerCommand(services, DIFF_COMMAND, (arg?: unknown) => diffWithLatestRevision(core, services.clientManager, documents, arg));
+  registerCommand(services, VALIDATE_COMMAND, async (arg?: unknown) => {
+    const result = await diagnostics.validate(await documentFromArgument(arg));
+    if (!result) throw new Error('This file is not a task or service definition: switch its language first (ECS: Switch JSON File to Task/Service Definition…).');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return countProblems(result);
+  });
+}

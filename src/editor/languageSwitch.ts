@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { isArgumentObject } from '../commands/registerCommand';
+import { SECTION } from '../config/settings';
+import type { DocumentKind } from '../taskdef';
+import type { TaskdefCore } from './core';
+import { documentFromArgument } from './documentArgument';
+import { LANGUAGE_OF_KIND } from './languages';
+
+export const SWITCH_COMMAND = 'ecsWorkbench.switchDefinitionLanguage';
+export const OFFER_SWITCH_SETTING = 'taskDefinition.offerLanguageSwitch';
+const TARGETS = { task: LANGUAGE_OF_KIND.task, service: LANGUAGE_OF_KIND.service, json: 'json' } as const;
+type Target = keyof typeof TARGETS;
+
+/** A cheap look before loading the core: plain JSON files rarely mention it. */
+const MAY_BE_TASK_DEFINITION = /"containerDefinitions"\s*:/;
+
+/**
+ * Switches a JSON file to the task- or service-definition language (or back to JSON).
+ * `{ kind: 'task' | 'service' | 'json', uri? | file? }` switches without a picker.
+ */
+export async function switchDefinitionLanguage(core: TaskdefCore, arg: unknown): Promise<{ uri: string; languageId: string } | undefined> {
+  const document = await documentFromArgument(arg);
+  let target = isArgumentObject(arg) ? arg.kind : undefined;
+  if (target !== undefined && !(typeof target === 'string' && target in TARGETS)) throw new Error('Expected { kind: "task" | "service" | "json" }.');
+  if (target === undefined) {
+    const detected = (await core.lib()).detectKind(document.getText(), document.fileName);
+    const items: (vscode.QuickPickItem & { target: Target })[] = [
+      { target: 'task', label: 'ECS Task Definition', description: TARGETS.task },
+      { target: 'service', label: 'ECS Service Definition', description: TARGETS.service },
+      { target: 'json', label: 'JSON', description: 'json' },
+    ];
+    items.sort((a, b) => Number(b.target === detected) - Number(a.target === detected));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Language of this file' });
+    if (!picked) return undefined;
+    target = picked.target;
+  }
+  const switched = await vscode.languages.setTextDocumentLanguage(document, TARGETS[target as Target]);
+  return { uri: switched.uri.toString(), languageId: switched.languageId };
+}
+
+/** On a plain JSON file that holds a task definition: a lens offering the switch. */
+export class LanguageSwitchOffer implements vscode.CodeLensProvider {
+  static readonly selector: vscode.DocumentSelector = ['json', 'jsonc'].flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]);
+
+  constructor(private readonly core: TaskdefCore) {}
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>(OFFER_SWITCH_SETTING, true)) return [];
+    const text = document.getText();
+    if (!MAY_BE_TASK_DEFINITION.test(text)) return [];
+    const kind: DocumentKind | undefined = (await this.core.lib()).detectKind(text);
+    if (kind !== 'task') return [];
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: '$(symbol-class) Edit as ECS Task Definition (validation, completion, quick fixes)',
+        command: SWITCH_COMMAND,
+        arguments: [{ kind: 'task', uri: document.uri.toString() }],
+      }),
+    ];
+  }
+}

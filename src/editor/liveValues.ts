@@ -1,0 +1,145 @@
+// Live values for completion, from the user's account through the shared ClientManager. The core
+// (CachedLiveValues) caches the answers for 60 s and gives up after 300 ms, so typing never waits.
+// No `vscode` here: it ships in the lazy dist/taskdef.js and is tested under plain Node.
+import type { ClientManager } from '../aws/clientManager';
+import type { Sdk } from '../aws/sdkLoader';
+import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
+
+/** Enough for a completion list; more pages would only make the first answer slower. */
+const MAX_ITEMS = 500;
+const TASK_PRINCIPAL = 'ecs-tasks.amazonaws.com';
+
+/** Follows `nextToken`-style paging until `MAX_ITEMS` or the end. */
+async function collect<T>(fetchPage: (token: string | undefined) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetchPage(token);
+    out.push(...(page.items ?? []));
+    token = page.next;
+  } while (token && out.length < MAX_ITEMS);
+  return out.slice(0, MAX_ITEMS);
+}
+
+/** The region inside an ECR repository URI (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/name`). */
+function ecrLocation(uri: string): { region?: string; repositoryName: string } {
+  const m = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com[^/]*\/(.+)$/.exec(uri);
+  return m ? { region: m[1], repositoryName: m[2] } : { repositoryName: uri.replace(/^[^/]*\//, '') };
+}
+
+/** Whether a role's trust policy (URL-encoded JSON, as IAM returns it) lets ECS tasks assume it. */
+export function trustsEcsTasks(policyDocument: string | undefined): boolean {
+  if (!policyDocument) return false;
+  try {
+    const policy = JSON.parse(decodeURIComponent(policyDocument)) as { Statement?: unknown };
+    const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+    return statements.some((s: { Effect?: string; Principal?: { Service?: string | string[] } } | undefined) => {
+      const service = s?.Principal?.Service;
+      return s?.Effect !== 'Deny' && (Array.isArray(service) ? service.includes(TASK_PRINCIPAL) : service === TASK_PRINCIPAL);
+    });
+  } catch {
+    return false;
+  }
+}
+
+const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : undefined);
+
+export class AwsLiveValues implements LiveValueProvider {
+  /** `loadSdk` is passed in, so the SDK stays behind the entry bundle's one door (aws/sdkLoader). */
+  constructor(
+    private readonly clients: ClientManager,
+    private readonly loadSdk: () => Promise<Sdk>,
+  ) {}
+
+  async provide(request: LiveValueRequest, abortSignal: AbortSignal): Promise<LiveValue[]> {
+    const opts = { abortSignal };
+    const sdk = await this.loadSdk();
+    switch (request.kind) {
+      case 'ecrRepository': {
+        const ecr = await this.clients.client('ecr');
+        const repos = await collect(async (nextToken) => {
+          const out = await ecr.send(new sdk.ecr.DescribeRepositoriesCommand({ nextToken, maxResults: 1000 }), opts);
+          return { items: out.repositories, next: out.nextToken };
+        });
+        return repos.map((r) => ({ value: r.repositoryUri ?? '', detail: 'ECR repository', documentation: r.createdAt ? `Created ${day(r.createdAt)}` : undefined }));
+      }
+      case 'ecrImageTag': {
+        const uri = request.repositoryUri ?? '';
+        const { region, repositoryName } = ecrLocation(uri);
+        const ecr = await this.clients.client('ecr', { region });
+        const images = await collect(async (nextToken) => {
+          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults: 1000, filter: { tagStatus: 'TAGGED' } }), opts);
+          return { items: out.imageDetails, next: out.nextToken };
+        });
+        images.sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
+        return images.flatMap((image) =>
+          (image.imageTags ?? []).map((tag) => ({ value: `${uri}:${tag}`, label: tag, detail: `pushed ${day(image.imagePushedAt) ?? '?'}`, documentation: `\`${image.imageDigest ?? ''}\`` })),
+        );
+      }
+      case 'iamRole': {
+        const iam = await this.clients.client('iam');
+        const roles = await collect(async (Marker) => {
+          const out = await iam.send(new sdk.iam.ListRolesCommand({ Marker, MaxItems: 1000 }), opts);
+          return { items: out.Roles, next: out.IsTruncated ? out.Marker : undefined };
+        });
+        return roles
+          .filter((r) => trustsEcsTasks(r.AssumeRolePolicyDocument))
+          .map((r) => ({ value: r.Arn ?? '', label: r.RoleName, detail: `IAM role trusted by ${TASK_PRINCIPAL}`, documentation: [r.Arn, r.Description].filter(Boolean).join('\n\n') }));
+      }
+      case 'logGroup': {
+        const logs = await this.clients.client('logs');
+        const groups = await collect(async (nextToken) => {
+          const out = await logs.send(new sdk.logs.DescribeLogGroupsCommand({ nextToken, limit: 50 }), opts);
+          return { items: out.logGroups, next: out.nextToken };
+        });
+        return groups.map((g) => ({ value: g.logGroupName ?? '', detail: g.retentionInDays ? `log group, ${g.retentionInDays} days retention` : 'log group' }));
+      }
+      case 'secret':
+        return this.secretsAndParameters(sdk, opts);
+      case 'cluster': {
+        const ecs = await this.clients.client('ecs');
+        const arns = await collect(async (nextToken) => {
+          const out = await ecs.send(new sdk.ecs.ListClustersCommand({ nextToken, maxResults: 100 }), opts);
+          return { items: out.clusterArns, next: out.nextToken };
+        });
+        return arns.map((arn) => ({ value: arn.replace(/^.*:cluster\//, ''), detail: arn }));
+      }
+      case 'taskDefinitionFamily': {
+        const ecs = await this.clients.client('ecs');
+        const families = await collect(async (nextToken) => {
+          const out = await ecs.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ nextToken, status: 'ACTIVE', maxResults: 100 }), opts);
+          return { items: out.families, next: out.nextToken };
+        });
+        return families.map((value) => ({ value, detail: 'task definition family (ACTIVE)' }));
+      }
+      default:
+        // Target groups, subnets and security groups need ELBv2/EC2 clients the extension does not use yet.
+        return [];
+    }
+  }
+
+  /** `valueFrom`: Secrets Manager secrets and SSM parameters; one of the two failing (no permission) keeps the other. */
+  private async secretsAndParameters(sdk: Sdk, opts: { abortSignal: AbortSignal }): Promise<LiveValue[]> {
+    const secrets = (async () => {
+      const client = await this.clients.client('secretsmanager');
+      const list = await collect(async (NextToken) => {
+        const out = await client.send(new sdk.secretsmanager.ListSecretsCommand({ NextToken, MaxResults: 100 }), opts);
+        return { items: out.SecretList, next: out.NextToken };
+      });
+      return list.map((s) => ({ value: s.ARN ?? '', label: s.Name, detail: 'Secrets Manager secret', documentation: [s.ARN, s.Description].filter(Boolean).join('\n\n') }));
+    })();
+    const parameters = (async () => {
+      const client = await this.clients.client('ssm');
+      const list = await collect(async (NextToken) => {
+        const out = await client.send(new sdk.ssm.DescribeParametersCommand({ NextToken, MaxResults: 50 }), opts);
+        return { items: out.Parameters, next: out.NextToken };
+      });
+      return list.map((p) => ({ value: p.ARN ?? p.Name ?? '', label: p.Name, detail: `SSM parameter (${p.Type ?? '?'})`, documentation: p.Description }));
+    })();
+    const settled = await Promise.allSettled([secrets, parameters]);
+    const values = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (!values.length && failed) throw failed.reason;
+    return values;
+  }
+}
