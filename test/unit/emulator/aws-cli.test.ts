@@ -62,16 +62,19 @@ describe('emulator: AWS CLI conformance', function () {
   });
 
   it('lists and describes clusters, services and tasks', async () => {
-    const clusters = await json('ecs', 'list-clusters');
+    // Independent calls run side by side: each CLI start costs most of a second.
+    const [clusters, d, services, svc, tasks] = await Promise.all([
+      json('ecs', 'list-clusters'),
+      json('ecs', 'describe-clusters', '--clusters', 'demo-fargate', 'demo-ec2', '--include', 'STATISTICS', 'TAGS'),
+      json('ecs', 'list-services', '--cluster', 'demo-fargate'),
+      json('ecs', 'describe-services', '--cluster', 'demo-fargate', '--services', 'api', 'web'),
+      json('ecs', 'list-tasks', '--cluster', 'demo-fargate', '--service-name', 'api'),
+    ]);
     assert.strictEqual(clusters.clusterArns.length, 2);
-    const d = await json('ecs', 'describe-clusters', '--clusters', 'demo-fargate', 'demo-ec2', '--include', 'STATISTICS', 'TAGS');
     assert.deepStrictEqual(d.clusters.map((c: { clusterName: string }) => c.clusterName), ['demo-fargate', 'demo-ec2']);
-    const services = await json('ecs', 'list-services', '--cluster', 'demo-fargate');
     assert.strictEqual(services.serviceArns.length, 3);
-    const svc = await json('ecs', 'describe-services', '--cluster', 'demo-fargate', '--services', 'api', 'web');
     assert.strictEqual(svc.services[0].serviceName, 'api');
     assert.match(svc.services[0].createdAt, /^\d{4}-\d{2}-\d{2}T/);
-    const tasks = await json('ecs', 'list-tasks', '--cluster', 'demo-fargate', '--service-name', 'api');
     assert.strictEqual(tasks.taskArns.length, 3);
     const dt = await json('ecs', 'describe-tasks', '--cluster', 'demo-fargate', '--tasks', ...tasks.taskArns);
     assert.ok(dt.tasks.every((t: { lastStatus: string }) => t.lastStatus === 'RUNNING'));
@@ -89,29 +92,29 @@ describe('emulator: AWS CLI conformance', function () {
   });
 
   it('pages with --max-items / --starting-token', async () => {
-    const p1 = await json('ecs', 'list-task-definitions', '--max-items', '2');
+    const [p1, all] = await Promise.all([json('ecs', 'list-task-definitions', '--max-items', '2'), json('ecs', 'list-task-definitions')]);
     assert.strictEqual(p1.taskDefinitionArns.length, 2);
     assert.ok(p1.NextToken, 'the CLI hands out a NextToken');
     const p2 = await json('ecs', 'list-task-definitions', '--max-items', '100', '--starting-token', p1.NextToken);
-    const all = await json('ecs', 'list-task-definitions');
     assert.deepStrictEqual([...p1.taskDefinitionArns, ...p2.taskDefinitionArns], all.taskDefinitionArns);
   });
 
   it('a service error exits 254 with the AWS error code on stderr', async () => {
-    const r = await aws('ecs', 'describe-services', '--cluster', 'nope', '--services', 'x');
+    const [r, q] = await Promise.all([aws('ecs', 'describe-services', '--cluster', 'nope', '--services', 'x'), aws('iam', 'get-role', '--role-name', 'ghost')]);
     assert.strictEqual(r.code, 254);
     assert.match(r.stderr, /\(ClusterNotFoundException\) when calling the DescribeServices operation: Cluster not found\./);
-    const q = await aws('iam', 'get-role', '--role-name', 'ghost');
     assert.strictEqual(q.code, 254);
     assert.match(q.stderr, /\(NoSuchEntity\) when calling the GetRole operation/);
   });
 
   it('ECR and CloudWatch Logs', async () => {
-    const repos = await json('ecr', 'describe-repositories');
+    const [repos, images, events] = await Promise.all([
+      json('ecr', 'describe-repositories'),
+      json('ecr', 'describe-images', '--repository-name', 'demo/api'),
+      json('logs', 'filter-log-events', '--log-group-name', '/ecs/demo-worker', '--filter-pattern', 'Error'),
+    ]);
     assert.ok(repos.repositories.some((r: { repositoryName: string }) => r.repositoryName === 'demo/api'));
-    const images = await json('ecr', 'describe-images', '--repository-name', 'demo/api');
     assert.strictEqual(images.imageDetails.length, 4);
-    const events = await json('logs', 'filter-log-events', '--log-group-name', '/ecs/demo-worker', '--filter-pattern', 'Error');
     assert.ok(events.events.length >= 4);
   });
 });
