@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsContext, ClientOptions } from '../aws/clientManager';
+import type { ExplorerSettings } from '../explorer/explorerProvider';
 
 export const SECTION = 'ecsWorkbench';
 
@@ -40,6 +41,16 @@ export async function saveSetting(key: 'profile' | 'region', value: string | und
     ? vscode.ConfigurationTarget.Workspace
     : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update(key, value || undefined, target);
+}
+
+/** Read on every use, so a changed setting applies on the next expand or tick. */
+export function explorerSettings(): ExplorerSettings {
+  const config = () => vscode.workspace.getConfiguration(SECTION);
+  return {
+    pageSize: () => Math.min(1000, Math.max(1, config().get<number>('explorer.pageSize') ?? 100)),
+    additionalRegions: () => (config().get<string[]>('explorer.additionalRegions') ?? []).filter((r) => typeof r === 'string' && r.trim()),
+    refreshIntervalMs: () => Math.max(2, config().get<number>('explorer.refreshIntervalSeconds') ?? 10) * 1000,
+  };
 }
 
 export type { AwsContext };

@@ -1,8 +1,33 @@
 import type * as vscode from 'vscode';
+import type { ClientManager } from '../aws/clientManager';
+import type { ConsoleTarget } from '../ecs/consoleUrls';
+import type { EcsReader } from '../ecs/ecsReader';
+import type { ServiceAutoRefresher } from './serviceAutoRefresher';
 
 /** One node kind per file under nodes/; `kind` is the discriminator tests and menus rely on. */
 export interface ExplorerNode {
   readonly kind: string;
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(): Promise<ExplorerNode[]>;
+  /** What the node's commands act on (copy, console, describe). */
+  readonly resource?: NodeResource;
+}
+
+export interface NodeResource {
+  region: string;
+  name: string;
+  arn?: string;
+  console?: ConsoleTarget;
+  /** The full describe output, for "Open Describe Output". */
+  describe?(): Promise<{ title: string; value: unknown; language?: string }>;
+}
+
+/** What every node needs from the explorer, handed down from the provider. */
+export interface ExplorerContext {
+  readonly clients: ClientManager;
+  reader(region: string): EcsReader;
+  refresh(node?: ExplorerNode): void;
+  pageSize(): number;
+  now(): Date;
+  readonly autoRefresher: ServiceAutoRefresher;
 }

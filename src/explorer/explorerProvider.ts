@@ -2,9 +2,17 @@ import * as vscode from 'vscode';
 import type { ClientManager } from '../aws/clientManager';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles } from '../aws/profiles';
-import type { ExplorerNode } from './explorerNode';
+import { EcsReader } from '../ecs/ecsReader';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
+import { ServiceAutoRefresher } from './serviceAutoRefresher';
+
+export interface ExplorerSettings {
+  pageSize(): number;
+  additionalRegions(): string[];
+  refreshIntervalMs(): number;
+}
 
 /**
  * The ECS explorer's data. It never throws into VS Code: a failure becomes a MessageNode in place,
@@ -13,14 +21,36 @@ import { RegionNode } from './nodes/regionNode';
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  readonly autoRefresher: ServiceAutoRefresher;
+  private readonly ctx: ExplorerContext;
 
   constructor(
     private readonly clients: ClientManager,
     private readonly contextReady: () => Promise<void>,
     private readonly onCredentialsWork: () => void,
-  ) {}
+    private readonly settings: ExplorerSettings,
+    log?: (message: string) => void,
+  ) {
+    this.autoRefresher = new ServiceAutoRefresher({
+      reader: (region) => new EcsReader(clients, region),
+      refresh: (node) => this.changed.fire(node),
+      intervalMs: () => settings.refreshIntervalMs(),
+      onError: (error) => log?.(`auto-refresh failed: ${describeAwsError(error).message}`),
+    });
+    this.ctx = {
+      clients,
+      reader: (region) => new EcsReader(clients, region),
+      refresh: (node) => this.changed.fire(node),
+      pageSize: () => settings.pageSize(),
+      now: () => new Date(),
+      autoRefresher: this.autoRefresher,
+    };
+  }
 
+  /** Re-reads a node (or everything) from AWS. */
   refresh(node?: ExplorerNode): void {
+    if (!node) this.autoRefresher.clear();
+    if (node && 'reset' in node && typeof node.reset === 'function') node.reset();
     this.changed.fire(node);
   }
 
@@ -49,10 +79,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       return [new MessageNode(describeAwsError(error, { profile, profileExists }))];
     }
     this.onCredentialsWork();
-    return [new RegionNode(region, this.clients)];
+    const regions = [region, ...this.settings.additionalRegions().filter((r) => r !== region)];
+    return regions.map((r, i) => new RegionNode(this.ctx, r, i === 0));
   }
 
   dispose(): void {
+    this.autoRefresher.dispose();
     this.changed.dispose();
   }
 }

@@ -1,29 +1,46 @@
-import * as vscode from 'vscode';
-import type { ClusterSummary } from '../../ecs/clusters';
-import type { ExplorerNode } from '../explorerNode';
+import type * as vscode from 'vscode';
+import type { Cluster } from '../../ecs/ecsReader';
+import { presentCluster } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
+import { presentedItem } from '../treeItems';
+import { ContainerInstancesFolderNode } from './containerInstancesFolderNode';
+import { ServicesFolderNode } from './servicesFolderNode';
+import { TasksFolderNode } from './tasksFolderNode';
 
 export class ClusterNode implements ExplorerNode {
   readonly kind = 'cluster';
+  readonly id: string;
+  readonly resource: NodeResource;
+  private readonly children: ExplorerNode[];
+
   constructor(
-    readonly cluster: ClusterSummary,
+    ctx: ExplorerContext,
+    readonly cluster: Cluster,
     readonly region: string,
-  ) {}
+    parentId: string,
+  ) {
+    const name = cluster.clusterName ?? '';
+    this.id = `${parentId}/cluster:${name}`;
+    this.resource = {
+      region,
+      name,
+      arn: cluster.clusterArn,
+      console: { kind: 'cluster', cluster: name },
+      describe: async () => ({ title: `cluster-${name}`, value: cluster }),
+    };
+    const arn = cluster.clusterArn ?? name;
+    this.children = [
+      new ServicesFolderNode(ctx, region, arn, cluster.activeServicesCount, this.id),
+      new TasksFolderNode(ctx, region, arn, {}, this.id, cluster.runningTasksCount),
+      new ContainerInstancesFolderNode(ctx, region, arn, cluster.registeredContainerInstancesCount, this.id),
+    ];
+  }
 
   getTreeItem(): vscode.TreeItem {
-    const c = this.cluster;
-    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `cluster:${c.arn}`;
-    item.description = `${c.runningTasks} running · ${c.pendingTasks} pending · ${c.activeServices} services`;
-    const active = c.status === 'ACTIVE';
-    item.iconPath = new vscode.ThemeIcon('server-environment', active ? undefined : new vscode.ThemeColor('disabledForeground'));
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${c.name}** (${c.status})\n\n`);
-    tooltip.appendMarkdown(`- Running tasks: ${c.runningTasks}\n- Pending tasks: ${c.pendingTasks}\n`);
-    tooltip.appendMarkdown(`- Active services: ${c.activeServices}\n- Container instances: ${c.containerInstances}\n`);
-    if (c.capacityProviders.length) tooltip.appendMarkdown(`- Capacity providers: ${c.capacityProviders.join(', ')}\n`);
-    tooltip.appendMarkdown(`\n\`${c.arn}\``);
-    item.tooltip = tooltip;
-    item.contextValue = 'cluster';
-    return item;
+    return presentedItem(presentCluster(this.cluster), { id: this.id, icon: 'server-environment', contextValue: 'cluster', collapsible: true });
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return this.children;
   }
 }

@@ -5,7 +5,10 @@ import type { ExplorerNode } from '../explorerNode';
 /** A node that runs the fix for a problem: opens the picker, runs `aws sso login`, retries. */
 export class FixNode implements ExplorerNode {
   readonly kind = 'fix';
-  constructor(readonly fix: AwsFix) {}
+  constructor(
+    readonly fix: AwsFix,
+    private readonly parentId = '',
+  ) {}
 
   get label(): string {
     switch (this.fix.kind) {
@@ -23,6 +26,7 @@ export class FixNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.contextValue = `fix.${this.fix.kind}`;
+    if (this.parentId) item.id = `${this.parentId}/fix`;
     switch (this.fix.kind) {
       case 'select-profile':
         item.iconPath = new vscode.ThemeIcon('account');
@@ -51,6 +55,7 @@ export class MessageNode implements ExplorerNode {
   constructor(
     readonly problem: Pick<AwsProblem, 'title' | 'message' | 'fix' | 'kind'>,
     private readonly severity: 'error' | 'warning' | 'info' = 'error',
+    private readonly parentId = '',
   ) {}
 
   get label(): string {
@@ -68,10 +73,11 @@ export class MessageNode implements ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = new vscode.MarkdownString(this.problem.message);
     item.contextValue = `message.${this.problem.kind}`;
+    if (this.parentId) item.id = `${this.parentId}/message`;
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return this.problem.fix ? [new FixNode(this.problem.fix)] : [];
+    return this.problem.fix ? [new FixNode(this.problem.fix, this.parentId && `${this.parentId}/message`)] : [];
   }
 }

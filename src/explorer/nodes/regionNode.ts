@@ -1,37 +1,46 @@
 import * as vscode from 'vscode';
-import type { ClientManager } from '../../aws/clientManager';
-import { describeAwsError } from '../../aws/errors';
-import { listClusters } from '../../ecs/clusters';
-import type { ExplorerNode } from '../explorerNode';
+import type { Cluster, PageRequest } from '../../ecs/ecsReader';
+import type { ExplorerContext, ExplorerNode } from '../explorerNode';
+import { PagedListNode } from '../pagedListNode';
 import { ClusterNode } from './clusterNode';
-import { MessageNode } from './messageNode';
+import { TaskDefinitionsNode } from './taskDefinitionsNode';
 
-export class RegionNode implements ExplorerNode {
+/** A region root: its clusters (paged), then its task-definition families. */
+export class RegionNode extends PagedListNode<Cluster> {
   readonly kind = 'region';
-  constructor(
-    readonly region: string,
-    private readonly clients: ClientManager,
-  ) {}
+  protected readonly operation = 'ecs:ListClusters';
+  protected readonly emptyText = 'No clusters in this region';
+  private readonly taskDefinitions: TaskDefinitionsNode;
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `region:${this.region}`;
-    item.iconPath = new vscode.ThemeIcon('globe');
-    item.description = this.clients.context.profile ?? 'default credentials';
-    item.contextValue = 'region';
-    return item;
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    private readonly primary: boolean,
+  ) {
+    super(ctx, `region:${region}`);
+    this.taskDefinitions = new TaskDefinitionsNode(ctx, region, this.id);
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    try {
-      const clusters = await listClusters(this.clients, this.region);
-      if (!clusters.length) {
-        return [new MessageNode({ kind: 'other', title: 'No clusters in this region', message: `There are no ECS clusters in ${this.region}.` }, 'info')];
-      }
-      return clusters.map((c) => new ClusterNode(c, this.region));
-    } catch (error) {
-      const problem = describeAwsError(error, { profile: this.clients.context.profile, operation: 'ecs:ListClusters' });
-      return [new MessageNode(problem)];
-    }
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).clusters(page);
+  }
+
+  protected toNode(cluster: Cluster): ExplorerNode {
+    return new ClusterNode(this.ctx, cluster, this.region, this.id);
+  }
+
+  protected matches(cluster: Cluster, filter: string): boolean {
+    return (cluster.clusterName ?? '').toLowerCase().includes(filter);
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    return [...(await super.getChildren()), this.taskDefinitions];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = this.folderItem(this.region, 'globe', 'region');
+    item.collapsibleState = this.primary ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    item.description = [this.ctx.clients.context.profile ?? 'default credentials', this.filterDescription()].filter(Boolean).join(' · ');
+    return item;
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * List-then-describe, the shape of nearly every ECS read: a chain of List pages (sequential, each
+ * needs the previous nextToken) whose ids are described in the largest batches AWS allows. Describe
+ * calls start as soon as a page arrives, with bounded concurrency, while the next page is fetched;
+ * so the whole read takes about as long as the List chain alone.
+ */
+export interface IdPage {
+  ids: string[];
+  nextToken?: string;
+}
+
+export interface ListAndDescribeOptions<T> {
+  list: (nextToken: string | undefined, maxResults: number) => Promise<IdPage>;
+  describe: (ids: string[]) => Promise<T[]>;
+  /** AWS's batch limit of the Describe call (services 10, tasks/clusters/instances 100). */
+  batchSize: number;
+  /** How many ids to read before stopping (a page of the tree); Infinity reads everything. */
+  limit?: number;
+  /** AWS's maximum page size of the List call (100 for ECS). */
+  pageSize?: number;
+  startToken?: string;
+  /** Describe calls in flight at once. */
+  concurrency?: number;
+}
+
+export interface ListAndDescribeResult<T> {
+  items: T[];
+  /** Where to continue ("Load more"); undefined when the list is complete. */
+  nextToken?: string;
+}
+
+/** A counting semaphore: at most `limit` tasks run at once, in the order they were queued. */
+export class Limiter {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async run<R>(task: () => Promise<R>): Promise<R> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Promise<ListAndDescribeResult<T>> {
+  const limit = options.limit ?? Infinity;
+  const pageSize = options.pageSize ?? 100;
+  const limiter = new Limiter(options.concurrency ?? 8);
+  const batches: Promise<T[]>[] = [];
+  let read = 0;
+  let token = options.startToken;
+  do {
+    const page = await options.list(token, Math.min(pageSize, Math.max(1, limit - read)));
+    token = page.nextToken;
+    read += page.ids.length;
+    for (let i = 0; i < page.ids.length; i += options.batchSize) {
+      const ids = page.ids.slice(i, i + options.batchSize);
+      const batch = limiter.run(() => options.describe(ids));
+      // Rejections are collected by Promise.all below; this keeps an early failure from being unhandled.
+      batch.catch(() => undefined);
+      batches.push(batch);
+    }
+  } while (token && read < limit);
+  const items = (await Promise.all(batches)).flat();
+  return { items, nextToken: token };
+}
+
+/** Splits `items` into chunks of `size` (for Describe calls given known ids). */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

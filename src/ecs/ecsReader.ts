@@ -1,0 +1,144 @@
+import type { ClientManager, ClientOf } from '../aws/clientManager';
+import { chunk, listAndDescribe, type ListAndDescribeResult } from '../aws/paging';
+import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import type { ecs as EcsTypes } from '../aws/sdk';
+
+export type Cluster = EcsTypes.Cluster;
+export type Service = EcsTypes.Service;
+export type Task = EcsTypes.Task;
+export type ContainerInstance = EcsTypes.ContainerInstance;
+export type TaskDefinition = EcsTypes.TaskDefinition;
+
+/** AWS's batch limits of the Describe calls, and the List page limit. */
+export const LIMITS = { describeClusters: 100, describeServices: 10, describeTasks: 100, describeContainerInstances: 100, listPage: 100 } as const;
+
+export interface PageRequest {
+  /** How many items to read (a page of the tree); Infinity reads them all. */
+  limit?: number;
+  startToken?: string;
+}
+
+/**
+ * Every ECS read the explorer makes, as plain data: List pages of 100 (ListServices too, whose
+ * default is 10), Describe in AWS's largest batches, started while the next List page is fetched.
+ */
+export class EcsReader {
+  constructor(
+    private readonly clients: ClientManager,
+    private readonly region?: string,
+  ) {}
+
+  private async ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
+    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecs', { region: this.region })]);
+    return { sdk, client };
+  }
+
+  async clusters(page: PageRequest = {}): Promise<ListAndDescribeResult<Cluster>> {
+    const { sdk, client } = await this.ecs();
+    const result = await listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListClustersCommand({ nextToken, maxResults }));
+        return { ids: out.clusterArns ?? [], nextToken: out.nextToken };
+      },
+      describe: async (clusters) =>
+        (await client.send(new sdk.ecs.DescribeClustersCommand({ clusters, include: ['STATISTICS', 'TAGS'] }))).clusters ?? [],
+      batchSize: LIMITS.describeClusters,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+    return { ...result, items: result.items.sort((a, b) => (a.clusterName ?? '').localeCompare(b.clusterName ?? '')) };
+  }
+
+  async services(cluster: string, page: PageRequest = {}): Promise<ListAndDescribeResult<Service>> {
+    const { sdk, client } = await this.ecs();
+    return listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListServicesCommand({ cluster, nextToken, maxResults }));
+        return { ids: out.serviceArns ?? [], nextToken: out.nextToken };
+      },
+      describe: async (services) =>
+        (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services, include: ['TAGS'] }))).services ?? [],
+      batchSize: LIMITS.describeServices,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+  }
+
+  /** Services by name or ARN, fresh (for the auto-refresh of deployments in progress); at most 10 a call. */
+  async servicesByName(cluster: string, services: string[]): Promise<Service[]> {
+    const { sdk, client } = await this.ecs();
+    const batches = chunk(services, LIMITS.describeServices).map(async (batch) =>
+      (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }))).services ?? [],
+    );
+    return (await Promise.all(batches)).flat();
+  }
+
+  async tasks(
+    cluster: string,
+    filter: { serviceName?: string; desiredStatus?: 'RUNNING' | 'STOPPED'; containerInstance?: string },
+    page: PageRequest = {},
+  ): Promise<ListAndDescribeResult<Task>> {
+    const { sdk, client } = await this.ecs();
+    return listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListTasksCommand({ cluster, ...filter, nextToken, maxResults }));
+        return { ids: out.taskArns ?? [], nextToken: out.nextToken };
+      },
+      describe: async (tasks) => (await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks, include: ['TAGS'] }))).tasks ?? [],
+      batchSize: LIMITS.describeTasks,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+  }
+
+  async containerInstances(cluster: string, page: PageRequest = {}): Promise<ListAndDescribeResult<ContainerInstance>> {
+    const { sdk, client } = await this.ecs();
+    return listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListContainerInstancesCommand({ cluster, nextToken, maxResults }));
+        return { ids: out.containerInstanceArns ?? [], nextToken: out.nextToken };
+      },
+      describe: async (containerInstances) =>
+        (await client.send(new sdk.ecs.DescribeContainerInstancesCommand({ cluster, containerInstances }))).containerInstances ?? [],
+      batchSize: LIMITS.describeContainerInstances,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+  }
+
+  async taskDefinitionFamilies(page: PageRequest = {}): Promise<ListAndDescribeResult<string>> {
+    const { sdk, client } = await this.ecs();
+    return listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ status: 'ACTIVE', nextToken, maxResults }));
+        return { ids: out.families ?? [], nextToken: out.nextToken };
+      },
+      describe: async (families) => families,
+      batchSize: LIMITS.listPage,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+  }
+
+  /** Revision ARNs of a family, newest first; ListTaskDefinitions lists one status at a time. */
+  async taskDefinitionRevisions(family: string, status: 'ACTIVE' | 'INACTIVE', page: PageRequest = {}): Promise<ListAndDescribeResult<string>> {
+    const { sdk, client } = await this.ecs();
+    return listAndDescribe({
+      list: async (nextToken, maxResults) => {
+        const out = await client.send(new sdk.ecs.ListTaskDefinitionsCommand({ familyPrefix: family, status, sort: 'DESC', nextToken, maxResults }));
+        // familyPrefix matches "web" and "web-canary" alike: keep this family only.
+        const ids = (out.taskDefinitionArns ?? []).filter((arn) => arn.slice(arn.lastIndexOf('/') + 1, arn.lastIndexOf(':')) === family);
+        return { ids, nextToken: out.nextToken };
+      },
+      describe: async (arns) => arns,
+      batchSize: LIMITS.listPage,
+      limit: page.limit,
+      startToken: page.startToken,
+    });
+  }
+
+  async taskDefinition(taskDefinition: string): Promise<{ taskDefinition?: TaskDefinition; tags?: EcsTypes.Tag[] }> {
+    const { sdk, client } = await this.ecs();
+    return client.send(new sdk.ecs.DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }));
+  }
+}

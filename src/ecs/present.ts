@@ -1,0 +1,218 @@
+/**
+ * What the explorer shows for each ECS resource, as plain data (label, one-line description,
+ * Markdown details, a state that picks the icon colour). No vscode: unit-tested under Node.
+ */
+import type { Cluster, ContainerInstance, Service, Task } from './ecsReader';
+import type { ecs as EcsTypes } from '../aws/sdk';
+
+export type State = 'ok' | 'progress' | 'warning' | 'error' | 'inactive';
+
+export interface Presented {
+  label: string;
+  description: string;
+  /** Markdown. */
+  details: string;
+  state: State;
+}
+
+export function nameFromArn(arn: string | undefined): string {
+  if (!arn) return '';
+  const slash = arn.lastIndexOf('/');
+  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(':') + 1);
+}
+
+/** `family:revision` from a task-definition ARN. */
+export function familyRevision(arn: string | undefined): string {
+  return nameFromArn(arn);
+}
+
+export function shortId(taskArn: string | undefined): string {
+  return nameFromArn(taskArn).slice(0, 8);
+}
+
+function when(date: Date | undefined): string {
+  return date ? date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '–';
+}
+
+function ago(date: Date | undefined, now: Date): string {
+  if (!date) return '';
+  const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
+  if (seconds < 60) return `${seconds}s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)}m ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)}h ago`;
+  return `${Math.round(seconds / 86_400)}d ago`;
+}
+
+function table(rows: [string, string | number | undefined][]): string {
+  return rows
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `**${k}:** ${v}`)
+    .join('  \n');
+}
+
+export function presentCluster(c: Cluster): Presented {
+  const capacity = c.capacityProviders?.length ? c.capacityProviders.join(', ') : undefined;
+  return {
+    label: c.clusterName ?? nameFromArn(c.clusterArn),
+    description: `${c.runningTasksCount ?? 0} running · ${c.pendingTasksCount ?? 0} pending · ${c.activeServicesCount ?? 0} services${c.registeredContainerInstancesCount ? ` · ${c.registeredContainerInstancesCount} instances` : ''}`,
+    details: table([
+      ['Cluster', c.clusterName],
+      ['Status', c.status],
+      ['Running tasks', c.runningTasksCount],
+      ['Pending tasks', c.pendingTasksCount],
+      ['Active services', c.activeServicesCount],
+      ['Container instances', c.registeredContainerInstancesCount],
+      ['Capacity providers', capacity],
+      ['ARN', `\`${c.clusterArn}\``],
+    ]),
+    state: c.status === 'ACTIVE' ? 'ok' : c.status === 'PROVISIONING' ? 'progress' : 'inactive',
+  };
+}
+
+export type DeploymentBadge = 'rolling out' | 'steady' | 'failed';
+
+export function deploymentBadge(s: Service): DeploymentBadge {
+  const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
+  if (primary?.rolloutState === 'FAILED') return 'failed';
+  if ((s.deployments?.length ?? 0) > 1 || primary?.rolloutState === 'IN_PROGRESS') return 'rolling out';
+  return 'steady';
+}
+
+export function isServiceSettling(s: Service): boolean {
+  return s.status === 'ACTIVE' && (deploymentBadge(s) === 'rolling out' || (s.runningCount ?? 0) !== (s.desiredCount ?? 0) || (s.pendingCount ?? 0) > 0);
+}
+
+function launchOf(s: { launchType?: string; capacityProviderStrategy?: EcsTypes.CapacityProviderStrategyItem[] }): string {
+  if (s.capacityProviderStrategy?.length) return s.capacityProviderStrategy.map((p) => `${p.capacityProvider}${p.weight !== undefined ? `:${p.weight}` : ''}`).join(', ');
+  return s.launchType ?? '';
+}
+
+export function presentService(s: Service): Presented {
+  const badge = deploymentBadge(s);
+  const pending = s.pendingCount ? ` (${s.pendingCount} pending)` : '';
+  return {
+    label: s.serviceName ?? nameFromArn(s.serviceArn),
+    description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badge}`,
+    details: table([
+      ['Service', s.serviceName],
+      ['Status', s.status],
+      ['Running / desired', `${s.runningCount ?? 0} / ${s.desiredCount ?? 0}`],
+      ['Pending', s.pendingCount],
+      ['Launch', launchOf(s)],
+      ['Platform version', s.platformVersion],
+      ['Task definition', familyRevision(s.taskDefinition)],
+      ['Deployment', badge],
+      ['Scheduling', s.schedulingStrategy],
+      ['ARN', `\`${s.serviceArn}\``],
+    ]),
+    state: s.status !== 'ACTIVE' ? 'inactive' : badge === 'failed' ? 'error' : badge === 'rolling out' ? 'progress' : (s.runningCount ?? 0) < (s.desiredCount ?? 0) ? 'warning' : 'ok',
+  };
+}
+
+export function presentDeployment(d: EcsTypes.Deployment, now: Date): Presented {
+  const rollout = d.rolloutState ? ` · ${d.rolloutState}` : '';
+  return {
+    label: `${d.status ?? 'UNKNOWN'} ${familyRevision(d.taskDefinition)}`,
+    description: `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running · ${d.pendingCount ?? 0} pending · ${d.failedTasks ?? 0} failed${rollout} · ${ago(d.updatedAt, now)}`,
+    details: table([
+      ['Deployment', d.id],
+      ['Status', d.status],
+      ['Rollout', d.rolloutState],
+      ['Reason', d.rolloutStateReason],
+      ['Task definition', familyRevision(d.taskDefinition)],
+      ['Desired / running / pending / failed', `${d.desiredCount ?? 0} / ${d.runningCount ?? 0} / ${d.pendingCount ?? 0} / ${d.failedTasks ?? 0}`],
+      ['Created', when(d.createdAt)],
+      ['Updated', when(d.updatedAt)],
+    ]),
+    state: d.rolloutState === 'FAILED' ? 'error' : d.rolloutState === 'IN_PROGRESS' ? 'progress' : d.status === 'PRIMARY' ? 'ok' : 'inactive',
+  };
+}
+
+export function presentEvent(e: EcsTypes.ServiceEvent, now: Date): Presented {
+  const message = e.message ?? '';
+  const bad = /unable|failed|error|unhealthy|stopped|rolling back|circuit breaker/i.test(message);
+  return {
+    label: message,
+    description: ago(e.createdAt, now),
+    details: `${when(e.createdAt)}\n\n${message}`,
+    state: bad ? 'warning' : /steady state/.test(message) ? 'ok' : 'inactive',
+  };
+}
+
+export function taskHealth(t: Task): string | undefined {
+  return t.healthStatus && t.healthStatus !== 'UNKNOWN' ? t.healthStatus : undefined;
+}
+
+export function presentTask(t: Task): Presented {
+  const status = t.lastStatus === t.desiredStatus ? (t.lastStatus ?? '') : `${t.lastStatus} → ${t.desiredStatus}`;
+  const health = taskHealth(t);
+  const stopped = t.lastStatus === 'STOPPED';
+  return {
+    label: shortId(t.taskArn),
+    description: [familyRevision(t.taskDefinitionArn), status, health, t.launchType, t.availabilityZone, stopped ? t.stoppedReason : undefined].filter(Boolean).join(' · '),
+    details: table([
+      ['Task', nameFromArn(t.taskArn)],
+      ['Task definition', familyRevision(t.taskDefinitionArn)],
+      ['Status', status],
+      ['Health', t.healthStatus],
+      ['Launch type', t.launchType ?? launchOf({ capacityProviderStrategy: t.capacityProviderName ? [{ capacityProvider: t.capacityProviderName }] : undefined })],
+      ['Availability zone', t.availabilityZone],
+      ['Started by', t.startedBy],
+      ['Started', when(t.startedAt)],
+      ['Stopped', t.stoppedAt ? when(t.stoppedAt) : undefined],
+      ['Stop code', t.stopCode],
+      ['Stopped reason', t.stoppedReason],
+      ['ARN', `\`${t.taskArn}\``],
+    ]),
+    state: stopped ? (t.stopCode === 'EssentialContainerExited' || t.containers?.some((c) => (c.exitCode ?? 0) !== 0) ? 'error' : 'inactive') : health === 'UNHEALTHY' ? 'error' : t.lastStatus === 'RUNNING' ? 'ok' : 'progress',
+  };
+}
+
+export function presentContainer(c: EcsTypes.Container): Presented {
+  const ports = (c.networkBindings ?? []).map((b) => `${b.hostPort ?? ''}→${b.containerPort}/${b.protocol ?? 'tcp'}`);
+  const ip = c.networkInterfaces?.[0]?.privateIpv4Address;
+  const exit = c.exitCode !== undefined ? `exit ${c.exitCode}` : undefined;
+  const health = c.healthStatus && c.healthStatus !== 'UNKNOWN' ? c.healthStatus : undefined;
+  return {
+    label: c.name ?? '',
+    description: [c.lastStatus, health, exit, c.reason, c.image].filter(Boolean).join(' · '),
+    details: table([
+      ['Container', c.name],
+      ['Image', c.image ? `\`${c.image}\`` : undefined],
+      ['Image digest', c.imageDigest ? `\`${c.imageDigest}\`` : undefined],
+      ['Status', c.lastStatus],
+      ['Health', c.healthStatus],
+      ['Exit code', c.exitCode],
+      ['Reason', c.reason],
+      ['Port bindings', ports.join(', ') || undefined],
+      ['Private IP', ip],
+      ['ENI', c.networkInterfaces?.[0]?.attachmentId],
+    ]),
+    state: c.lastStatus === 'STOPPED' ? ((c.exitCode ?? 0) !== 0 ? 'error' : 'inactive') : c.healthStatus === 'UNHEALTHY' ? 'error' : c.lastStatus === 'RUNNING' ? 'ok' : 'progress',
+  };
+}
+
+function resource(list: EcsTypes.Resource[] | undefined, name: string): number | undefined {
+  return list?.find((r) => r.name === name)?.integerValue;
+}
+
+export function presentContainerInstance(ci: ContainerInstance): Presented {
+  const cpu = `${resource(ci.remainingResources, 'CPU') ?? '?'}/${resource(ci.registeredResources, 'CPU') ?? '?'}`;
+  const memory = `${resource(ci.remainingResources, 'MEMORY') ?? '?'}/${resource(ci.registeredResources, 'MEMORY') ?? '?'}`;
+  return {
+    label: ci.ec2InstanceId ?? nameFromArn(ci.containerInstanceArn),
+    description: `${ci.status} · agent ${ci.agentConnected ? 'connected' : 'disconnected'} · CPU ${cpu} · MiB ${memory} free · ${ci.runningTasksCount ?? 0} tasks`,
+    details: table([
+      ['EC2 instance', ci.ec2InstanceId],
+      ['Status', ci.status],
+      ['Agent connected', ci.agentConnected ? 'yes' : 'no'],
+      ['CPU units free / registered', cpu],
+      ['Memory MiB free / registered', memory],
+      ['Running tasks', ci.runningTasksCount],
+      ['Pending tasks', ci.pendingTasksCount],
+      ['Agent version', ci.versionInfo?.agentVersion],
+      ['ARN', `\`${ci.containerInstanceArn}\``],
+    ]),
+    state: ci.status !== 'ACTIVE' ? 'warning' : ci.agentConnected ? 'ok' : 'error',
+  };
+}

@@ -1,0 +1,68 @@
+import type * as vscode from 'vscode';
+import type { ContainerInstance, PageRequest } from '../../ecs/ecsReader';
+import { nameFromArn, presentContainerInstance } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
+import { PagedListNode } from '../pagedListNode';
+import { presentedItem } from '../treeItems';
+
+export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstance> {
+  readonly kind = 'containerInstancesFolder';
+  protected readonly operation = 'ecs:ListContainerInstances';
+  protected readonly emptyText = 'No container instances (Fargate only)';
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    readonly cluster: string,
+    private readonly count: number | undefined,
+    parentId: string,
+  ) {
+    super(ctx, `${parentId}/instances`);
+  }
+
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).containerInstances(this.cluster, page);
+  }
+
+  protected toNode(instance: ContainerInstance): ExplorerNode {
+    return new ContainerInstanceNode(instance, this.region, this.id);
+  }
+
+  protected matches(instance: ContainerInstance, filter: string): boolean {
+    return `${instance.ec2InstanceId ?? ''} ${nameFromArn(instance.containerInstanceArn)}`.toLowerCase().includes(filter);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = this.folderItem('Container instances', 'server', 'containerInstancesFolder');
+    item.description = [this.count !== undefined ? String(this.count) : '', this.filterDescription()].filter(Boolean).join(' · ');
+    return item;
+  }
+}
+
+export class ContainerInstanceNode implements ExplorerNode {
+  readonly kind = 'containerInstance';
+  readonly resource: NodeResource;
+  constructor(
+    readonly instance: ContainerInstance,
+    region: string,
+    private readonly parentId: string,
+  ) {
+    const id = nameFromArn(instance.containerInstanceArn);
+    const cluster = /container-instance\/([^/]+)\//.exec(instance.containerInstanceArn ?? '')?.[1] ?? '';
+    this.resource = {
+      region,
+      name: instance.ec2InstanceId ?? id,
+      arn: instance.containerInstanceArn,
+      console: { kind: 'containerInstance', cluster, containerInstanceId: id },
+      describe: async () => ({ title: `container-instance-${id}`, value: instance }),
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return presentedItem(presentContainerInstance(this.instance), {
+      id: `${this.parentId}/instance:${nameFromArn(this.instance.containerInstanceArn)}`,
+      icon: 'server',
+      contextValue: 'containerInstance',
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type * as vscode from 'vscode';
+import type { Service } from '../../ecs/ecsReader';
+import { isServiceSettling, presentService } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
+import { folderItem, presentedItem } from '../treeItems';
+import { DeploymentNode } from './deploymentNode';
+import { EventsFolderNode } from './eventsFolderNode';
+import { MessageNode } from './messageNode';
+import { TasksFolderNode } from './tasksFolderNode';
+
+export class ServiceNode implements ExplorerNode {
+  readonly kind = 'service';
+  readonly id: string;
+
+  constructor(
+    private readonly ctx: ExplorerContext,
+    public service: Service,
+    readonly region: string,
+    readonly cluster: string,
+    parentId: string,
+  ) {
+    this.id = `${parentId}/service:${service.serviceName}`;
+  }
+
+  get resource(): NodeResource {
+    const service = this.service;
+    const name = service.serviceName ?? '';
+    const clusterName = this.cluster.slice(this.cluster.lastIndexOf('/') + 1);
+    return {
+      region: this.region,
+      name,
+      arn: service.serviceArn,
+      console: { kind: 'service', cluster: clusterName, service: name },
+      describe: async () => ({ title: `service-${name}`, value: service }),
+    };
+  }
+
+  /** New data from the auto-refresher. */
+  update(service: Service): void {
+    this.service = service;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    // A deployment in progress keeps this node fresh while the view is visible.
+    if (isServiceSettling(this.service)) this.ctx.autoRefresher.track(this);
+    return presentedItem(presentService(this.service), { id: this.id, icon: 'layers', contextValue: 'service', collapsible: true });
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return [
+      new DeploymentsFolderNode(this),
+      new EventsFolderNode(this.ctx, this.service, this.id),
+      new TasksFolderNode(this.ctx, this.region, this.cluster, { serviceName: this.service.serviceName }, this.id, this.service.runningCount),
+      new MessageNode(
+        { kind: 'other', title: 'Auto scaling', message: 'Scalable target and policies of this service: shown once the auto scaling commands land.' },
+        'info',
+        `${this.id}/autoScaling`,
+      ),
+    ];
+  }
+}
+
+/** The service's deployments, from the DescribeServices already made. */
+class DeploymentsFolderNode implements ExplorerNode {
+  readonly kind = 'deploymentsFolder';
+  constructor(private readonly parent: ServiceNode) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const count = this.parent.service.deployments?.length ?? 0;
+    return folderItem('Deployments', `${this.parent.id}/deployments`, 'rocket', 'deploymentsFolder', String(count));
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const deployments = this.parent.service.deployments ?? [];
+    if (!deployments.length) return [new MessageNode({ kind: 'other', title: 'No deployments', message: 'No deployments' }, 'info', `${this.parent.id}/deployments`)];
+    return deployments.map((d) => new DeploymentNode(d, this.parent.region, `${this.parent.id}/deployments`));
+  }
+}
+

@@ -1,0 +1,39 @@
+import type * as vscode from 'vscode';
+import type { PageRequest, Service } from '../../ecs/ecsReader';
+import type { ExplorerContext, ExplorerNode } from '../explorerNode';
+import { PagedListNode } from '../pagedListNode';
+import { ServiceNode } from './serviceNode';
+
+export class ServicesFolderNode extends PagedListNode<Service> {
+  readonly kind = 'servicesFolder';
+  protected readonly operation = 'ecs:ListServices';
+  protected readonly emptyText = 'No services';
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    readonly cluster: string,
+    private readonly count: number | undefined,
+    parentId: string,
+  ) {
+    super(ctx, `${parentId}/services`);
+  }
+
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).services(this.cluster, page);
+  }
+
+  protected toNode(service: Service): ExplorerNode {
+    return new ServiceNode(this.ctx, service, this.region, this.cluster, this.id);
+  }
+
+  protected matches(service: Service, filter: string): boolean {
+    return (service.serviceName ?? '').toLowerCase().includes(filter);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = this.folderItem('Services', 'layers', 'servicesFolder');
+    item.description = [this.count !== undefined ? String(this.count) : '', this.filterDescription()].filter(Boolean).join(' · ');
+    return item;
+  }
+}

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import type { PageRequest } from '../../ecs/ecsReader';
+import { nameFromArn } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
+import { PagedListNode } from '../pagedListNode';
+
+/** Task-definition families of the region (those with an ACTIVE revision). */
+export class TaskDefinitionsNode extends PagedListNode<string> {
+  readonly kind = 'taskDefinitionsFolder';
+  protected readonly operation = 'ecs:ListTaskDefinitionFamilies';
+  protected readonly emptyText = 'No task definitions';
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    parentId: string,
+  ) {
+    super(ctx, `${parentId}/taskDefinitions`);
+  }
+
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).taskDefinitionFamilies(page);
+  }
+
+  protected toNode(family: string): ExplorerNode {
+    return new FamilyNode(this.ctx, this.region, family, this.id, 'ACTIVE');
+  }
+
+  protected matches(family: string, filter: string): boolean {
+    return family.toLowerCase().includes(filter);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return this.folderItem('Task definitions', 'file-code', 'taskDefinitionsFolder');
+  }
+}
+
+/** Revisions of one family, newest first; INACTIVE ones in a child folder of their own. */
+export class FamilyNode extends PagedListNode<string> {
+  readonly kind: string;
+  protected readonly operation = 'ecs:ListTaskDefinitions';
+  readonly resource: NodeResource;
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    readonly family: string,
+    parentId: string,
+    readonly status: 'ACTIVE' | 'INACTIVE',
+  ) {
+    super(ctx, status === 'ACTIVE' ? `${parentId}/family:${family}` : `${parentId}/inactive`);
+    this.kind = status === 'ACTIVE' ? 'taskDefinitionFamily' : 'inactiveRevisionsFolder';
+    this.resource = { region, name: family, console: { kind: 'taskDefinitionFamily', family } };
+  }
+
+  protected get emptyText(): string {
+    return this.status === 'ACTIVE' ? 'No active revisions' : 'No inactive revisions';
+  }
+
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).taskDefinitionRevisions(this.family, this.status, page);
+  }
+
+  protected toNode(arn: string): ExplorerNode {
+    return new RevisionNode(this.ctx, this.region, arn, this.status, this.id);
+  }
+
+  protected matches(arn: string, filter: string): boolean {
+    return nameFromArn(arn).toLowerCase().includes(filter);
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    const children = await super.getChildren();
+    if (this.status === 'ACTIVE') children.push(new FamilyNode(this.ctx, this.region, this.family, this.id, 'INACTIVE'));
+    return children;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    if (this.status === 'INACTIVE') return this.folderItem('Inactive revisions', 'archive', 'inactiveRevisionsFolder');
+    return this.folderItem(this.family, 'symbol-class', 'taskDefinitionFamily');
+  }
+}
+
+export class RevisionNode implements ExplorerNode {
+  readonly kind = 'taskDefinitionRevision';
+  readonly resource: NodeResource;
+  private readonly label: string;
+
+  constructor(
+    ctx: ExplorerContext,
+    region: string,
+    readonly arn: string,
+    readonly status: 'ACTIVE' | 'INACTIVE',
+    private readonly parentId: string,
+  ) {
+    this.label = nameFromArn(arn);
+    const [family, revision] = this.label.split(':');
+    this.resource = {
+      region,
+      name: this.label,
+      arn,
+      console: { kind: 'taskDefinition', family, revision: Number(revision) },
+      describe: async () => {
+        const out = await ctx.reader(region).taskDefinition(arn);
+        return { title: `${family}-${revision}.task-definition`, value: out, language: 'ecs-task-definition' };
+      },
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parentId}/${this.label}`;
+    item.description = this.status;
+    item.iconPath = new vscode.ThemeIcon('file-code', this.status === 'INACTIVE' ? new vscode.ThemeColor('disabledForeground') : undefined);
+    item.tooltip = new vscode.MarkdownString(`**${this.label}** (${this.status})\n\n\`${this.arn}\``);
+    item.contextValue = `taskDefinitionRevision.${this.status.toLowerCase()}`;
+    item.command = { title: 'Open', command: 'ecsWorkbench.openDescribe', arguments: [this] };
+    return item;
+  }
+}

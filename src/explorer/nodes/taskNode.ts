@@ -1,0 +1,59 @@
+import type * as vscode from 'vscode';
+import type { Task } from '../../ecs/ecsReader';
+import { nameFromArn, presentContainer, presentTask } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
+import { presentedItem } from '../treeItems';
+import type { ecs } from '../../aws/sdk';
+
+export class TaskNode implements ExplorerNode {
+  readonly kind = 'task';
+  readonly id: string;
+  readonly resource: NodeResource;
+
+  constructor(
+    _ctx: ExplorerContext,
+    readonly task: Task,
+    region: string,
+    parentId: string,
+  ) {
+    const taskId = nameFromArn(task.taskArn);
+    this.id = `${parentId}/task:${taskId}`;
+    this.resource = {
+      region,
+      name: taskId,
+      arn: task.taskArn,
+      console: { kind: 'task', cluster: nameFromArn(task.clusterArn), taskId },
+      describe: async () => ({ title: `task-${taskId}`, value: task }),
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const running = this.task.lastStatus === 'RUNNING';
+    return presentedItem(presentTask(this.task), {
+      id: this.id,
+      icon: running ? 'vm-running' : this.task.lastStatus === 'STOPPED' ? 'vm-outline' : 'vm-active',
+      contextValue: `task.${(this.task.lastStatus ?? 'unknown').toLowerCase()}`,
+      collapsible: (this.task.containers?.length ?? 0) > 0,
+    });
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return (this.task.containers ?? []).map((c) => new ContainerNode(c, this.resource.region, this.id));
+  }
+}
+
+export class ContainerNode implements ExplorerNode {
+  readonly kind = 'container';
+  readonly resource: NodeResource;
+  constructor(
+    readonly container: ecs.Container,
+    region: string,
+    private readonly parentId: string,
+  ) {
+    this.resource = { region, name: container.name ?? '', arn: container.containerArn, describe: async () => ({ title: `container-${container.name}`, value: container }) };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return presentedItem(presentContainer(this.container), { id: `${this.parentId}/container:${this.container.name}`, icon: 'package', contextValue: 'container' });
+  }
+}

@@ -1,0 +1,53 @@
+import type * as vscode from 'vscode';
+import type { PageRequest, Task } from '../../ecs/ecsReader';
+import { nameFromArn, familyRevision } from '../../ecs/present';
+import type { ExplorerContext, ExplorerNode } from '../explorerNode';
+import { PagedListNode } from '../pagedListNode';
+import { TaskNode } from './taskNode';
+
+/** Tasks of a cluster (standalone ones included) or of one service; RUNNING or STOPPED. */
+export class TasksFolderNode extends PagedListNode<Task> {
+  readonly kind = 'tasksFolder';
+  protected readonly operation = 'ecs:ListTasks';
+  desiredStatus: 'RUNNING' | 'STOPPED' = 'RUNNING';
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly region: string,
+    readonly cluster: string,
+    private readonly scope: { serviceName?: string },
+    parentId: string,
+    private readonly runningCount?: number,
+  ) {
+    super(ctx, `${parentId}/tasks`);
+  }
+
+  protected get emptyText(): string {
+    return this.desiredStatus === 'RUNNING' ? 'No running tasks' : 'No stopped tasks (ECS keeps them about an hour)';
+  }
+
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.region).tasks(this.cluster, { ...this.scope, desiredStatus: this.desiredStatus }, page);
+  }
+
+  protected toNode(task: Task): ExplorerNode {
+    return new TaskNode(this.ctx, task, this.region, this.id);
+  }
+
+  protected matches(task: Task, filter: string): boolean {
+    return `${nameFromArn(task.taskArn)} ${familyRevision(task.taskDefinitionArn)} ${task.group ?? ''}`.toLowerCase().includes(filter);
+  }
+
+  showStatus(status: 'RUNNING' | 'STOPPED'): void {
+    this.desiredStatus = status;
+    this.reset();
+    this.ctx.refresh(this);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = this.folderItem(this.desiredStatus === 'RUNNING' ? 'Tasks' : 'Tasks (stopped)', 'checklist', `tasksFolder.${this.desiredStatus.toLowerCase()}`);
+    const count = this.desiredStatus === 'RUNNING' && this.runningCount !== undefined ? `${this.runningCount} running` : '';
+    item.description = [count, this.filterDescription()].filter(Boolean).join(' · ');
+    return item;
+  }
+}

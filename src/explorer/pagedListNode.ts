@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { describeAwsError } from '../aws/errors';
+import type { PageRequest } from '../ecs/ecsReader';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
+import { LoadMoreNode } from './nodes/loadMoreNode';
+import { MessageNode } from './nodes/messageNode';
+
+/**
+ * A folder whose children come from AWS a page at a time: the first page on expand, "Load more"
+ * for the next, a name filter (which reads every page, so nothing is missed), and failures shown
+ * as a message child so the rest of the tree keeps working.
+ */
+export abstract class PagedListNode<T> implements ExplorerNode {
+  abstract readonly kind: string;
+  private loaded: T[] | undefined;
+  private nextToken: string | undefined;
+  filter: string | undefined;
+
+  constructor(
+    protected readonly ctx: ExplorerContext,
+    readonly id: string,
+  ) {}
+
+  /** The IAM action of the List call, named in an AccessDenied message. */
+  protected abstract readonly operation: string;
+  protected abstract readonly emptyText: string;
+  protected abstract fetch(page: PageRequest): Promise<{ items: T[]; nextToken?: string }>;
+  protected abstract toNode(item: T): ExplorerNode;
+  protected abstract matches(item: T, filter: string): boolean;
+  abstract getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
+
+  protected filterDescription(): string {
+    return this.filter ? `filter: "${this.filter}"` : '';
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      if (!this.loaded) {
+        const first = await this.fetch({ limit: this.filter ? Infinity : this.ctx.pageSize() });
+        this.loaded = first.items;
+        this.nextToken = first.nextToken;
+      }
+    } catch (error) {
+      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: this.operation }), 'error', this.id)];
+    }
+    const needle = this.filter?.toLowerCase();
+    const items = needle ? this.loaded.filter((item) => this.matches(item, needle)) : this.loaded;
+    const nodes = items.map((item) => this.toNode(item));
+    if (!nodes.length) {
+      const text = this.filter ? `Nothing matches "${this.filter}"` : this.emptyText;
+      nodes.push(new MessageNode({ kind: 'other', title: text, message: text }, 'info', this.id));
+    }
+    if (this.nextToken) nodes.push(new LoadMoreNode(this, this.id));
+    return nodes;
+  }
+
+  /** Reads the next page and appends it. */
+  async loadMore(): Promise<void> {
+    if (!this.loaded || !this.nextToken) return;
+    const next = await this.fetch({ limit: this.ctx.pageSize(), startToken: this.nextToken });
+    this.loaded.push(...next.items);
+    this.nextToken = next.nextToken;
+    this.ctx.refresh(this);
+  }
+
+  setFilter(filter: string | undefined): void {
+    this.filter = filter?.trim() || undefined;
+    this.reset();
+    this.ctx.refresh(this);
+  }
+
+  /** Forgets what was read: the next expand reads AWS again. */
+  reset(): void {
+    this.loaded = undefined;
+    this.nextToken = undefined;
+  }
+
+  protected folderItem(label: string, icon: string, contextValue: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(icon);
+    item.description = this.filterDescription();
+    item.contextValue = `${contextValue}${this.filter ? '.filtered' : ''}`;
+    return item;
+  }
+}

@@ -1,0 +1,100 @@
+import { isServiceSettling } from '../ecs/present';
+import type { EcsReader } from '../ecs/ecsReader';
+import type { ServiceNode } from './nodes/serviceNode';
+
+export interface AutoRefreshHost {
+  reader(region: string): EcsReader;
+  refresh(node: ServiceNode): void;
+  intervalMs(): number;
+  onError?(error: unknown): void;
+}
+
+const MAX_BACKOFF_MS = 120_000;
+
+/**
+ * Keeps services with a deployment in progress fresh while the explorer is visible: one
+ * DescribeServices per cluster (10 services a call) per interval, backing off on errors
+ * (throttling included), and nothing at all while the view is hidden or nothing is settling.
+ */
+export class ServiceAutoRefresher {
+  private readonly tracked = new Map<string, ServiceNode>();
+  private timer: NodeJS.Timeout | undefined;
+  private visible = false;
+  private backoffMs = 0;
+  private ticking = false;
+
+  constructor(private readonly host: AutoRefreshHost) {}
+
+  /** Called by a service node that shows a deployment in progress; the newest node object wins. */
+  track(node: ServiceNode): void {
+    this.tracked.set(node.id, node);
+    this.schedule();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible) this.schedule();
+    else this.cancel();
+  }
+
+  /** Forget everything (the tree was rebuilt for another profile or region). */
+  clear(): void {
+    this.tracked.clear();
+    this.cancel();
+  }
+
+  get trackedServices(): string[] {
+    return [...this.tracked.keys()];
+  }
+
+  get polling(): boolean {
+    return this.timer !== undefined || this.ticking;
+  }
+
+  dispose(): void {
+    this.clear();
+  }
+
+  private cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (!this.visible || this.timer || this.ticking || !this.tracked.size) return;
+    this.timer = setTimeout(() => void this.tick(), this.host.intervalMs() + this.backoffMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.ticking = true;
+    try {
+      const groups = new Map<string, ServiceNode[]>();
+      for (const node of this.tracked.values()) {
+        const key = `${node.region}\u0000${node.cluster}`;
+        groups.set(key, [...(groups.get(key) ?? []), node]);
+      }
+      await Promise.all(
+        [...groups.values()].map(async (nodes) => {
+          const { region, cluster } = nodes[0];
+          const fresh = await this.host.reader(region).servicesByName(cluster, nodes.map((n) => n.service.serviceArn ?? n.service.serviceName ?? ''));
+          for (const node of nodes) {
+            const service = fresh.find((s) => s.serviceArn === node.service.serviceArn);
+            if (!service || !isServiceSettling(service)) this.tracked.delete(node.id);
+            if (service) {
+              node.update(service);
+              this.host.refresh(node);
+            }
+          }
+        }),
+      );
+      this.backoffMs = 0;
+    } catch (error) {
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(this.host.intervalMs(), this.backoffMs * 2));
+      this.host.onError?.(error);
+    } finally {
+      this.ticking = false;
+      this.schedule();
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { EcsWorkbenchApi } from '../../src/extension';
+import { startEmulator, type EmulatorHandle } from '../emulator';
+import { writeAwsFiles } from './support/awsFiles';
+import { SIDEBAR, click, hasDriver, screenshot, waitForText } from './support/driver';
+import { activateExtension, childrenOf, eventually, expand, setSettings } from './support/tree';
+
+describe('ECS explorer against the emulator demo seed', function () {
+  let workbench: EcsWorkbenchApi;
+  let emulator: EmulatorHandle;
+
+  before(async () => {
+    workbench = await activateExtension();
+    emulator = await startEmulator({ seed: 'demo' });
+    writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
+    await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url, 'explorer.refreshIntervalSeconds': 2 });
+    await eventually(() => workbench.clientManager.context.endpoint === emulator.url || undefined, 'the emulator endpoint to apply');
+    await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
+  });
+
+  after(async () => {
+    await setSettings({ profile: undefined, region: undefined, endpointUrl: undefined, 'explorer.refreshIntervalSeconds': undefined });
+    await emulator.close();
+  });
+
+  beforeEach(async () => {
+    emulator.faults.clear();
+    workbench.explorer.refresh();
+  });
+
+  it('shows clusters with counts, then services with running/desired, launch type and deployment badge', async () => {
+    const region = await expand(workbench.explorer, 'us-east-1');
+    assert.deepStrictEqual(region.map((n) => n.label), ['demo-ec2', 'demo-fargate', 'Task definitions']);
+    const fargate = region[1];
+    assert.match(fargate.description!, /^\d+ running · 0 pending · 3 services$/);
+    assert.match(fargate.tooltip!, /FARGATE, FARGATE_SPOT/);
+
+    const folders = await childrenOf(workbench.explorer, fargate.node);
+    assert.deepStrictEqual(folders.map((f) => f.label), ['Services', 'Tasks', 'Container instances']);
+    const services = await childrenOf(workbench.explorer, folders[0].node);
+    const byName = Object.fromEntries(services.map((s) => [s.label, s.description]));
+    assert.deepStrictEqual(Object.keys(byName).sort(), ['api', 'web', 'worker']);
+    assert.match(byName.api!, /^3\/3 · FARGATE · steady$/);
+    assert.match(byName.web!, /· FARGATE · rolling out$/);
+    assert.match(byName.worker!, /rolling out$/);
+  });
+
+  it('shows a service deployments, events newest first in pages of 20, and its tasks with containers', async () => {
+    const service = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'web');
+    assert.deepStrictEqual(service.map((n) => n.label), ['Deployments', 'Events', 'Tasks', 'Auto scaling']);
+    const deployments = await childrenOf(workbench.explorer, service[0].node);
+    assert.deepStrictEqual(deployments.map((d) => d.label), ['PRIMARY demo-web:2', 'ACTIVE demo-web:1']);
+    assert.match(deployments[0].description!, /^1\/2 running · \d+ pending · 0 failed · IN_PROGRESS · /);
+
+    const events = await childrenOf(workbench.explorer, service[1].node);
+    assert.ok(events.length >= 1);
+    assert.match(events[0].label, /has started 1 tasks/);
+
+    const tasks = await childrenOf(workbench.explorer, service[2].node);
+    const task = tasks.find((t) => t.description?.startsWith('demo-web:2'));
+    assert.ok(task, `a demo-web:2 task among ${tasks.map((t) => t.description).join(' | ')}`);
+    assert.match(task.label, /^[0-9a-f]{8}$/);
+    assert.match(task.description!, /^demo-web:2 · RUNNING · .*FARGATE · us-east-1[a-z]/);
+    const containers = await childrenOf(workbench.explorer, task.node);
+    assert.strictEqual(containers[0].label, 'web');
+    assert.match(containers[0].description!, /RUNNING/);
+    assert.match(containers[0].tooltip!, /Private IP:\*\* \d+\.\d+\.\d+\.\d+/);
+  });
+
+  it('a failing deployment shows stopped tasks with exit code and reason', async () => {
+    const tasksFolder = (await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'worker')).find((n) => n.label === 'Tasks')!;
+    await vscode.commands.executeCommand('ecsWorkbench.showStoppedTasks', tasksFolder.node);
+    const stopped = await childrenOf(workbench.explorer, tasksFolder.node);
+    assert.ok(stopped.length >= 4, stopped.map((s) => s.label).join());
+    assert.match(stopped[0].description!, /demo-worker:2 · STOPPED · .*Essential container in task exited/);
+    const containers = await childrenOf(workbench.explorer, stopped[0].node);
+    assert.match(containers[0].description!, /STOPPED · exit 1/);
+  });
+
+  it('shows EC2 container instances with agent state and free CPU/memory', async () => {
+    const instances = await expand(workbench.explorer, 'us-east-1', 'demo-ec2', 'Container instances');
+    assert.strictEqual(instances.length, 3);
+    for (const instance of instances) {
+      assert.match(instance.label, /^i-[0-9a-f]+$/);
+      assert.match(instance.description!, /^ACTIVE · agent connected · CPU \d+\/\d+ · MiB \d+\/\d+ free · \d+ tasks$/);
+    }
+  });
+
+  it('lists task-definition families and their revisions newest first, opening one as a read-only document', async () => {
+    const families = await expand(workbench.explorer, 'us-east-1', 'Task definitions');
+    const names = families.map((f) => f.label);
+    for (const family of ['demo-api', 'demo-web', 'demo-worker']) assert.ok(names.includes(family), names.join());
+    const revisions = await childrenOf(workbench.explorer, families.find((f) => f.label === 'demo-api')!.node);
+    assert.deepStrictEqual(revisions.map((r) => r.label), ['demo-api:3', 'demo-api:2', 'Inactive revisions']);
+    assert.deepStrictEqual(revisions.map((r) => r.description), ['ACTIVE', 'ACTIVE', '']);
+    const inactive = await childrenOf(workbench.explorer, revisions[2].node);
+    assert.deepStrictEqual(inactive.map((r) => [r.label, r.description]), [['demo-api:1', 'INACTIVE']]);
+    const opened = await vscode.commands.executeCommand<{ uri: string; languageId: string }>('ecsWorkbench.openDescribe', revisions[0].node);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened.uri)!;
+    assert.strictEqual(JSON.parse(document.getText()).taskDefinition.family, 'demo-api');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('copies ARNs and builds the console URL for the region', async () => {
+    const services = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services');
+    const api = services.find((s) => s.label === 'api')!;
+    const copied = await vscode.commands.executeCommand<{ copied: string }>('ecsWorkbench.copyArn', api.node);
+    assert.match(copied.copied, /^arn:aws:ecs:us-east-1:123456789012:service\/demo-fargate\/api$/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), copied.copied);
+    assert.strictEqual(api.node.resource?.console?.kind, 'service');
+  });
+
+  it('filters a list by name and pages with Load more', async () => {
+    await setSettings({ 'explorer.pageSize': 1 });
+    try {
+      const servicesFolder = (await expand(workbench.explorer, 'us-east-1', 'demo-fargate')).find((n) => n.label === 'Services')!;
+      const firstPage = await childrenOf(workbench.explorer, servicesFolder.node);
+      assert.deepStrictEqual(firstPage.map((n) => n.contextValue), ['service', 'loadMore']);
+      await vscode.commands.executeCommand('ecsWorkbench.loadMore', firstPage[1].node);
+      const secondPage = await childrenOf(workbench.explorer, servicesFolder.node);
+      assert.deepStrictEqual(secondPage.map((n) => n.contextValue), ['service', 'service', 'loadMore']);
+
+      await vscode.commands.executeCommand('ecsWorkbench.filterList', servicesFolder.node, 'WORK');
+      const filtered = await childrenOf(workbench.explorer, servicesFolder.node);
+      assert.deepStrictEqual(filtered.map((n) => n.label), ['worker']);
+      await vscode.commands.executeCommand('ecsWorkbench.filterList', servicesFolder.node, 'nothing-like-this');
+      assert.deepStrictEqual((await childrenOf(workbench.explorer, servicesFolder.node)).map((n) => n.label), ['Nothing matches "nothing-like-this"']);
+    } finally {
+      await setSettings({ 'explorer.pageSize': undefined });
+    }
+  });
+
+  it('an AccessDenied on one cluster shows an error node there while the other cluster loads', async () => {
+    emulator.faults.set({ accessDenied: [{ action: 'ecs:ListServices', resource: 'demo-ec2' }] });
+    const denied = await expand(workbench.explorer, 'us-east-1', 'demo-ec2', 'Services');
+    assert.deepStrictEqual(denied.map((n) => n.label), ['Access denied: ecs:ListServices']);
+    assert.match(denied[0].tooltip!, /ecs:ListServices/);
+    const fine = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services');
+    assert.deepStrictEqual(fine.map((n) => n.label).sort(), ['api', 'web', 'worker']);
+    if (hasDriver()) {
+      await waitForText(SIDEBAR, ['demo-fargate']);
+      await screenshot('explorer-access-denied', SIDEBAR);
+    }
+  });
+
+  it('a deployment in progress refreshes itself until steady, and nothing polls when it is done', async () => {
+    const services = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services');
+    const web = services.find((s) => s.label === 'web')!;
+    assert.match(web.description!, /rolling out/);
+    assert.ok(workbench.explorer.autoRefresher.trackedServices.some((id) => id.endsWith('/service:web')), 'web is tracked');
+    // ECS time: let the rolling deployment finish in the emulator.
+    await emulator.clock.advance(15 * 60_000);
+    const node = web.node as unknown as { service: { deployments?: unknown[]; runningCount?: number; desiredCount?: number } };
+    await eventually(() => (node.service.deployments?.length === 1 && node.service.runningCount === node.service.desiredCount) || undefined, 'web to become steady through auto-refresh');
+    const item = await workbench.explorer.getTreeItem(web.node);
+    assert.match(String(item.description), /^2\/2 · FARGATE · steady$/);
+    await eventually(() => !workbench.explorer.autoRefresher.trackedServices.some((id) => id.endsWith('/service:web')) || undefined, 'web to stop being tracked');
+  });
+
+  it('renders the expanded tree in the workbench', async function () {
+    if (!hasDriver()) this.skip();
+    workbench.explorer.refresh();
+    // A row's aria-label is its label, a space, then its description.
+    const row = (label: string) => `${SIDEBAR} .monaco-list-row[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row[aria-label="${label}"]`;
+    for (const label of ['demo-fargate', 'Services', 'web', 'Deployments']) {
+      await waitForText(SIDEBAR, [label]);
+      await click(row(label));
+    }
+    const { text } = await waitForText(SIDEBAR, ['PRIMARY demo-web:2', 'api', 'worker']);
+    assert.match(text, /3\/3 · FARGATE · steady/);
+    await screenshot('explorer-expanded');
+  });
+});
