@@ -4,7 +4,9 @@ import { resolveContext } from './aws/context';
 import { listProfiles } from './aws/profiles';
 import { isSdkRequested } from './aws/sdkLoader';
 import { registerProfileCommands } from './commands/profileCommands';
-import { affectsAwsContext, readAwsSettings } from './config/settings';
+import { registerExplorerCommands } from './commands/explorerCommands';
+import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
+import { DESCRIBE_SCHEME, DescribeDocuments } from './explorer/describeDocuments';
 import { registerTaskDefinitionEditor } from './editor';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { Services } from './services';
@@ -43,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     clientManager.setOptions(settings.clientOptions);
     clientManager.setContext(resolveContext(settings, profiles));
   };
-  const explorer = new ExplorerProvider(clientManager, () => ready, () => void statusBar.loadAccount());
+  const explorer = new ExplorerProvider(clientManager, () => ready, () => void statusBar.loadAccount(), explorerSettings(), (m) => log.warn(m));
+  const treeView = vscode.window.createTreeView('ecsWorkbench.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const describeDocuments = new DescribeDocuments();
   const services: Services = { context, clientManager, log, explorer, refreshAwsContext };
 
   context.subscriptions.push(
@@ -51,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     statusBar,
     explorer,
     { dispose: () => clientManager.dispose() },
-    vscode.window.createTreeView('ecsWorkbench.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+    treeView,
+    describeDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, describeDocuments),
+    // Deployments in progress refresh themselves only while someone can see them.
+    treeView.onDidChangeVisibility(({ visible }) => explorer.autoRefresher.setVisible(visible)),
     clientManager.onDidChangeContext(({ current }) => {
       log.info(`AWS context: profile=${current.profile ?? '(default chain)'} region=${current.region}${current.endpoint ? ` endpoint=${current.endpoint}` : ''}`);
       statusBar.contextChanged();
@@ -59,10 +67,13 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAwsContext(event)) ready = refreshAwsContext();
+      else if (event.affectsConfiguration('ecsWorkbench.explorer')) explorer.refresh();
     }),
   );
+  explorer.autoRefresher.setVisible(treeView.visible);
   registerProfileCommands(services);
   registerTaskDefinitionEditor(services);
+  registerExplorerCommands(services, describeDocuments);
 
   ready = refreshAwsContext();
   const activationMs = performance.now() - started;
