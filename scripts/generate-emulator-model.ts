@@ -62,7 +62,7 @@ export const SERVED: Record<string, ServiceSpec> = {
     file: 'ssm-2014-11-06.json',
     ops: ['GetParameter', 'GetParameters', 'GetParametersByPath', 'DescribeParameters', 'PutParameter'],
   },
-  sts: { file: 'sts-2011-06-15.json', ops: ['GetCallerIdentity'] },
+  sts: { file: 'sts-2011-06-15.json', ops: ['GetCallerIdentity', 'AssumeRole', 'GetSessionToken'] },
   iam: { file: 'iam-2010-05-08.json', ops: ['ListRoles', 'GetRole'] },
   elbv2: {
     file: 'elastic-load-balancing-v2-2015-12-01.json',

@@ -47,7 +47,7 @@ export interface EmulatorHandle {
   };
   /** Direct access to a region's state (for assertions; prefer the AWS API). */
   region(name?: string): RegionState;
-  /** Number of calls served per `service:Operation`. */
+  /** Authenticated requests received per `service:Operation` (throttled and failed attempts included). */
   calls(): Map<string, number>;
   close(): Promise<void>;
 }

@@ -61,6 +61,9 @@ const VALIDATION_ERROR: Record<string, string> = {
   secretsmanager: 'InvalidParameterException', ssm: 'ValidationException',
 };
 
+/** Errors of AWS's authentication layer: sent the same way by every service, whatever its model says. */
+const AUTH_ERRORS = new Set(['ExpiredTokenException', 'MissingAuthenticationTokenException', 'UnrecognizedClientException']);
+
 interface Call {
   svc: ServiceModel;
   op: string;
@@ -73,7 +76,7 @@ export class EmulatorServer {
   private readonly models = loadModel();
   private readonly rnd = new Random(7);
   private readonly byTarget = new Map<string, ServiceModel>();
-  /** Calls served, by `service:Operation` (for tests and diagnostics). */
+  /** Authenticated requests received (faulted ones included), by `service:Operation`. */
   readonly calls = new Map<string, number>();
 
   constructor(private readonly core: Core) {
@@ -175,7 +178,7 @@ export class EmulatorServer {
 
   private jsonError(res: http.ServerResponse, call: Call | undefined, requestId: string, e: unknown): void {
     const err = this.asAwsError(e);
-    const shape = call?.svc.shapes[err.code];
+    const shape = AUTH_ERRORS.has(err.code) ? undefined : call?.svc.shapes[err.code];
     const generic = GENERIC_ERRORS[err.code];
     const status = err.status ?? (shape?.err ? shape.status : generic?.status) ?? 400;
     const messageKey = Object.keys(shape?.m ?? {}).find((k) => k.toLowerCase() === 'message') ?? (generic?.jsonType ? 'Message' : 'message');
@@ -227,7 +230,7 @@ export class EmulatorServer {
 
   private xmlError(res: http.ServerResponse, call: Call, requestId: string, e: unknown): void {
     const err = this.asAwsError(e);
-    const shape = call.svc.shapes[err.code];
+    const shape = AUTH_ERRORS.has(err.code) ? undefined : call.svc.shapes[err.code];
     const generic = GENERIC_ERRORS[err.code === 'ValidationException' || err.code === 'ValidationError' ? 'ValidationException' : err.code];
     const code = shape?.qe?.[0] ?? generic?.query[0] ?? err.code;
     const status = err.status ?? shape?.qe?.[1] ?? (shape?.err ? shape.status : generic?.query[1]) ?? 400;
@@ -247,8 +250,11 @@ export class EmulatorServer {
       throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
     }
     const regionName = credential?.split('/')[2] || 'us-east-1';
+    const accessKeyId = credential?.split('/')[0];
     const prefix = IAM_PREFIX[call.svc.key];
     const action = `${prefix}:${call.op}`;
+    const key = `${call.svc.key}:${call.op}`;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     const f = this.faults;
     if (f.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, f.latencyMs));
@@ -276,9 +282,7 @@ export class EmulatorServer {
     if (!handler) {
       throw new AwsError('UnknownOperationException', `${call.op} is not implemented by the emulator`);
     }
-    const key = `${call.svc.key}:${call.op}`;
-    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
-    return handler(input, { core: this.core, region: this.core.region(regionName), action });
+    return handler(input, { core: this.core, region: this.core.region(regionName), action, accessKeyId });
   }
 
   private asAwsError(e: unknown): AwsError {

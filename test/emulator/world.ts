@@ -19,6 +19,8 @@ export interface RegistryConfig {
 export class Core {
   readonly regions = new Map<string, RegionState>();
   readonly rnd = new Random();
+  /** Temporary access keys handed out by STS -> the identity they stand for. */
+  readonly sessions = new Map<string, { arn: string; userId: string }>();
   constructor(
     readonly sched: Scheduler,
     readonly registry?: RegistryConfig,
@@ -65,6 +67,8 @@ export interface Context {
   region: RegionState;
   /** e.g. `ecs:ListServices` */
   action: string;
+  /** Access key id of the request's credentials (from its Authorization header). */
+  accessKeyId?: string;
 }
 
 export type Handler = (input: Input, ctx: Context) => unknown;

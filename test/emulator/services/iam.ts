@@ -1,7 +1,8 @@
 /** STS GetCallerIdentity and IAM ListRoles / GetRole (global, fixed data). */
 import { AwsError } from '../errors';
 import { ACCOUNT, page } from '../util';
-import type { Handlers } from '../world';
+import type { Core, Handlers } from '../world';
+import type { Obj } from './ecs-state';
 import { CALLER_ARN } from './ecs-state';
 
 function trust(service: string): string {
@@ -33,8 +34,36 @@ export const ROLES = [
   MaxSessionDuration: 3600,
 }));
 
+/** Temporary credentials as STS hands them out (ASIA… keys), remembered as `identity`. */
+function temporaryCredentials(core: Core, hours: number, identity: { arn: string; userId: string }): Obj {
+  const accessKeyId = `ASIA${core.rnd.hex(16).toUpperCase()}`;
+  core.sessions.set(accessKeyId, identity);
+  return {
+    AccessKeyId: accessKeyId,
+    SecretAccessKey: core.rnd.hex(40),
+    SessionToken: Buffer.from(`emulator-session:${accessKeyId}:${core.rnd.hex(32)}`).toString('base64'),
+    Expiration: new Date(core.sched.now().getTime() + hours * 3600_000),
+  };
+}
+
 export const stsHandlers: Handlers = {
-  GetCallerIdentity: () => ({ UserId: 'AIDAEMULATOR00EXAMPLE', Account: ACCOUNT, Arn: CALLER_ARN }),
+  GetCallerIdentity: (_input, { core, accessKeyId }) => {
+    const session = accessKeyId ? core.sessions.get(accessKeyId) : undefined;
+    return { UserId: session?.userId ?? 'AIDAEMULATOR00EXAMPLE', Account: ACCOUNT, Arn: session?.arn ?? CALLER_ARN };
+  },
+  AssumeRole: (input, { core }) => {
+    const m = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(input.RoleArn);
+    if (!m) {
+      throw new AwsError('ValidationError', `${input.RoleArn} is invalid`);
+    }
+    const roleId = `AROA${core.rnd.hex(16).toUpperCase()}`;
+    const user = { AssumedRoleId: `${roleId}:${input.RoleSessionName}`, Arn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/${input.RoleSessionName}` };
+    const hours = (input.DurationSeconds ?? 3600) / 3600;
+    return { Credentials: temporaryCredentials(core, hours, { arn: user.Arn, userId: user.AssumedRoleId }), AssumedRoleUser: user };
+  },
+  GetSessionToken: (input, { core }) => ({
+    Credentials: temporaryCredentials(core, (input.DurationSeconds ?? 43200) / 3600, { arn: CALLER_ARN, userId: 'AIDAEMULATOR00EXAMPLE' }),
+  }),
 };
 
 export const iamHandlers: Handlers = {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ECSClient, ListClustersCommand, ListServicesCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { ECSClient, ListClustersCommand, ListServicesCommand, DescribeServicesCommand, CreateClusterCommand, DescribeClustersCommand } from '@aws-sdk/client-ecs';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { raw, rejectsWith, sdkConfig, useEmulator } from './helpers';
 
@@ -18,12 +18,15 @@ describe('emulator: faults on demand', () => {
     await ecs.send(new ListClustersCommand({}));
   });
 
-  it('throttled calls (also when the SDK retries them) never reach the handler', async () => {
+  it('counts every attempt the SDK makes at a throttled call, and throttled calls change nothing', async () => {
     ctx.emu.faults.set({ throttleRate: 1 });
     const retrying = new ECSClient({ ...sdkConfig(ctx.emu), maxAttempts: 2 });
-    const before = ctx.emu.calls().get('ecs:ListClusters') ?? 0;
-    await rejectsWith(retrying.send(new ListClustersCommand({})), 'ThrottlingException');
-    assert.strictEqual(ctx.emu.calls().get('ecs:ListClusters') ?? 0, before, 'throttled calls never reach the handler');
+    const before = ctx.emu.calls().get('ecs:CreateCluster') ?? 0;
+    await rejectsWith(retrying.send(new CreateClusterCommand({ clusterName: 'throttled' })), 'ThrottlingException');
+    assert.strictEqual(ctx.emu.calls().get('ecs:CreateCluster'), before + 2, 'two attempts');
+    ctx.emu.faults.clear();
+    const d = await ecs.send(new DescribeClustersCommand({ clusters: ['throttled'] }));
+    assert.deepStrictEqual(d.failures?.map((f) => f.reason), ['MISSING']);
   });
 
   it('5xx errors (ServerException for ECS)', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
-import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { IAMClient, ListRolesCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { AUTH, jsonCall, raw, rejectsWith, sdkConfig, useEmulator } from './helpers';
 
@@ -76,6 +76,17 @@ describe('emulator: protocols, validation and errors', () => {
     const r = await raw(ctx.emu.url, { headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: AUTH }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
     assert.match(r.body, /^<\?xml[^>]*>\s*<GetCallerIdentityResponse xmlns="https:\/\/sts.amazonaws.com\/doc\/2011-06-15\/"><GetCallerIdentityResult><UserId>/);
     assert.match(r.body, /<ResponseMetadata><RequestId>[0-9a-f-]+<\/RequestId><\/ResponseMetadata>/);
+  });
+
+  it('STS AssumeRole hands out ASIA… keys whose caller identity is the assumed role', async () => {
+    const sts = new STSClient(sdkConfig(ctx.emu));
+    const r = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Admin', RoleSessionName: 'me' }));
+    assert.match(r.Credentials?.AccessKeyId ?? '', /^ASIA[0-9A-F]{16}$/);
+    assert.ok(r.Credentials?.Expiration instanceof Date);
+    assert.strictEqual(r.AssumedRoleUser?.Arn, 'arn:aws:sts::123456789012:assumed-role/Admin/me');
+    const as = new STSClient({ ...sdkConfig(ctx.emu), credentials: { accessKeyId: r.Credentials!.AccessKeyId!, secretAccessKey: r.Credentials!.SecretAccessKey!, sessionToken: r.Credentials!.SessionToken } });
+    assert.strictEqual((await as.send(new GetCallerIdentityCommand({}))).Arn, 'arn:aws:sts::123456789012:assumed-role/Admin/me');
+    await rejectsWith(sts.send(new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'me' })), 'ValidationError');
   });
 
   it('query protocol errors are XML ErrorResponse documents', async () => {
