@@ -50,7 +50,7 @@ export class Limiter {
 export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Promise<ListAndDescribeResult<T>> {
   const limit = options.limit ?? Infinity;
   const pageSize = options.pageSize ?? 100;
-  const limiter = new Limiter(options.concurrency ?? 8);
+  const limiter = new Limiter(options.concurrency ?? 10);
   const batches: Promise<T[]>[] = [];
   let read = 0;
   let token = options.startToken;

@@ -56,8 +56,7 @@ export class EcsReader {
         const out = await client.send(new sdk.ecs.ListServicesCommand({ cluster, nextToken, maxResults }));
         return { ids: out.serviceArns ?? [], nextToken: out.nextToken };
       },
-      describe: async (services) =>
-        (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services, include: ['TAGS'] }))).services ?? [],
+      describe: async (services) => (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services }))).services ?? [],
       batchSize: LIMITS.describeServices,
       limit: page.limit,
       startToken: page.startToken,
@@ -84,7 +83,7 @@ export class EcsReader {
         const out = await client.send(new sdk.ecs.ListTasksCommand({ cluster, ...filter, nextToken, maxResults }));
         return { ids: out.taskArns ?? [], nextToken: out.nextToken };
       },
-      describe: async (tasks) => (await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks, include: ['TAGS'] }))).tasks ?? [],
+      describe: async (tasks) => (await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks }))).tasks ?? [],
       batchSize: LIMITS.describeTasks,
       limit: page.limit,
       startToken: page.startToken,

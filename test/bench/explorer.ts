@@ -1,0 +1,110 @@
+/**
+ * npm run bench:explorer — the explorer's reads against the emulator's `scale` seed (one cluster
+ * with 300 services and 5,000 running tasks), at 0 ms and 50 ms emulated latency per call. One line
+ * per case:
+ *   explorer case=<name> latency_ms=<n> api_calls=<n> minimum_calls=<n> first_page_ms=<n> all_ms=<n> heap_mb=<n>
+ * minimum_calls is what AWS's page and batch limits allow (List pages of 100, DescribeServices 10,
+ * DescribeTasks 100); api_calls counts every HTTP attempt the SDK made (retries included).
+ * The emulator runs in a child process so it does not share this process's CPU time.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ClientManager } from '../../src/aws/clientManager';
+import { EcsReader, LIMITS } from '../../src/ecs/ecsReader';
+import { REPO_ROOT } from '../runner/paths';
+
+const CLUSTER = 'scale-big';
+/** Each case runs this many times; the median is printed (the machine has 2 cores and other work). */
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'emulator', 'cli.js'), '--seed', 'scale'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk) => {
+      seen += chunk;
+      const match = /AWS emulator listening on (http:\/\/\S+)/.exec(seen);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${seen}`)));
+  });
+  return { url, child };
+}
+
+async function setLatency(url: string, latencyMs: number): Promise<void> {
+  const res = await fetch(`${url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ latencyMs }), headers: { 'content-type': 'application/json' } });
+  if (!res.ok) throw new Error(`setting latency failed: ${res.status}`);
+}
+
+function minimumCalls(count: number, describeBatch: number): number {
+  return Math.ceil(count / LIMITS.listPage) + Math.ceil(count / describeBatch);
+}
+
+async function main(): Promise<void> {
+  const { url, child } = await startEmulatorProcess();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wb-bench-'));
+  fs.writeFileSync(path.join(dir, 'credentials'), '[bench]\naws_access_key_id = AKIDBENCH\naws_secret_access_key = bench\n');
+  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+  process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const manager = new ClientManager({ profile: 'bench', region: 'us-east-1', endpoint: url });
+  let calls = 0;
+  (await manager.client('ecs')).middlewareStack.add(
+    (next) => async (args) => {
+      calls++;
+      return next(args);
+    },
+    { step: 'deserialize', name: 'benchCallCounter' },
+  );
+  const reader = new EcsReader(manager, 'us-east-1');
+  // Warm up: load the SDK, resolve credentials, open the connection; not measured.
+  await reader.clusters({ limit: 1 });
+
+  const cases = [
+    { name: 'services_300', batch: LIMITS.describeServices, read: (limit: number) => reader.services(CLUSTER, { limit }) },
+    { name: 'tasks_5000', batch: LIMITS.describeTasks, read: (limit: number) => reader.tasks(CLUSTER, { desiredStatus: 'RUNNING' }, { limit }) },
+  ];
+  try {
+    for (const latency of [0, 50]) {
+      await setLatency(url, latency);
+      for (const c of cases) {
+        const firstPages: number[] = [];
+        const alls: number[] = [];
+        let all = { items: [] as unknown[] };
+        for (let run = 0; run < RUNS; run++) {
+          let t0 = performance.now();
+          await c.read(LIMITS.listPage);
+          firstPages.push(performance.now() - t0);
+          calls = 0;
+          t0 = performance.now();
+          all = await c.read(Infinity);
+          alls.push(performance.now() - t0);
+        }
+        const firstPage = median(firstPages);
+        const allMs = median(alls);
+        const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+        console.log(
+          `explorer case=${c.name} latency_ms=${latency} api_calls=${calls} minimum_calls=${minimumCalls(all.items.length, c.batch)} ` +
+            `first_page_ms=${firstPage.toFixed(0)} all_ms=${allMs.toFixed(0)} heap_mb=${heapMb.toFixed(0)} items=${all.items.length}`,
+        );
+      }
+    }
+    console.log(`explorer reference sequential_list_chain_ms_at_50=${(5000 / LIMITS.listPage) * 50} goal_all_ms=${1.2 * (5000 / LIMITS.listPage) * 50}`);
+  } finally {
+    manager.dispose();
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

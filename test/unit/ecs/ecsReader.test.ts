@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ClientManager } from '../../../src/aws/clientManager';
+import { EcsReader } from '../../../src/ecs/ecsReader';
+import { startEmulator, type EmulatorHandle } from '../../emulator';
+
+/** Counts how many times each operation went over the wire (retries included). */
+function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
+  const before = new Map(emulator.calls());
+  return () => {
+    const out: Record<string, number> = {};
+    for (const [op, n] of emulator.calls()) if (n - (before.get(op) ?? 0) > 0) out[op] = n - (before.get(op) ?? 0);
+    return out;
+  };
+}
+
+describe('EcsReader: minimal calls, AWS batch limits', function () {
+  this.timeout(60_000);
+  let emulator: EmulatorHandle;
+  let manager: ClientManager;
+  let reader: EcsReader;
+  let dir: string;
+  const savedEnv = { ...process.env };
+
+  before(async () => {
+    emulator = await startEmulator({ seed: 'scale' });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wb-reader-'));
+    fs.writeFileSync(path.join(dir, 'credentials'), '[t]\naws_access_key_id = AKIDT\naws_secret_access_key = s\n');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    manager = new ClientManager({ profile: 't', region: 'us-east-1', endpoint: emulator.url });
+    reader = new EcsReader(manager, 'us-east-1');
+  });
+
+  after(async () => {
+    manager.dispose();
+    await emulator.close();
+    process.env = savedEnv;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads 300 services in 3 ListServices (maxResults 100, not the default 10) and 30 DescribeServices', async () => {
+    const calls = countCalls(emulator);
+    const all = await reader.services('scale-big', { limit: Infinity });
+    assert.strictEqual(all.items.length, 300);
+    assert.strictEqual(all.nextToken, undefined);
+    assert.deepStrictEqual(calls(), { 'ecs:ListServices': 3, 'ecs:DescribeServices': 30 });
+  });
+
+  it('reads one page of 100 tasks in 1 ListTasks + 1 DescribeTasks and hands back the token for "Load more"', async () => {
+    const calls = countCalls(emulator);
+    const first = await reader.tasks('scale-big', { desiredStatus: 'RUNNING' }, { limit: 100 });
+    assert.strictEqual(first.items.length, 100);
+    assert.ok(first.nextToken);
+    assert.deepStrictEqual(calls(), { 'ecs:ListTasks': 1, 'ecs:DescribeTasks': 1 });
+    const second = await reader.tasks('scale-big', { desiredStatus: 'RUNNING' }, { limit: 100, startToken: first.nextToken });
+    assert.strictEqual(second.items.length, 100);
+    const ids = new Set([...first.items, ...second.items].map((t) => t.taskArn));
+    assert.strictEqual(ids.size, 200, 'no task twice across pages');
+  });
+
+  it('reads 5,000 tasks in 50 ListTasks + 50 DescribeTasks', async () => {
+    const calls = countCalls(emulator);
+    const all = await reader.tasks('scale-big', { desiredStatus: 'RUNNING' }, { limit: Infinity });
+    assert.strictEqual(all.items.length, 5000);
+    assert.deepStrictEqual(calls(), { 'ecs:ListTasks': 50, 'ecs:DescribeTasks': 50 });
+  });
+
+  it('describes 50 clusters in one DescribeClusters, sorted by name', async () => {
+    const calls = countCalls(emulator);
+    const clusters = await reader.clusters();
+    assert.strictEqual(clusters.items.length, 50);
+    assert.strictEqual(clusters.items[0].clusterName, 'scale-big');
+    assert.deepStrictEqual(calls(), { 'ecs:ListClusters': 1, 'ecs:DescribeClusters': 1 });
+  });
+
+  it('lists families and a family revisions newest first, without other families sharing the prefix', async () => {
+    const families = await reader.taskDefinitionFamilies({ limit: Infinity });
+    assert.strictEqual(families.items.length, 100);
+    const revisions = await reader.taskDefinitionRevisions('scale-app-001', 'ACTIVE', { limit: 5 });
+    assert.deepStrictEqual(revisions.items.map((arn) => arn.split('/').pop()), ['scale-app-001:20', 'scale-app-001:19', 'scale-app-001:18', 'scale-app-001:17', 'scale-app-001:16']);
+    assert.ok(revisions.nextToken);
+  });
+
+  it('a missing cluster fails with the AWS error, not an empty list', async () => {
+    await assert.rejects(reader.services('no-such-cluster'), /ClusterNotFoundException|Cluster not found/);
+  });
+});
