@@ -7,8 +7,8 @@ import type { EcsWorkbenchApi } from '../../src/extension';
 import { startEmulator, type EmulatorHandle } from '../emulator';
 import { scratchDir, writeAwsFiles } from './support/awsFiles';
 import { hasDriver, screenshot, waitForText } from './support/driver';
+import { EXTENSION_ID, activateExtension, eventually, setSettings } from './support/tree';
 
-const EXTENSION_ID = 'ecs-workbench.ecs-workbench';
 const ACCOUNT = '123456789012';
 
 /** Fargate task definition with four problems the core finds, each with a quick fix. */
@@ -67,12 +67,6 @@ const SERVICE = `{
 }
 `;
 
-async function activate(): Promise<EcsWorkbenchApi> {
-  const extension = vscode.extensions.getExtension<EcsWorkbenchApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  return extension.activate();
-}
-
 const folder = () => path.join(scratchDir(), 'taskdef-files');
 
 async function open(name: string, text: string): Promise<vscode.TextEditor> {
@@ -83,26 +77,15 @@ async function open(name: string, text: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
-/** Polls `probe` until it returns something truthy, or fails with `what` and the last value seen. */
-async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Our diagnostics of a document once `accept` says they are the expected ones. */
 function diagnosticsOf(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return until(`diagnostics of ${path.basename(uri.fsPath)}`, () => {
+  return eventually(() => {
     const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ECS');
     return accept(ours) ? ours : undefined;
-  });
+  }, `diagnostics of ${path.basename(uri.fsPath)}`);
 }
 
-/** The range of the `n`-th occurrence of `needle` in the document. */
+/** The range of the first occurrence of `needle` in the document. */
 function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
   const offset = document.getText().indexOf(needle);
   assert.ok(offset >= 0, `${needle} not in the document`);
@@ -137,7 +120,7 @@ async function closeAll(): Promise<void> {
 describe('Task definitions: language, diagnostics, completion, hover, quick fixes', function () {
   before(async () => {
     writeAwsFiles({});
-    await activate();
+    await activateExtension();
   });
   afterEach(closeAll);
 
@@ -203,6 +186,10 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
 
     const top = await complete(editor, new vscode.Position(1, 2));
     assert.ok(top.some((i) => labelOf(i) === 'requiresCompatibilities'), 'top-level properties');
+
+    const empty = await open('new-task-definition.json', '');
+    const snippets = (await complete(empty, new vscode.Position(0, 0))).filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    assert.ok(snippets.includes('ecs-fargate-web'), `contributed snippets: ${snippets.join(', ')}`);
   });
 
   it('quick fixes: awsvpc, nearest Fargate memory, rename, add the missing volume; then the file is clean', async () => {
@@ -272,7 +259,7 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
     const editor = await open('deploy.json', BROKEN_TASK);
     const document = editor.document;
     assert.strictEqual(document.languageId, 'json');
-    const offer = await until('the switch CodeLens', async () => (await lenses(document)).find((c) => c.command === 'ecsWorkbench.switchDefinitionLanguage'));
+    const offer = await eventually(async () => (await lenses(document)).find((c) => c.command === 'ecsWorkbench.switchDefinitionLanguage'), 'the switch CodeLens');
     const switched = await vscode.commands.executeCommand<{ languageId: string }>(offer.command, ...(offer.arguments ?? []));
     assert.strictEqual(switched.languageId, 'ecs-task-definition');
     await diagnosticsOf(document.uri, (d) => d.length === 4);
@@ -292,20 +279,12 @@ describe('Task definitions: live values and the diff with the latest ACTIVE revi
   let workbench: EcsWorkbenchApi;
   let emulator: EmulatorHandle;
 
-  async function setSettings(values: Record<string, unknown>): Promise<void> {
-    const config = vscode.workspace.getConfiguration('ecsWorkbench');
-    for (const [key, value] of Object.entries(values)) {
-      await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
-      await config.update(key, value, vscode.ConfigurationTarget.Global);
-    }
-  }
-
   before(async () => {
-    workbench = await activate();
+    workbench = await activateExtension();
     emulator = await startEmulator({ seed: 'demo' });
     writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
     await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url });
-    await until('the emulator context', () => workbench.clientManager.context.endpoint === emulator.url);
+    await eventually(() => workbench.clientManager.context.endpoint === emulator.url, 'the emulator context');
   });
 
   after(async () => {
@@ -316,10 +295,10 @@ describe('Task definitions: live values and the diff with the latest ACTIVE revi
 
   /** Completion at the cursor until `accept` sees what it wants: live values arrive after the 300 ms give-up. */
   function liveCompletion(editor: vscode.TextEditor, position: vscode.Position, accept: (labels: string[]) => boolean): Promise<vscode.CompletionItem[]> {
-    return until('live completion values', async () => {
+    return eventually(async () => {
       const items = await complete(editor, position);
       return accept(items.map(labelOf)) ? items : undefined;
-    });
+    }, 'live completion values');
   }
 
   it('completes image with ECR repository URIs, then tags; roles with those ECS tasks may assume', async () => {
@@ -363,10 +342,10 @@ describe('Task definitions: live values and the diff with the latest ACTIVE revi
     assert.ok(diff, 'the Diff CodeLens');
     const result = await vscode.commands.executeCommand<{ family: string; revision: number; left: string; right: string }>(diff.command, ...(diff.arguments ?? []));
     assert.deepStrictEqual([result.family, result.revision], ['diffme', revision]);
-    const tab = await until('the diff editor', () => {
+    const tab = await eventually(() => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
       return input instanceof vscode.TabInputTextDiff ? input : undefined;
-    });
+    }, 'the diff editor');
     assert.strictEqual(tab.original.toString(), result.left);
     const left = (await vscode.workspace.openTextDocument(tab.original)).getText();
     const right = (await vscode.workspace.openTextDocument(tab.modified)).getText();
