@@ -8,8 +8,6 @@ import { type DefinitionDiagnostics, findCoreDiagnostic } from './diagnostics';
  * networkMode awsvpc, nearest valid Fargate memory, add a missing volume, rename to the suggestion...
  */
 export class DefinitionCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
-
   constructor(
     private readonly core: TaskdefCore,
     private readonly diagnostics: DefinitionDiagnostics,

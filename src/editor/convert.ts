@@ -53,12 +53,8 @@ export function toDocumentSymbol(s: DocumentSymbol): vscode.DocumentSymbol {
   return out;
 }
 
-const FOLDING_KINDS: Record<string, vscode.FoldingRangeKind> = {
-  comment: vscode.FoldingRangeKind.Comment,
-  imports: vscode.FoldingRangeKind.Imports,
-  region: vscode.FoldingRangeKind.Region,
-};
-
 export function toFoldingRange(r: FoldingRange): vscode.FoldingRange {
-  return new vscode.FoldingRange(r.startLine, r.endLine, r.kind ? FOLDING_KINDS[r.kind] : undefined);
+  // Looked up per call, not in a module-level table: nothing of `vscode` is read while the bundle loads.
+  const kind = { comment: vscode.FoldingRangeKind.Comment, imports: vscode.FoldingRangeKind.Imports, region: vscode.FoldingRangeKind.Region }[r.kind ?? ''];
+  return new vscode.FoldingRange(r.startLine, r.endLine, kind);
 }

@@ -7,11 +7,10 @@ import { kindOf } from './languages';
 export const DIAGNOSTIC_SOURCE = 'ECS';
 const DEBOUNCE_MS = 200;
 
-const SEVERITY: Record<TaskdefDiagnostic['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
+function severity(s: TaskdefDiagnostic['severity']): vscode.DiagnosticSeverity {
+  if (s === 'error') return vscode.DiagnosticSeverity.Error;
+  return s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
 
 export interface Validation {
   uri: vscode.Uri;
@@ -90,7 +89,7 @@ export class DefinitionDiagnostics implements vscode.Disposable {
 }
 
 export function toDiagnostic(d: TaskdefDiagnostic): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
+  const out = new vscode.Diagnostic(toRange(d.range), d.message, severity(d.severity));
   out.source = DIAGNOSTIC_SOURCE;
   out.code = d.code;
   return out;

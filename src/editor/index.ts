@@ -37,7 +37,7 @@ export function registerTaskDefinitionEditor(services: Services): void {
     languages.registerFoldingRangeProvider(DEFINITION_SELECTOR, outline),
     languages.registerDocumentFormattingEditProvider(DEFINITION_SELECTOR, outline),
     languages.registerDocumentRangeFormattingEditProvider(DEFINITION_SELECTOR, outline),
-    languages.registerCodeActionsProvider(DEFINITION_SELECTOR, new DefinitionCodeActions(core, diagnostics), DefinitionCodeActions.metadata),
+    languages.registerCodeActionsProvider(DEFINITION_SELECTOR, new DefinitionCodeActions(core, diagnostics), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     languages.registerCodeLensProvider(DEFINITION_SELECTOR, codeLens),
     languages.registerCodeLensProvider(LanguageSwitchOffer.selector, new LanguageSwitchOffer(core)),
   );
