@@ -37,7 +37,16 @@ const SAMPLE_TASK_DEFINITION = {
   ],
 };
 
-async function main(): Promise<void> {
+export interface Sandbox {
+  /** The workbench URL with the sandbox workspace folder open. */
+  url: string;
+  emulatorUrl: string;
+  stop(): Promise<void>;
+  /** Resolves when code-server exits on its own. */
+  exited: Promise<number | null>;
+}
+
+export async function startSandbox(options: { port?: number; timeScale?: number } = {}): Promise<Sandbox> {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run \`npm run package\` first (npm start does).`);
   ensureCodeServer();
   fs.rmSync(SANDBOX_DIR, { recursive: true, force: true });
@@ -48,7 +57,7 @@ async function main(): Promise<void> {
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
 
-  const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: Number(process.env.SANDBOX_TIME_SCALE ?? 60) });
+  const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: options.timeScale ?? 60 });
 
   // A profile of its own, so the sandbox never touches the user's real ~/.aws files.
   fs.writeFileSync(path.join(dirs.aws, 'config'), '[profile sandbox]\nregion = us-east-1\n');
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
 
   const server = await startCodeServer({
     scratchDir: dirs.codeServer,
-    bindAddr: `127.0.0.1:${process.env.SANDBOX_PORT ?? '8080'}`,
+    bindAddr: `127.0.0.1:${options.port ?? 8080}`,
     logFile: path.join(SANDBOX_DIR, 'code-server.log'),
     env: {
       AWS_CONFIG_FILE: path.join(dirs.aws, 'config'),
@@ -96,8 +105,23 @@ async function main(): Promise<void> {
     },
   });
 
-  console.log(`AWS emulator listening on ${emulator.url} (demo seed, time ×${process.env.SANDBOX_TIME_SCALE ?? 60})`);
-  console.log(`VS Code with ECS Workbench: ${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+  const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+  return {
+    url: `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`,
+    emulatorUrl: emulator.url,
+    exited,
+    stop: async () => {
+      await server.stop();
+      await emulator.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const timeScale = Number(process.env.SANDBOX_TIME_SCALE ?? 60);
+  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8080), timeScale });
+  console.log(`AWS emulator listening on ${sandbox.emulatorUrl} (demo seed, time ×${timeScale})`);
+  console.log(`VS Code with ECS Workbench: ${sandbox.url}`);
   console.log('Open that URL in a browser. Ctrl-C stops code-server and the emulator.');
 
   let stopping = false;
@@ -105,21 +129,22 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping the sandbox…');
-    await server.stop();
-    await emulator.close();
+    await sandbox.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  server.process.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`code-server exited (${code}); see ${path.join(SANDBOX_DIR, 'code-server.log')}`);
-      void emulator.close().then(() => process.exit(1));
-    }
+  void sandbox.exited.then(async (code) => {
+    if (stopping) return;
+    console.error(`code-server exited (${code}); see ${path.join(SANDBOX_DIR, 'code-server.log')}`);
+    await sandbox.stop();
+    process.exit(1);
   });
 }
 
-main().catch((error) => {
-  console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
