@@ -48,6 +48,12 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   const explorer = new ExplorerProvider(clientManager, () => ready, () => void statusBar.loadAccount(), explorerSettings(), (m) => log.warn(m));
   const treeView = vscode.window.createTreeView('ecsWorkbench.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   const describeDocuments = new DescribeDocuments();
+  // Activation also happens for any JSON file (to offer the task-definition language): the profile
+  // item appears only once the explorer is open or an ECS definition is being edited.
+  const showStatusBarWhenInUse = () => {
+    const language = vscode.window.activeTextEditor?.document.languageId ?? '';
+    if (treeView.visible || language === 'ecs-task-definition' || language === 'ecs-service-definition') statusBar.show();
+  };
   const services: Services = { context, clientManager, log, explorer, refreshAwsContext };
 
   context.subscriptions.push(
@@ -59,7 +65,12 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     describeDocuments,
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, describeDocuments),
     // Deployments in progress refresh themselves only while someone can see them.
-    treeView.onDidChangeVisibility(({ visible }) => explorer.autoRefresher.setVisible(visible)),
+    treeView.onDidChangeVisibility(({ visible }) => {
+      explorer.autoRefresher.setVisible(visible);
+      showStatusBarWhenInUse();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => showStatusBarWhenInUse()),
+    vscode.workspace.onDidOpenTextDocument(() => showStatusBarWhenInUse()),
     clientManager.onDidChangeContext(({ current }) => {
       log.info(`AWS context: profile=${current.profile ?? '(default chain)'} region=${current.region}${current.endpoint ? ` endpoint=${current.endpoint}` : ''}`);
       statusBar.contextChanged();
@@ -71,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     }),
   );
   explorer.autoRefresher.setVisible(treeView.visible);
+  showStatusBarWhenInUse();
   registerProfileCommands(services);
   registerTaskDefinitionEditor(services);
   registerExplorerCommands(services, describeDocuments);

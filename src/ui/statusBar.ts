@@ -14,6 +14,10 @@ export class ProfileStatusBar implements vscode.Disposable {
     this.item.name = 'AWS Profile (ECS Workbench)';
     this.item.command = 'ecsWorkbench.selectProfile';
     this.render();
+  }
+
+  /** Shown from the first time ECS Workbench is used in the window (explorer or an ECS document). */
+  show(): void {
     this.item.show();
   }
 
