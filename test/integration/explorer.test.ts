@@ -1,28 +1,23 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EcsWorkbenchApi } from '../../src/extension';
-import { startEmulator, type EmulatorHandle } from '../emulator';
-import { writeAwsFiles } from './support/awsFiles';
+import type { EmulatorHandle } from '../emulator';
+import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { SIDEBAR, click, hasDriver, screenshot, waitForText } from './support/driver';
-import { activateExtension, childrenOf, eventually, expand, setSettings } from './support/tree';
+import { childrenOf, eventually, expand, setSettings } from './support/tree';
 
 describe('ECS explorer against the emulator demo seed', function () {
   let workbench: EcsWorkbenchApi;
   let emulator: EmulatorHandle;
+  let account: EmulatorAccount;
 
   before(async () => {
-    workbench = await activateExtension();
-    emulator = await startEmulator({ seed: 'demo' });
-    writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
-    await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url, 'explorer.refreshIntervalSeconds': 2 });
-    await eventually(() => workbench.clientManager.context.endpoint === emulator.url || undefined, 'the emulator endpoint to apply');
+    account = await useEmulatorAccount({ seed: 'demo' }, { 'explorer.refreshIntervalSeconds': 2 });
+    ({ workbench, emulator } = account);
     await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
   });
 
-  after(async () => {
-    await setSettings({ profile: undefined, region: undefined, endpointUrl: undefined, 'explorer.refreshIntervalSeconds': undefined });
-    await emulator.close();
-  });
+  after(() => account.close());
 
   beforeEach(async () => {
     emulator.faults.clear();

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/explorerNode';
-import { startEmulator, type EmulatorHandle } from '../emulator';
+import type { EmulatorHandle } from '../emulator';
+import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { writeAwsFiles } from './support/awsFiles';
 import { SIDEBAR, hasDriver, screenshot, waitForText } from './support/driver';
 import { EXTENSION_ID, activateExtension, setSettings } from './support/tree';
@@ -148,19 +149,14 @@ describe('Foundation: activation, view container, credentials guidance', functio
 describe('Foundation: talking to AWS (the local emulator) through the client manager', function () {
   let workbench: EcsWorkbenchApi;
   let emulator: EmulatorHandle;
+  let account: EmulatorAccount;
 
   before(async () => {
-    workbench = await activateExtension();
-    emulator = await startEmulator({ seed: 'demo' });
-    writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
-    await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url });
-    await contextSettled(workbench, { profile: 'demo', region: 'us-east-1' });
+    account = await useEmulatorAccount();
+    ({ workbench, emulator } = account);
   });
 
-  after(async () => {
-    await setSettings({ profile: undefined, region: undefined, endpointUrl: undefined });
-    await emulator.close();
-  });
+  after(() => account.close());
 
   afterEach(() => emulator.faults.clear());
 

@@ -3,11 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import type { EcsWorkbenchApi } from '../../src/extension';
-import { startEmulator, type EmulatorHandle } from '../emulator';
+import type { EmulatorHandle } from '../emulator';
 import { scratchDir, writeAwsFiles } from './support/awsFiles';
 import { hasDriver, screenshot, waitForText } from './support/driver';
-import { EXTENSION_ID, activateExtension, eventually, setSettings } from './support/tree';
+import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
+import { EXTENSION_ID, activateExtension, eventually } from './support/tree';
 
 const ACCOUNT = '123456789012';
 
@@ -276,21 +276,17 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
 });
 
 describe('Task definitions: live values and the diff with the latest ACTIVE revision (emulator)', function () {
-  let workbench: EcsWorkbenchApi;
   let emulator: EmulatorHandle;
+  let account: EmulatorAccount;
 
   before(async () => {
-    workbench = await activateExtension();
-    emulator = await startEmulator({ seed: 'demo' });
-    writeAwsFiles({ credentials: '[demo]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = demo-secret\n' });
-    await setSettings({ profile: 'demo', region: 'us-east-1', endpointUrl: emulator.url });
-    await eventually(() => workbench.clientManager.context.endpoint === emulator.url, 'the emulator context');
+    account = await useEmulatorAccount();
+    ({ emulator } = account);
   });
 
   after(async () => {
     await closeAll();
-    await setSettings({ profile: undefined, region: undefined, endpointUrl: undefined });
-    await emulator.close();
+    await account.close();
   });
 
   /** Completion at the cursor until `accept` sees what it wants: live values arrive after the 300 ms give-up. */
