@@ -1,0 +1,174 @@
+/**
+ * One deploy, like the ECS deploy Action and ecspresso: task definition (a file, a revision, or the
+ * service's current one) → optional image replacement → register → UpdateService → watch.
+ * Plain data and hooks; the commands put pickers, confirmations and progress around it.
+ */
+import { EcsActions, type Service, type StoppedTask } from './ecsActions';
+import { describeOutputText, prepareRegistration, type ImageReplacement, type Prepared, type TaskdefCore } from './render';
+import type { RolloutEvaluation, RolloutOutcome } from './rollout';
+import { planServiceUpdate, revisionLabel, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
+import { watchRollout, type WatchClock, type WatchResult } from './watcher';
+
+export interface WatchSettings {
+  intervalMs: number;
+  timeoutMs: number;
+  clock?: WatchClock;
+  signal?: AbortSignal;
+  onSnapshot?(evaluation: RolloutEvaluation, service: Service): void;
+  /** New stopped tasks of the watched deployment (fetched only when its failed count grows). */
+  onStoppedTasks?(tasks: StoppedTask[]): void;
+}
+
+export interface WatchReport extends WatchResult {
+  /** Stopped tasks of the deployment, when it did not complete. */
+  stoppedTasks: StoppedTask[];
+}
+
+/** Watches one deployment of a service; on failure, reads why its tasks stopped. */
+export async function watchDeployment(actions: EcsActions, cluster: string, service: string, deploymentId: string, settings: WatchSettings): Promise<WatchReport> {
+  const reported = new Set<string>();
+  const stoppedOf = async () => {
+    const tasks = await actions.stoppedTasks(cluster, service, deploymentId);
+    const fresh = tasks.filter((t) => !reported.has(t.taskId));
+    for (const t of fresh) reported.add(t.taskId);
+    return { tasks, fresh };
+  };
+  const result = await watchRollout({
+    describe: () => actions.describeService(cluster, service),
+    deploymentId,
+    intervalMs: settings.intervalMs,
+    timeoutMs: settings.timeoutMs,
+    clock: settings.clock,
+    signal: settings.signal,
+    onSnapshot: async (evaluation, snapshot) => {
+      settings.onSnapshot?.(evaluation, snapshot);
+      if (evaluation.newFailures && settings.onStoppedTasks) {
+        const { fresh } = await stoppedOf();
+        if (fresh.length) settings.onStoppedTasks(fresh);
+      }
+    },
+  });
+  const failed = result.outcome === 'FAILED' || result.outcome === 'ROLLED_BACK' || result.outcome === 'TIMED_OUT';
+  return { ...result, stoppedTasks: failed ? (await stoppedOf()).tasks : [] };
+}
+
+export interface DeployRequest {
+  cluster: string;
+  service: string;
+  /** A task-definition file's text (validated). */
+  file?: { text: string; fileName?: string };
+  /** An existing revision: deployed as is, or the base for `image`. */
+  taskDefinition?: string;
+  image?: ImageReplacement;
+}
+
+export interface DeployPlan {
+  service: Service;
+  /** What registering would send, when the deploy registers a revision. */
+  registration?: Prepared;
+  /** The revision deployed as is, when nothing is registered. */
+  revision?: string;
+  changes: FieldChange[];
+  forceNewDeployment: boolean;
+}
+
+/** Reads the service and renders what would be registered; sends nothing. */
+export async function planDeploy(actions: EcsActions, core: TaskdefCore, request: DeployRequest): Promise<DeployPlan> {
+  const service = await actions.describeService(request.cluster, request.service);
+  const current = service.taskDefinition ?? '';
+  let registration: Prepared | undefined;
+  let revision: string | undefined;
+  if (request.file) {
+    registration = prepareRegistration(request.file.text, core, { image: request.image, fileName: request.file.fileName });
+  } else if (request.image) {
+    const base = await actions.describeTaskDefinition(request.taskDefinition ?? current);
+    registration = prepareRegistration(describeOutputText(base), core, { image: request.image, validate: false });
+  } else {
+    revision = request.taskDefinition ?? current;
+  }
+  const changes: FieldChange[] = [];
+  if (registration) {
+    changes.push({ field: 'taskDefinition', current: revisionLabel(current), next: `new revision of ${registration.input.family}` });
+    if (registration.replaced) changes.push({ field: `image (${registration.replaced.container})`, current: registration.replaced.from, next: registration.replaced.to });
+  } else {
+    changes.push(...planServiceUpdate(service, { taskDefinition: revision }).changes);
+  }
+  const forceNewDeployment = !registration && revisionLabel(revision) === revisionLabel(current);
+  if (forceNewDeployment) changes.push({ field: 'forceNewDeployment', current: '–', next: `redeploy ${revisionLabel(current)}` });
+  return { service, registration, revision, changes, forceNewDeployment };
+}
+
+/** Registering worked and UpdateService did not: the new revision exists, the service is unchanged. */
+export class HalfAppliedError extends Error {
+  constructor(
+    readonly taskDefinitionArn: string,
+    readonly cluster: string,
+    readonly service: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Registered ${revisionLabel(taskDefinitionArn)}, but updating service "${service}" failed: ${cause instanceof Error ? cause.message : String(cause)}. The service still runs its previous revision.`);
+    this.name = 'HalfAppliedError';
+  }
+}
+
+export interface DeployResult {
+  serviceArn: string;
+  taskDefinitionArn: string;
+  previousTaskDefinition: string;
+  deploymentId: string;
+  registered: boolean;
+  outcome: RolloutOutcome;
+  reason?: string;
+  cancelled?: boolean;
+  stoppedTasks?: StoppedTask[];
+  polls?: number;
+  elapsedMs?: number;
+}
+
+export interface ApplyHooks {
+  onStep?(message: string): void;
+  /** Watch settings; without them the result is NOT_WAITED. */
+  watch?: WatchSettings;
+}
+
+/** Registers (when planned), updates the service, watches. */
+export async function applyDeploy(actions: EcsActions, request: Pick<DeployRequest, 'cluster' | 'service'>, plan: DeployPlan, hooks: ApplyHooks = {}): Promise<DeployResult> {
+  let taskDefinitionArn = plan.revision ?? plan.service.taskDefinition ?? '';
+  if (plan.registration) {
+    hooks.onStep?.(`Registering a new revision of ${plan.registration.input.family}…`);
+    taskDefinitionArn = (await actions.register(plan.registration.input)).taskDefinitionArn!;
+  }
+  hooks.onStep?.(`Updating service ${request.service} to ${revisionLabel(taskDefinitionArn)}…`);
+  const request2: ServiceUpdateRequest = { taskDefinition: taskDefinitionArn, forceNewDeployment: plan.forceNewDeployment || undefined };
+  const fields = planServiceUpdate(plan.service, request2).input;
+  let updated: Service;
+  try {
+    updated = await actions.updateService(request.cluster, request.service, fields);
+  } catch (error) {
+    if (plan.registration) throw new HalfAppliedError(taskDefinitionArn, request.cluster, request.service, error);
+    throw error;
+  }
+  return finishUpdate(actions, request, updated, hooks, { taskDefinitionArn, previousTaskDefinition: plan.service.taskDefinition ?? '', registered: !!plan.registration });
+}
+
+/** After an UpdateService: the new PRIMARY deployment, watched when asked. */
+export async function finishUpdate(
+  actions: EcsActions,
+  request: Pick<DeployRequest, 'cluster' | 'service'>,
+  updated: Service,
+  hooks: ApplyHooks,
+  extra: { taskDefinitionArn?: string; previousTaskDefinition: string; registered: boolean },
+): Promise<DeployResult> {
+  const primary = updated.deployments?.find((d) => d.status === 'PRIMARY');
+  const base = {
+    serviceArn: updated.serviceArn ?? '',
+    taskDefinitionArn: extra.taskDefinitionArn ?? updated.taskDefinition ?? '',
+    previousTaskDefinition: extra.previousTaskDefinition,
+    deploymentId: primary?.id ?? '',
+    registered: extra.registered,
+  };
+  if (!hooks.watch || !primary?.id) return { ...base, outcome: 'NOT_WAITED' };
+  hooks.onStep?.(`Watching deployment ${primary.id}…`);
+  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, hooks.watch);
+  return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs };
+}

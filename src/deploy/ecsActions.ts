@@ -1,0 +1,119 @@
+/**
+ * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
+ */
+import type { ClientManager, ClientOf } from '../aws/clientManager';
+import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import type { ecs as EcsTypes } from '../aws/sdk';
+import { EcsReader } from '../ecs/ecsReader';
+import { familyRevision, nameFromArn } from '../ecs/present';
+import type { RegisterInput } from './render';
+import type { UpdateFields } from './updatePlan';
+
+export type Service = EcsTypes.Service;
+export type Task = EcsTypes.Task;
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundException';
+  }
+}
+
+/** One stopped task, as the failure report shows it. */
+export interface StoppedTask {
+  taskId: string;
+  taskDefinition: string;
+  stoppedReason: string;
+  stopCode?: string;
+  containers: { name: string; exitCode?: number; reason?: string }[];
+}
+
+export class EcsActions {
+  constructor(
+    private readonly clients: ClientManager,
+    private readonly region?: string,
+  ) {}
+
+  private async ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
+    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecs', { region: this.region })]);
+    return { sdk, client };
+  }
+
+  async describeService(cluster: string, service: string): Promise<Service> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: [service] }));
+    const found = out.services?.[0];
+    if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${nameFromArn(service)}" was not found in cluster "${nameFromArn(cluster)}"${this.region ? ` (${this.region})` : ''}.`);
+    return found;
+  }
+
+  describeTaskDefinition(taskDefinition: string): Promise<{ taskDefinition?: EcsTypes.TaskDefinition; tags?: EcsTypes.Tag[] }> {
+    return new EcsReader(this.clients, this.region).taskDefinition(taskDefinition);
+  }
+
+  /** ACTIVE revisions of a family, newest first (ARNs). */
+  async revisions(family: string, maxResults = 20): Promise<string[]> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults }));
+    return (out.taskDefinitionArns ?? []).filter((arn) => familyRevision(arn).split(':')[0] === family);
+  }
+
+  async register(input: RegisterInput): Promise<EcsTypes.TaskDefinition> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.RegisterTaskDefinitionCommand(input));
+    if (!out.taskDefinition?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition.');
+    return out.taskDefinition;
+  }
+
+  async updateService(cluster: string, service: string, fields: UpdateFields): Promise<Service> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.UpdateServiceCommand({ cluster, service, ...fields }));
+    if (!out.service) throw new Error('UpdateService returned no service.');
+    return out.service;
+  }
+
+  async stopTask(cluster: string, task: string, reason?: string): Promise<Task> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.StopTaskCommand({ cluster, task, reason }));
+    return out.task ?? {};
+  }
+
+  async runTask(input: EcsTypes.RunTaskRequest): Promise<{ tasks: Task[]; failures: EcsTypes.Failure[] }> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.RunTaskCommand(input));
+    return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
+  }
+
+  async deregister(taskDefinition: string): Promise<EcsTypes.TaskDefinition> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.DeregisterTaskDefinitionCommand({ taskDefinition }));
+    return out.taskDefinition ?? {};
+  }
+
+  /** Stopped tasks of a service started by one deployment (ECS sets startedBy to the deployment id), newest first. */
+  async stoppedTasks(cluster: string, service: string, deploymentId?: string, limit = 10): Promise<StoppedTask[]> {
+    const { sdk, client } = await this.ecs();
+    const list = await client.send(new sdk.ecs.ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: 100 }));
+    if (!list.taskArns?.length) return [];
+    const out = await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks: list.taskArns }));
+    return (out.tasks ?? [])
+      .filter((t) => !deploymentId || t.startedBy === deploymentId)
+      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .slice(0, limit)
+      .map((t) => ({
+        taskId: nameFromArn(t.taskArn),
+        taskDefinition: familyRevision(t.taskDefinitionArn),
+        stoppedReason: t.stoppedReason ?? '',
+        stopCode: t.stopCode,
+        containers: (t.containers ?? []).map((c) => ({ name: c.name ?? '', exitCode: c.exitCode, reason: c.reason })),
+      }));
+  }
+}
+
+/** `a1b2c3d4 demo-api:4: Essential container in task exited (EssentialContainerExited); api exit 1` */
+export function stoppedTaskLine(t: StoppedTask): string {
+  const containers = t.containers
+    .filter((c) => c.exitCode !== undefined || c.reason)
+    .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? ` (${c.reason})` : ''}`);
+  return `${t.taskId.slice(0, 8)} ${t.taskDefinition}: ${t.stoppedReason}${t.stopCode ? ` (${t.stopCode})` : ''}${containers.length ? `; ${containers.join(', ')}` : ''}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * "What will change" for UpdateService: the current service against the request, field by field,
+ * and the UpdateService input holding only the fields that change. Scaling alone sends
+ * `desiredCount` and nothing else, so it needs ecs:UpdateService but never iam:PassRole.
+ */
+import type { ecs as EcsTypes } from '../aws/sdk';
+
+/** `family:revision` (or `family`) of an ARN, `family:revision` or family name. */
+export function revisionLabel(ref: string | undefined): string {
+  if (!ref) return '';
+  return ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+}
+
+export interface DeploymentConfigurationChange {
+  minimumHealthyPercent?: number;
+  maximumPercent?: number;
+  deploymentCircuitBreaker?: { enable: boolean; rollback: boolean };
+}
+
+export interface ServiceUpdateRequest {
+  /** A full ARN or `family:revision`. */
+  taskDefinition?: string;
+  desiredCount?: number;
+  forceNewDeployment?: boolean;
+  deploymentConfiguration?: DeploymentConfigurationChange;
+  platformVersion?: string;
+  capacityProviderStrategy?: EcsTypes.CapacityProviderStrategyItem[];
+}
+
+export interface FieldChange {
+  field: string;
+  current: string;
+  next: string;
+}
+
+export type UpdateFields = Omit<EcsTypes.UpdateServiceRequest, 'cluster' | 'service'>;
+
+export interface UpdatePlan {
+  changes: FieldChange[];
+  /** UpdateService input without cluster and service: only what changes. */
+  input: UpdateFields;
+  /** True when ECS starts a new deployment (new revision, platform, strategy or forced). */
+  startsDeployment: boolean;
+}
+
+const onOff = (v: boolean | undefined) => (v ? 'on' : 'off');
+
+function strategyText(s: EcsTypes.CapacityProviderStrategyItem[] | undefined): string {
+  if (!s?.length) return '(launch type)';
+  return s.map((i) => `${i.capacityProvider} weight ${i.weight ?? 0} base ${i.base ?? 0}`).join(', ');
+}
+
+/** True when the two references name the same revision (ARN or `family:revision`). */
+export function sameRevision(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && revisionLabel(a) === revisionLabel(b);
+}
+
+export function planServiceUpdate(current: EcsTypes.Service, request: ServiceUpdateRequest): UpdatePlan {
+  const changes: FieldChange[] = [];
+  const input: UpdateFields = {};
+  let startsDeployment = false;
+
+  if (request.taskDefinition !== undefined && !sameRevision(request.taskDefinition, current.taskDefinition)) {
+    changes.push({ field: 'taskDefinition', current: revisionLabel(current.taskDefinition), next: revisionLabel(request.taskDefinition) });
+    input.taskDefinition = request.taskDefinition;
+    startsDeployment = true;
+  }
+  if (request.desiredCount !== undefined && request.desiredCount !== current.desiredCount) {
+    changes.push({ field: 'desiredCount', current: String(current.desiredCount ?? 0), next: String(request.desiredCount) });
+    input.desiredCount = request.desiredCount;
+  }
+  if (request.platformVersion !== undefined && request.platformVersion !== (current.platformVersion ?? 'LATEST')) {
+    changes.push({ field: 'platformVersion', current: current.platformVersion ?? 'LATEST', next: request.platformVersion });
+    input.platformVersion = request.platformVersion;
+    startsDeployment = true;
+  }
+  if (request.capacityProviderStrategy !== undefined && strategyText(request.capacityProviderStrategy) !== strategyText(current.capacityProviderStrategy)) {
+    changes.push({ field: 'capacityProviderStrategy', current: strategyText(current.capacityProviderStrategy), next: strategyText(request.capacityProviderStrategy) });
+    input.capacityProviderStrategy = request.capacityProviderStrategy;
+    startsDeployment = true;
+  }
+  const dc = request.deploymentConfiguration;
+  if (dc) {
+    const now = current.deploymentConfiguration ?? {};
+    const merged: EcsTypes.DeploymentConfiguration = { ...now };
+    const sub = (field: string, before: string, after: string) => before !== after && changes.push({ field: `deploymentConfiguration.${field}`, current: before, next: after });
+    const before = changes.length;
+    if (dc.minimumHealthyPercent !== undefined) {
+      sub('minimumHealthyPercent', `${now.minimumHealthyPercent ?? 100}%`, `${dc.minimumHealthyPercent}%`);
+      merged.minimumHealthyPercent = dc.minimumHealthyPercent;
+    }
+    if (dc.maximumPercent !== undefined) {
+      sub('maximumPercent', `${now.maximumPercent ?? 200}%`, `${dc.maximumPercent}%`);
+      merged.maximumPercent = dc.maximumPercent;
+    }
+    if (dc.deploymentCircuitBreaker) {
+      const cb = now.deploymentCircuitBreaker;
+      sub('circuitBreaker', `${onOff(cb?.enable)}, rollback ${onOff(cb?.rollback)}`, `${onOff(dc.deploymentCircuitBreaker.enable)}, rollback ${onOff(dc.deploymentCircuitBreaker.rollback)}`);
+      merged.deploymentCircuitBreaker = dc.deploymentCircuitBreaker;
+    }
+    // The structure goes whole (AWS would reset members left out), but only when a member changes.
+    if (changes.length > before) input.deploymentConfiguration = merged;
+  }
+  if (request.forceNewDeployment) {
+    changes.push({ field: 'forceNewDeployment', current: '–', next: 'new deployment, same configuration' });
+    input.forceNewDeployment = true;
+    startsDeployment = true;
+  }
+  return { changes, input, startsDeployment };
+}
+
+/** `taskDefinition: demo-api:3 → demo-api:4`, one line per change. */
+export function changeLines(plan: Pick<UpdatePlan, 'changes'>): string[] {
+  return plan.changes.map((c) => `${c.field}: ${c.current} → ${c.next}`);
+}

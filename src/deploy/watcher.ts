@@ -1,0 +1,82 @@
+/**
+ * Polls one service with one DescribeServices per interval and feeds the snapshots to
+ * `evaluateRollout` until the watched deployment finishes, the timeout passes or the caller cancels.
+ * Time is injected (`clock`), so unit tests drive it with the emulator's manual clock.
+ */
+import { describeAwsError } from '../aws/errors';
+import { evaluateRollout, type RolloutEvaluation, type RolloutMemory, type RolloutOutcome, type Service } from './rollout';
+
+export interface WatchClock {
+  now(): number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: WatchClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+export interface WatchOptions {
+  /** One DescribeServices of the watched service. */
+  describe(): Promise<Service>;
+  deploymentId: string;
+  intervalMs: number;
+  timeoutMs: number;
+  clock?: WatchClock;
+  signal?: AbortSignal;
+  onSnapshot?(evaluation: RolloutEvaluation, service: Service): void | Promise<void>;
+  /** Longest wait between polls while AWS throttles. */
+  maxBackoffMs?: number;
+}
+
+export interface WatchResult {
+  outcome: RolloutOutcome;
+  reason?: string;
+  /** True when the caller cancelled: the deployment goes on without us. */
+  cancelled: boolean;
+  polls: number;
+  last?: RolloutEvaluation;
+  elapsedMs: number;
+}
+
+export async function watchRollout(options: WatchOptions): Promise<WatchResult> {
+  const clock = options.clock ?? realClock;
+  const started = clock.now();
+  const maxBackoff = options.maxBackoffMs ?? Math.max(options.intervalMs * 8, 60_000);
+  let memory: RolloutMemory | undefined;
+  let last: RolloutEvaluation | undefined;
+  let polls = 0;
+  let wait = options.intervalMs;
+  const result = (outcome: RolloutOutcome, reason?: string, cancelled = false): WatchResult => ({ outcome, reason, cancelled, polls, last, elapsedMs: clock.now() - started });
+
+  for (;;) {
+    if (options.signal?.aborted) return result('NOT_WAITED', 'Stopped watching; the deployment goes on in ECS.', true);
+    try {
+      polls++;
+      const service = await options.describe();
+      last = evaluateRollout(memory, service, options.deploymentId);
+      memory = last.memory;
+      wait = options.intervalMs;
+      await options.onSnapshot?.(last, service);
+      if (last.outcome) return result(last.outcome, last.reason);
+    } catch (error) {
+      // Throttled even after the SDK's retries: poll less often rather than give up.
+      if (describeAwsError(error).kind !== 'throttled') throw error;
+      wait = Math.min(maxBackoff, wait * 2);
+    }
+    const left = options.timeoutMs - (clock.now() - started);
+    if (left <= 0) return result('TIMED_OUT', `Not finished after ${Math.round(options.timeoutMs / 1000)} s; the deployment goes on in ECS.`);
+    await clock.sleep(Math.min(wait, left), options.signal);
+  }
+}
