@@ -5,6 +5,7 @@ import { listProfiles } from './aws/profiles';
 import { isSdkRequested } from './aws/sdkLoader';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
 import { DESCRIBE_SCHEME, DescribeDocuments } from './explorer/describeDocuments';
 import { registerTaskDefinitionEditor } from './editor';
@@ -16,6 +17,8 @@ import { ProfileStatusBar } from './ui/statusBar';
 export interface EcsWorkbenchApi {
   readonly clientManager: ClientManager;
   readonly explorer: ExplorerProvider;
+  /** The ECR view and push state. */
+  readonly ecr: EcrApi;
   readonly statusBarText: () => string;
   /** Time spent inside activate(), in milliseconds. */
   readonly activationMs: number;
@@ -86,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerProfileCommands(services);
   registerTaskDefinitionEditor(services);
   registerExplorerCommands(services, describeDocuments);
+  const ecr = registerEcr(services);
 
   ready = refreshAwsContext();
   const activationMs = performance.now() - started;
@@ -93,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   return {
     clientManager,
     explorer,
+    ecr,
     statusBarText: () => statusBar.text,
     activationMs,
     sdkLoadedAtActivation: isSdkRequested(),

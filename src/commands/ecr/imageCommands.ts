@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import type { ImageId } from '../../ecr/ecrService';
+import { imageUri } from '../../ecr/names';
+import { findingsMarkdown } from '../../ecr/present';
+import { ImageNode } from '../../explorer/ecr/imageNode';
+import { isArgumentObject, registerCommand } from '../registerCommand';
+import type { EcrRuntime } from './ecrRuntime';
+import { idText, imageFromArgs, imageTarget, pickRepository, refreshRepository, type ImageTarget } from './targets';
+
+/** The image of a node or argument object; from the palette, a repository and then one of its images. */
+async function resolveImage(runtime: EcrRuntime, command: string, arg: unknown): Promise<ImageTarget> {
+  const target = imageTarget(command, arg);
+  if (target) return target;
+  const repository = await pickRepository(runtime, 'Repository');
+  const { items } = await runtime.ecr().images(repository, { limit: 1000 });
+  const picked = await vscode.window.showQuickPick(
+    items.map((image) => ({ label: image.imageTags?.join(', ') || '<untagged>', description: image.imageDigest, image })),
+    { title: `Image of ${repository}` },
+  );
+  if (!picked) throw new vscode.CancellationError();
+  const tag = picked.image.imageTags?.[0];
+  return { repository, id: tag ? { tag } : { digest: picked.image.imageDigest! } };
+}
+
+export function registerImageCommands(runtime: EcrRuntime): void {
+  const { services } = runtime;
+
+  // From the tree: "Delete Image Tag" (one tag; the image stays while other tags name it) and
+  // "Delete Image" (by digest, every tag). With an argument object: whichever of tag/digest is given.
+  const deleteImage = async (arg: unknown, wholeImage: boolean) => {
+    const command = 'ecsWorkbench.deleteImage';
+    let target: ImageTarget;
+    if (isArgumentObject(arg)) target = imageFromArgs(command, arg);
+    else {
+      const node = arg instanceof ImageNode ? arg : undefined;
+      target = await resolveImage(runtime, command, node);
+      if (node && wholeImage) target = { repository: node.repositoryName, id: { digest: node.digest } };
+      else if (node && node.tags.length > 1) {
+        const tag = await vscode.window.showQuickPick(node.tags, { title: 'Delete which tag?' });
+        if (!tag) throw new vscode.CancellationError();
+        target = { repository: node.repositoryName, id: { tag } };
+      }
+      const what = target.id.tag !== undefined ? `the tag "${target.id.tag}" from ${target.repository}` : `the image ${target.id.digest?.slice(0, 19)}… and all its tags from ${target.repository}`;
+      const choice = await vscode.window.showWarningMessage(`Delete ${what}?`, { modal: true }, 'Delete');
+      if (choice !== 'Delete') throw new vscode.CancellationError();
+    }
+    await runtime.ecr().deleteImage(target.repository, target.id);
+    await refreshRepository(runtime, target.repository);
+    return { repository: target.repository, ...target.id, deleted: true };
+  };
+  registerCommand(services, 'ecsWorkbench.deleteImage', (arg?: unknown) => deleteImage(arg, !isArgumentObject(arg)));
+  registerCommand(services, 'ecsWorkbench.deleteImageTag', (arg?: unknown) => deleteImage(arg, false));
+
+  registerCommand(services, 'ecsWorkbench.copyImageUri', async (arg?: unknown) => {
+    const command = 'ecsWorkbench.copyImageUri';
+    let uri: string;
+    if (arg instanceof ImageNode) {
+      const forms = [...arg.tags.map((tag) => imageUri(arg.repository.repositoryUri!, { tag })), imageUri(arg.repository.repositoryUri!, { digest: arg.digest })];
+      const picked = forms.length === 1 ? forms[0] : await vscode.window.showQuickPick(forms, { title: 'Copy image URI' });
+      if (!picked) throw new vscode.CancellationError();
+      uri = picked;
+    } else {
+      const target = await resolveImage(runtime, command, arg);
+      const repository = await runtime.ecr().repository(target.repository);
+      if (!repository?.repositoryUri) throw new Error(`${command}: the repository "${target.repository}" does not exist.`);
+      uri = imageUri(repository.repositoryUri, target.id);
+    }
+    await vscode.env.clipboard.writeText(uri);
+    if (!isArgumentObject(arg)) void vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);
+    return { uri };
+  });
+
+  registerCommand(services, 'ecsWorkbench.startImageScan', async (arg?: unknown) => {
+    const target = await resolveImage(runtime, 'ecsWorkbench.startImageScan', arg);
+    const status = await runtime.ecr().startScan(target.repository, target.id);
+    await refreshRepository(runtime, target.repository);
+    if (!isArgumentObject(arg)) {
+      void vscode.window
+        .showInformationMessage(`Scan of ${target.repository}${idText(target.id)}: ${status ?? 'started'}.`, 'Show Findings')
+        .then((choice) => choice && vscode.commands.executeCommand('ecsWorkbench.showScanFindings', { repository: target.repository, ...target.id }));
+    }
+    return { repository: target.repository, ...target.id, status };
+  });
+
+  registerCommand(services, 'ecsWorkbench.showScanFindings', async (arg?: unknown) => {
+    const target = await resolveImage(runtime, 'ecsWorkbench.showScanFindings', arg);
+    const scan = await runtime.ecr().scanFindings(target.repository, target.id as ImageId);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: findingsMarkdown(target.repository, idText(target.id), scan) });
+    await vscode.window.showTextDocument(document, { preview: true });
+    return { uri: document.uri.toString(), status: scan.status, counts: scan.counts, findings: scan.findings.length };
+  });
+}
+

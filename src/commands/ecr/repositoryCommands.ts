@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { validateRepositoryName } from '../../ecr/names';
+import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
+import { isArgumentObject, registerCommand } from '../registerCommand';
+import { readArgs } from './args';
+import type { EcrRuntime } from './ecrRuntime';
+import { pickRepository } from './targets';
+
+const CREATE_ARGS = '{ name: string, tagMutability?: "MUTABLE" | "IMMUTABLE", scanOnPush?: boolean }';
+const DELETE_ARGS = '{ name: string, force?: boolean }';
+
+async function askNewRepository(): Promise<{ name: string; tagMutability: 'MUTABLE' | 'IMMUTABLE'; scanOnPush: boolean }> {
+  const name = await vscode.window.showInputBox({
+    title: 'Create ECR Repository',
+    prompt: 'Repository name (lowercase; "/" for namespaces, e.g. team/api)',
+    validateInput: (value) => validateRepositoryName(value.trim()),
+  });
+  if (!name) throw new vscode.CancellationError();
+  const mutability = await vscode.window.showQuickPick(
+    [
+      { label: 'MUTABLE', description: 'tags can be moved to a new image (e.g. latest)' },
+      { label: 'IMMUTABLE', description: 'a tag, once pushed, always names the same image' },
+    ],
+    { title: 'Tag mutability' },
+  );
+  if (!mutability) throw new vscode.CancellationError();
+  const scan = await vscode.window.showQuickPick([{ label: 'Scan on push' }, { label: 'No scan on push' }], { title: 'Basic scanning' });
+  if (!scan) throw new vscode.CancellationError();
+  return { name: name.trim(), tagMutability: mutability.label as 'MUTABLE' | 'IMMUTABLE', scanOnPush: scan.label === 'Scan on push' };
+}
+
+export function registerRepositoryCommands(runtime: EcrRuntime): void {
+  const { services } = runtime;
+
+  registerCommand(services, 'ecsWorkbench.refreshEcr', (node?: unknown) => {
+    runtime.provider.refresh(node instanceof RepositoryNode ? node : undefined);
+  });
+
+  registerCommand(services, 'ecsWorkbench.createRepository', async (arg?: unknown) => {
+    let options: { name: string; tagMutability?: 'MUTABLE' | 'IMMUTABLE'; scanOnPush?: boolean };
+    if (isArgumentObject(arg)) {
+      const args = readArgs('ecsWorkbench.createRepository', CREATE_ARGS, arg, ['name', 'tagMutability', 'scanOnPush']);
+      options = { name: args.string('name'), tagMutability: args.oneOf('tagMutability', ['MUTABLE', 'IMMUTABLE'] as const), scanOnPush: args.optionalBoolean('scanOnPush') };
+      const invalid = validateRepositoryName(options.name);
+      if (invalid) throw new Error(`ecsWorkbench.createRepository: invalid name "${options.name}": ${invalid}`);
+    } else options = await askNewRepository();
+    const repository = await runtime.ecr().createRepository(options);
+    runtime.provider.refresh();
+    return {
+      name: repository.repositoryName,
+      uri: repository.repositoryUri,
+      arn: repository.repositoryArn,
+      tagMutability: repository.imageTagMutability,
+      scanOnPush: repository.imageScanningConfiguration?.scanOnPush ?? false,
+    };
+  });
+
+  registerCommand(services, 'ecsWorkbench.deleteRepository', async (arg?: unknown) => {
+    const ecr = runtime.ecr();
+    let name: string;
+    let force: boolean;
+    if (isArgumentObject(arg)) {
+      const args = readArgs('ecsWorkbench.deleteRepository', DELETE_ARGS, arg, ['name', 'force']);
+      name = args.string('name');
+      force = args.optionalBoolean('force') ?? false;
+    } else {
+      name = arg instanceof RepositoryNode ? arg.name : await pickRepository(runtime, 'Delete ECR Repository');
+      const { items } = await ecr.images(name, { limit: 1 });
+      if (items.length) {
+        // A repository with images goes only when its name is typed, and then with force.
+        const typed = await vscode.window.showInputBox({
+          title: `Delete repository ${name} and all its images`,
+          prompt: `"${name}" holds images. Deleting it deletes every image in it, for good. Type the repository name to confirm.`,
+          validateInput: (value) => (value === name ? undefined : `Type ${name} to confirm`),
+        });
+        if (typed !== name) throw new vscode.CancellationError();
+        force = true;
+      } else {
+        const choice = await vscode.window.showWarningMessage(`Delete the empty repository "${name}"?`, { modal: true }, 'Delete');
+        if (choice !== 'Delete') throw new vscode.CancellationError();
+        force = false;
+      }
+    }
+    await ecr.deleteRepository(name, force);
+    runtime.provider.refresh();
+    return { name, deleted: true, force };
+  });
+}

@@ -1,0 +1,196 @@
+import type { ClientManager, ClientOf } from '../aws/clientManager';
+import type { ecr as EcrTypes } from '../aws/sdk';
+import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import { validateRepositoryName } from './names';
+
+export type Repository = EcrTypes.Repository;
+export type ImageDetail = EcrTypes.ImageDetail;
+export type ImageScanFinding = EcrTypes.ImageScanFinding;
+
+/** AWS's page limits: DescribeRepositories and DescribeImages take up to 1,000 a call. */
+export const ECR_LIMITS = { describeRepositories: 1000, describeImages: 1000, describeFindings: 1000 } as const;
+
+export interface EcrPage {
+  limit?: number;
+  startToken?: string;
+}
+
+export interface EcrPageResult<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface CreateRepositoryOptions {
+  name: string;
+  tagMutability?: 'MUTABLE' | 'IMMUTABLE';
+  scanOnPush?: boolean;
+}
+
+export type ImageId = { tag: string; digest?: undefined } | { digest: string; tag?: undefined };
+
+export interface ScanFindings {
+  status?: string;
+  description?: string;
+  completedAt?: Date;
+  counts: Record<string, number>;
+  findings: ImageScanFinding[];
+}
+
+const TOKEN_LIFETIME_MS = 12 * 3600_000;
+
+export interface AuthorizationToken {
+  /** Registry host, e.g. `123456789012.dkr.ecr.us-east-1.amazonaws.com` (or the emulator's registry). */
+  proxyEndpoint: string;
+  user: string;
+  password: string;
+  expiresAt: Date;
+}
+
+/**
+ * Every ECR read and write, as plain data, through the shared client manager. A page is read in
+ * as few calls as AWS allows (up to 1,000 items each).
+ */
+export class EcrService {
+  constructor(
+    private readonly clients: ClientManager,
+    private readonly region?: string,
+  ) {}
+
+  private async ecr(): Promise<{ sdk: Sdk; client: ClientOf<'ecr'> }> {
+    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecr', { region: this.region })]);
+    return { sdk, client };
+  }
+
+  /** Follows nextToken until `limit` items are read (or the list ends). */
+  private async paged<T>(page: EcrPage, max: number, call: (nextToken: string | undefined, maxResults: number) => Promise<{ items?: T[]; nextToken?: string }>): Promise<EcrPageResult<T>> {
+    const limit = page.limit ?? Infinity;
+    const items: T[] = [];
+    let token = page.startToken;
+    do {
+      const out = await call(token, Math.min(max, Math.max(1, limit - items.length)));
+      items.push(...(out.items ?? []));
+      token = out.nextToken;
+    } while (token && items.length < limit);
+    return { items, nextToken: token };
+  }
+
+  async repositories(page: EcrPage = {}): Promise<EcrPageResult<Repository>> {
+    const { sdk, client } = await this.ecr();
+    const result = await this.paged(page, ECR_LIMITS.describeRepositories, async (nextToken, maxResults) => {
+      const out = await client.send(new sdk.ecr.DescribeRepositoriesCommand({ nextToken, maxResults }));
+      return { items: out.repositories, nextToken: out.nextToken };
+    });
+    return { ...result, items: result.items.sort((a, b) => (a.repositoryName ?? '').localeCompare(b.repositoryName ?? '')) };
+  }
+
+  /** The repository, or undefined when it does not exist. */
+  async repository(name: string): Promise<Repository | undefined> {
+    const { sdk, client } = await this.ecr();
+    try {
+      return (await client.send(new sdk.ecr.DescribeRepositoriesCommand({ repositoryNames: [name] }))).repositories?.[0];
+    } catch (error) {
+      if ((error as { name?: string }).name === 'RepositoryNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
+  /** Images newest first (within what was read: AWS does not sort). */
+  async images(repositoryName: string, page: EcrPage = {}): Promise<EcrPageResult<ImageDetail>> {
+    const { sdk, client } = await this.ecr();
+    const result = await this.paged(page, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
+      const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults }));
+      return { items: out.imageDetails, nextToken: out.nextToken };
+    });
+    return { ...result, items: sortNewestFirst(result.items) };
+  }
+
+  async image(repositoryName: string, id: ImageId): Promise<ImageDetail | undefined> {
+    const { sdk, client } = await this.ecr();
+    const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, imageIds: [toImageId(id)] }));
+    return out.imageDetails?.[0];
+  }
+
+  async createRepository(options: CreateRepositoryOptions): Promise<Repository> {
+    const invalid = validateRepositoryName(options.name);
+    if (invalid) throw new Error(`Invalid repository name "${options.name}": ${invalid}`);
+    const { sdk, client } = await this.ecr();
+    const out = await client.send(
+      new sdk.ecr.CreateRepositoryCommand({
+        repositoryName: options.name,
+        imageTagMutability: options.tagMutability ?? 'MUTABLE',
+        imageScanningConfiguration: { scanOnPush: options.scanOnPush ?? false },
+      }),
+    );
+    return out.repository!;
+  }
+
+  async deleteRepository(name: string, force: boolean): Promise<Repository | undefined> {
+    const { sdk, client } = await this.ecr();
+    return (await client.send(new sdk.ecr.DeleteRepositoryCommand({ repositoryName: name, force }))).repository;
+  }
+
+  /** Deletes a tag (the image stays while other tags point at it) or, by digest, the image. */
+  async deleteImage(repositoryName: string, id: ImageId): Promise<void> {
+    const { sdk, client } = await this.ecr();
+    const out = await client.send(new sdk.ecr.BatchDeleteImageCommand({ repositoryName, imageIds: [toImageId(id)] }));
+    const failure = out.failures?.[0];
+    if (failure) {
+      const error = new Error(`${failure.failureCode}: ${failure.failureReason} (${repositoryName} ${id.tag ?? id.digest})`);
+      error.name = failure.failureCode === 'ImageNotFound' ? 'ImageNotFoundException' : String(failure.failureCode);
+      throw error;
+    }
+  }
+
+  async startScan(repositoryName: string, id: ImageId): Promise<string | undefined> {
+    const { sdk, client } = await this.ecr();
+    const out = await client.send(new sdk.ecr.StartImageScanCommand({ repositoryName, imageId: toImageId(id) }));
+    return out.imageScanStatus?.status;
+  }
+
+  /** Every finding of the image's last scan (all pages). */
+  async scanFindings(repositoryName: string, id: ImageId): Promise<ScanFindings> {
+    const { sdk, client } = await this.ecr();
+    const findings: ImageScanFinding[] = [];
+    let nextToken: string | undefined;
+    let last: EcrTypes.DescribeImageScanFindingsCommandOutput | undefined;
+    do {
+      last = await client.send(
+        new sdk.ecr.DescribeImageScanFindingsCommand({ repositoryName, imageId: toImageId(id), nextToken, maxResults: ECR_LIMITS.describeFindings }),
+      );
+      findings.push(...(last.imageScanFindings?.findings ?? []));
+      nextToken = last.nextToken;
+    } while (nextToken);
+    return {
+      status: last.imageScanStatus?.status,
+      description: last.imageScanStatus?.description,
+      completedAt: last.imageScanFindings?.imageScanCompletedAt,
+      counts: (last.imageScanFindings?.findingSeverityCounts ?? {}) as Record<string, number>,
+      findings,
+    };
+  }
+
+  /** GetAuthorizationToken: the registry's user and password (decoded from `user:password`). */
+  async authorizationToken(): Promise<AuthorizationToken> {
+    const { sdk, client } = await this.ecr();
+    const data = (await client.send(new sdk.ecr.GetAuthorizationTokenCommand({}))).authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) throw new Error('ECR returned no authorization data.');
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return {
+      proxyEndpoint: data.proxyEndpoint,
+      user: decoded.slice(0, colon),
+      password: decoded.slice(colon + 1),
+      // A token is valid for 12 hours. An expiry already past on this machine's clock (a skewed
+      // clock, an emulator's simulated time) counts as 12 hours from now; a failed login retries anyway.
+      expiresAt: data.expiresAt && data.expiresAt.getTime() > Date.now() ? data.expiresAt : new Date(Date.now() + TOKEN_LIFETIME_MS),
+    };
+  }
+}
+
+function toImageId(id: ImageId): EcrTypes.ImageIdentifier {
+  return id.digest ? { imageDigest: id.digest } : { imageTag: id.tag };
+}
+
+export function sortNewestFirst(images: ImageDetail[]): ImageDetail[] {
+  return [...images].sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
+}
