@@ -1,10 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { ClientManager } from '../../../src/aws/clientManager';
 import { EcsReader } from '../../../src/ecs/ecsReader';
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
+import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 
 /** Counts how many times each operation went over the wire (retries included). */
 function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
@@ -19,28 +16,16 @@ function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
 describe('EcsReader: minimal calls, AWS batch limits', function () {
   this.timeout(60_000);
   let emulator: EmulatorHandle;
-  let manager: ClientManager;
   let reader: EcsReader;
-  let dir: string;
-  const savedEnv = { ...process.env };
+  let account: UnitEmulatorAccount;
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'scale' });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wb-reader-'));
-    fs.writeFileSync(path.join(dir, 'credentials'), '[t]\naws_access_key_id = AKIDT\naws_secret_access_key = s\n');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    manager = new ClientManager({ profile: 't', region: 'us-east-1', endpoint: emulator.url });
-    reader = new EcsReader(manager, 'us-east-1');
+    account = await startEmulatorAccount({ seed: 'scale' });
+    emulator = account.emulator;
+    reader = new EcsReader(account.manager, 'us-east-1');
   });
 
-  after(async () => {
-    manager.dispose();
-    await emulator.close();
-    process.env = savedEnv;
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => account.close());
 
   it('reads 300 services in 3 ListServices (maxResults 100, not the default 10) and 30 DescribeServices', async () => {
     const calls = countCalls(emulator);
