@@ -5,6 +5,7 @@ import { listProfiles } from './aws/profiles';
 import { isSdkRequested } from './aws/sdkLoader';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerDeployCommands } from './commands/deploy';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
 import { DESCRIBE_SCHEME, DescribeDocuments } from './explorer/describeDocuments';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerProfileCommands(services);
   registerTaskDefinitionEditor(services);
   registerExplorerCommands(services, describeDocuments);
+  registerDeployCommands(services);
   const ecr = registerEcr(services);
 
   ready = refreshAwsContext();

@@ -28,6 +28,7 @@ const CLIENT_CONSTRUCTORS = {
   logs: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
   secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
+  autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

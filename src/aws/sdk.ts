@@ -9,5 +9,6 @@ export * as iam from '@aws-sdk/client-iam';
 export * as logs from '@aws-sdk/client-cloudwatch-logs';
 export * as secretsmanager from '@aws-sdk/client-secrets-manager';
 export * as ssm from '@aws-sdk/client-ssm';
+export * as autoscaling from '@aws-sdk/client-application-auto-scaling';
 export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';

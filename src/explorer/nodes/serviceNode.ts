@@ -3,6 +3,7 @@ import type { Service } from '../../ecs/ecsReader';
 import { isServiceSettling, presentService } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { folderItem, presentedItem } from '../treeItems';
+import { AutoScalingNode } from './autoScalingNode';
 import { DeploymentNode } from './deploymentNode';
 import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
@@ -51,11 +52,7 @@ export class ServiceNode implements ExplorerNode {
       new DeploymentsFolderNode(this),
       new EventsFolderNode(this.ctx, this.service, this.id),
       new TasksFolderNode(this.ctx, this.region, this.cluster, { serviceName: this.service.serviceName }, this.id, this.service.runningCount),
-      new MessageNode(
-        { kind: 'other', title: 'Auto scaling', message: 'Scalable target and policies of this service: shown once the auto scaling commands land.' },
-        'info',
-        `${this.id}/autoScaling`,
-      ),
+      new AutoScalingNode(this.ctx, this.region, this.cluster, this.service.serviceName ?? '', this.id),
     ];
   }
 }

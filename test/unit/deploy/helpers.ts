@@ -1,10 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { ClientManager } from '../../../src/aws/clientManager';
+import type { ClientManager } from '../../../src/aws/clientManager';
 import { EcsActions } from '../../../src/deploy/ecsActions';
 import type { WatchClock } from '../../../src/deploy/watcher';
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
+import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 
 export const IMAGE = (repo: string, tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo}:${tag}`;
 
@@ -35,27 +33,11 @@ export interface DeployFixture {
 /** A fresh demo-seed emulator per test (deploys change state), a ClientManager without retries. */
 export function useDemo(): DeployFixture {
   const fixture = {} as DeployFixture;
-  let dir: string;
-  const savedEnv = { ...process.env };
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wb-deploy-'));
-    fs.writeFileSync(path.join(dir, 'credentials'), '[t]\naws_access_key_id = AKIDT\naws_secret_access_key = s\n');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  });
+  let account: UnitEmulatorAccount;
   beforeEach(async () => {
-    fixture.emulator = await startEmulator({ seed: 'demo' });
-    fixture.manager = new ClientManager({ profile: 't', region: 'us-east-1', endpoint: fixture.emulator.url }, { maxAttempts: 1, requestTimeoutMs: 10_000, connectTimeoutMs: 5_000 });
-    fixture.actions = new EcsActions(fixture.manager, 'us-east-1');
+    account = await startEmulatorAccount({ seed: 'demo' }, { maxAttempts: 1, requestTimeoutMs: 10_000, connectTimeoutMs: 5_000 });
+    Object.assign(fixture, { emulator: account.emulator, manager: account.manager, actions: new EcsActions(account.manager, 'us-east-1') });
   });
-  afterEach(async () => {
-    fixture.manager.dispose();
-    await fixture.emulator.close();
-  });
-  after(() => {
-    process.env = savedEnv;
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => account.close());
   return fixture;
 }

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { parseDeployArgs } from '../../deploy/args';
+import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
+import { recentImages } from '../../deploy/images';
+import { diagnosticLine, type ImageReplacement } from '../../deploy/render';
+import { changeLines, revisionLabel } from '../../deploy/updatePlan';
+import { loadTaskdef } from '../../editor/taskdefLoader';
+import { isArgumentObject } from '../registerCommand';
+import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
+import { DeployRevision } from './registerTaskDefinition';
+
+export interface DeployCommandResult {
+  taskDefinitionArn: string;
+  deploymentId: string;
+  outcome: DeployResult['outcome'];
+  reason?: string;
+}
+
+/**
+ * Deploy: a task-definition file, a revision or the service's current one, optionally with one
+ * container's image replaced → register → UpdateService → watch. With an argument object nothing is asked.
+ */
+export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandResult | undefined> {
+  requireTrust('Deploying');
+  const core = await loadTaskdef();
+  if (isArgumentObject(arg)) {
+    const args = parseDeployArgs(arg);
+    const file = args.file ? { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(args.file))), fileName: args.file } : undefined;
+    const request: DeployRequest = { cluster: args.cluster, service: args.service, file, taskDefinition: args.taskDefinition, image: args.image };
+    const plan = await planDeploy(ui.actions(), core, request);
+    const result = await ui.withWatch(`Deploying ${args.service}`, args, args.wait, args.timeoutSeconds, (hooks) => applyDeploy(ui.actions(), args, plan, hooks));
+    return summary(result);
+  }
+
+  const target = await serviceTarget(ui, arg);
+  const actions = ui.actions(target.region);
+  const service = await actions.describeService(target.cluster, target.service);
+  const current = service.taskDefinition ?? '';
+  const preset = arg instanceof DeployRevision ? arg.taskDefinitionArn : undefined;
+  const request: DeployRequest = { cluster: target.cluster, service: target.service };
+  const source = preset
+    ? { taskDefinition: preset }
+    : await pick<Partial<DeployRequest>>(
+        [
+          { label: `$(history) Current task definition (${revisionLabel(current)})`, description: 'redeploy it, or replace an image', value: {} },
+          ...vscode.workspace.textDocuments
+            .filter((d) => d.languageId === 'ecs-task-definition' && d.uri.scheme === 'file')
+            .map((d) => ({ label: `$(file) ${vscode.workspace.asRelativePath(d.uri)}`, description: 'task-definition file (open)', value: { file: { text: d.getText(), fileName: d.uri.fsPath } } })),
+          { label: '$(folder-opened) Task-definition file…', value: { file: undefined, taskDefinition: '__browse__' } },
+        ],
+        `Deploy to ${target.service}: what to deploy`,
+      );
+  if (source.taskDefinition === '__browse__') {
+    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Task definition': ['json'] }, title: 'Task-definition file' })) ?? [];
+    if (!uri) throw new vscode.CancellationError();
+    request.file = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath };
+  } else Object.assign(request, source);
+
+  request.image = await pickImage(ui, request, current, target.region);
+  const plan = await planDeploy(actions, core, request);
+  const warnings = plan.registration?.warnings ?? [];
+  const detail = [...changeLines(plan), ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings.slice(0, 5).map(diagnosticLine)] : [])].join('\n');
+  if (!(await ui.confirm(`Deploy to service ${target.service} in cluster ${revisionLabel(target.cluster)} (${await ui.where(target.region)})?`, detail, 'Deploy'))) return undefined;
+  try {
+    const result = await ui.withWatch(`Deploying ${target.service}`, target, true, undefined, (hooks) => applyDeploy(actions, target, plan, hooks));
+    ui.report(target, result);
+    return summary(result);
+  } catch (error) {
+    if (error instanceof HalfAppliedError) offerRetry(ui, target, error);
+    throw error;
+  }
+}
+
+function summary(result: DeployResult): DeployCommandResult {
+  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason };
+}
+
+/** Nothing half-applied: the new revision exists, offer to point the service at it again. */
+function offerRetry(ui: DeployUi, target: ServiceTarget, error: HalfAppliedError): void {
+  const retry = `Retry update with ${revisionLabel(error.taskDefinitionArn)}`;
+  void vscode.window.showErrorMessage(error.message, retry).then((choice) => {
+    if (choice !== retry) return;
+    void vscode.commands.executeCommand('ecsWorkbench.updateService', { cluster: target.cluster, service: target.service, taskDefinition: error.taskDefinitionArn, wait: true }).then(
+      (r) => ui.report(target, r as DeployResult),
+      () => undefined,
+    );
+  });
+}
+
+/** Optionally replace one container's image, offering the newest pushes of its ECR repository. */
+async function pickImage(ui: DeployUi, request: DeployRequest, current: string, region?: string): Promise<ImageReplacement | undefined> {
+  let containers: { name?: string; image?: string }[];
+  if (request.file) {
+    const parsed = JSON.parse(request.file.text);
+    containers = (parsed.taskDefinition ?? parsed).containerDefinitions ?? [];
+  } else {
+    containers = (await ui.actions(region).describeTaskDefinition(request.taskDefinition ?? current)).taskDefinition?.containerDefinitions ?? [];
+  }
+  const container = await pick<{ name?: string; image?: string } | undefined>(
+    [{ label: '$(check) Keep the images as they are', value: undefined }, ...containers.map((c) => ({ label: `$(package) Replace the image of ${c.name}`, description: c.image, value: c }))],
+    'Image',
+  );
+  if (!container?.name) return undefined;
+  const images = await recentImages(ui.services.clientManager, container.image ?? '').catch(() => []);
+  const uri = await pick<string | undefined>(
+    [
+      ...images.map((i, index) => ({ label: i.uri.slice(i.uri.lastIndexOf('/') + 1), description: [index === 0 ? 'newest push' : '', i.tags.join(', '), i.pushedAt?.toISOString().slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '), detail: i.uri, value: i.uri })),
+      { label: '$(edit) Enter an image URI…', value: undefined },
+    ],
+    `New image for ${container.name}`,
+  );
+  return { container: container.name, uri: uri ?? (await input(`Image URI for ${container.name}`, { value: container.image, validate: (v) => (v.trim() ? undefined : 'An image URI') })).trim() };
+}

@@ -1,0 +1,55 @@
+/** Application Auto Scaling of one ECS service (its DesiredCount): target, policies, scheduled actions. */
+import type { ClientManager } from '../aws/clientManager';
+import { loadSdk } from '../aws/sdkLoader';
+import type { autoscaling as AasTypes } from '../aws/sdk';
+import type { Presented } from '../ecs/present';
+
+export interface ServiceScaling {
+  target?: AasTypes.ScalableTarget;
+  policies: AasTypes.ScalingPolicy[];
+  scheduled: AasTypes.ScheduledAction[];
+}
+
+/** Three calls side by side (DescribeScalableTargets, DescribeScalingPolicies, DescribeScheduledActions) for `service/CLUSTER/SERVICE`. */
+export async function readServiceScaling(clients: ClientManager, region: string, cluster: string, service: string): Promise<ServiceScaling> {
+  const [sdk, client] = await Promise.all([loadSdk(), clients.client('autoscaling', { region })]);
+  const query = { ServiceNamespace: 'ecs' as const, ResourceId: `service/${cluster.slice(cluster.lastIndexOf('/') + 1)}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' as const };
+  const [targets, policies, scheduled] = await Promise.all([
+    client.send(new sdk.autoscaling.DescribeScalableTargetsCommand({ ServiceNamespace: query.ServiceNamespace, ResourceIds: [query.ResourceId], ScalableDimension: query.ScalableDimension })),
+    client.send(new sdk.autoscaling.DescribeScalingPoliciesCommand(query)),
+    client.send(new sdk.autoscaling.DescribeScheduledActionsCommand(query)),
+  ]);
+  return { target: targets.ScalableTargets?.[0], policies: policies.ScalingPolicies ?? [], scheduled: scheduled.ScheduledActions ?? [] };
+}
+
+export function presentScalableTarget(t: AasTypes.ScalableTarget): Presented {
+  const suspended = Object.entries(t.SuspendedState ?? {}).filter(([, v]) => v === true).map(([k]) => k);
+  return {
+    label: `Scalable target: min ${t.MinCapacity} · max ${t.MaxCapacity}`,
+    description: suspended.length ? `suspended: ${suspended.join(', ')}` : 'active',
+    details: `**Resource:** \`${t.ResourceId}\`  \n**Min:** ${t.MinCapacity}  \n**Max:** ${t.MaxCapacity}${t.RoleARN ? `  \n**Role:** \`${t.RoleARN}\`` : ''}`,
+    state: suspended.length ? 'warning' : 'ok',
+  };
+}
+
+export function presentScalingPolicy(p: AasTypes.ScalingPolicy): Presented {
+  const tt = p.TargetTrackingScalingPolicyConfiguration;
+  const metric = tt?.PredefinedMetricSpecification?.PredefinedMetricType ?? tt?.CustomizedMetricSpecification?.MetricName;
+  const what = tt ? `${metric ?? 'metric'} → ${tt.TargetValue}` : `${p.StepScalingPolicyConfiguration?.StepAdjustments?.length ?? 0} step(s), ${p.StepScalingPolicyConfiguration?.AdjustmentType ?? ''}`;
+  return {
+    label: `Policy ${p.PolicyName}`,
+    description: `${p.PolicyType} · ${what}`,
+    details: `**Policy:** ${p.PolicyName}  \n**Type:** ${p.PolicyType}  \n**Configuration:** ${what}${p.Alarms?.length ? `  \n**Alarms:** ${p.Alarms.map((a) => a.AlarmName).join(', ')}` : ''}`,
+    state: 'ok',
+  };
+}
+
+export function presentScheduledAction(a: AasTypes.ScheduledAction): Presented {
+  const range = `min ${a.ScalableTargetAction?.MinCapacity ?? '–'} · max ${a.ScalableTargetAction?.MaxCapacity ?? '–'}`;
+  return {
+    label: `Scheduled ${a.ScheduledActionName}`,
+    description: `${a.Schedule}${a.Timezone ? ` ${a.Timezone}` : ''} → ${range}`,
+    details: `**Schedule:** \`${a.Schedule}\`${a.Timezone ? ` (${a.Timezone})` : ''}  \n**Sets:** ${range}`,
+    state: 'ok',
+  };
+}
