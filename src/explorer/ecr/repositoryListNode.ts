@@ -20,8 +20,17 @@ export class RepositoryListNode extends PagedListNode<Repository> {
     return this.ecrCtx.ecr().repositories(page);
   }
 
+  /** One node per repository for the life of this list, so a refresh or "Load more" aimed at it reaches the node the tree shows. */
+  private readonly nodes = new Map<string, RepositoryNode>();
+
   protected toNode(repository: Repository): ExplorerNode {
-    return new RepositoryNode(this.ecrCtx, repository);
+    const name = repository.repositoryName ?? '';
+    let node = this.nodes.get(name);
+    if (!node) {
+      node = new RepositoryNode(this.ecrCtx, repository);
+      this.nodes.set(name, node);
+    }
+    return node;
   }
 
   protected matches(repository: Repository, filter: string): boolean {

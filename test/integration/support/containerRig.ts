@@ -107,6 +107,12 @@ export function importImage(engine: Engine, dir: string, ref: string, files: Rec
   fs.rmSync(tar, { force: true });
 }
 
+/** dockerd bind-mounts its data root; a dockerd that died without cleaning up leaves that mount behind. */
+function unmountUnder(dir: string): void {
+  const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1]).filter((m) => m?.startsWith(`${dir}/`));
+  for (const mount of mounts.reverse()) spawnSync('umount', ['-l', mount]);
+}
+
 export interface Rig {
   dir: string;
   engine: Engine;
@@ -116,7 +122,8 @@ export interface Rig {
 
 /** Engine + registry under one temp folder; `stop()` ends both by PID and removes the folder. */
 export async function startRig(): Promise<Rig> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-push-rig-'));
+  // Under /tmp itself, not TMPDIR: containerd's socket path must stay under the 108-byte unix limit.
+  const dir = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'ecr-rig-'));
   // The emulator tests' registry (docker-registry with htpasswd auth, user AWS, its own temp folder).
   const registry = await startRegistry();
   let engine: Engine;
@@ -124,6 +131,7 @@ export async function startRig(): Promise<Rig> {
     engine = await startEngine(path.join(dir, 'engine'));
   } catch (error) {
     await registry.stop();
+    unmountUnder(dir);
     throw error;
   }
   return {
@@ -132,7 +140,7 @@ export async function startRig(): Promise<Rig> {
     registry,
     stop: async () => {
       await Promise.all([engine.stop(), registry.stop()]);
-      // vfs layers can hold read-only dirs; chmod is not needed as root.
+      unmountUnder(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
