@@ -8,3 +8,22 @@ const PLACEHOLDER = /\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*\b|<[A-Za-z0-9_.\- ]+>|\{\{[^
 export function hasPlaceholder(s: string): boolean {
   return PLACEHOLDER.test(s);
 }
+
+/**
+ * The placeholders of documentation and sample files, written as plain capitals:
+ * `ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app`, `REPOSITORY_URI:TAG`, `XXXXX.dkr.ecr…`. Only used
+ * where a lowercase-only syntax (image repositories) would otherwise flag them.
+ */
+const CAPITALS_PLACEHOLDER = /(?:^|[^A-Za-z0-9])(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]|[A-Z]{4,}|X{3,})(?=$|[^A-Za-z0-9])/;
+
+export function hasCapitalsPlaceholder(s: string): boolean {
+  return CAPITALS_PLACEHOLDER.test(s);
+}
+
+/**
+ * The account of an ARN: twelve digits, or a word standing for one in documentation
+ * (`aws_account_id`, `ACCOUNT_ID`, `account-id`). Eleven digits is a typo, not a placeholder.
+ */
+export const ARN_ACCOUNT = '(?:\\d{12}|[A-Za-z_][A-Za-z0-9_-]*)';
+/** The region of an ARN: a region code, or a word standing for one (`region`, `REGION`). */
+export const ARN_REGION = '[A-Za-z0-9_-]+';

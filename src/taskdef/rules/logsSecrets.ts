@@ -1,10 +1,10 @@
 /** Log configuration, secrets, and when they need a task execution role. */
 import { type Node, objects, prop, propNode, str } from '../document';
-import { hasPlaceholder } from '../placeholders';
+import { ARN_ACCOUNT, ARN_REGION, hasPlaceholder } from '../placeholders';
 import { containerLabel, type TaskContext } from './context';
 
-const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[^\s]+$/;
-const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/?[a-zA-Z0-9_.\-/]+$/;
+const SECRETS_MANAGER_ARN = new RegExp(`^arn:aws[a-z-]*:secretsmanager:${ARN_REGION}:${ARN_ACCOUNT}:secret:[^\\s]+$`);
+const SSM_ARN = new RegExp(`^arn:aws[a-z-]*:ssm:${ARN_REGION}:${ARN_ACCOUNT}:parameter/?[a-zA-Z0-9_.\\-/]+$`);
 const SSM_NAME = /^\/?[a-zA-Z0-9_.\-]+(\/[a-zA-Z0-9_.\-]+)*$/;
 const PRIVATE_ECR = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
 

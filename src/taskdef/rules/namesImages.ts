@@ -1,6 +1,6 @@
 /** Family and container names, and image references. */
 import { type Node, prop, str } from '../document';
-import { hasPlaceholder } from '../placeholders';
+import { hasCapitalsPlaceholder, hasPlaceholder } from '../placeholders';
 import type { TaskContext } from './context';
 
 const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
@@ -11,7 +11,7 @@ export function nameAndImageRules(ctx: TaskContext): void {
     checkName(ctx, prop(c.node, 'name'), 'container name');
     const image = prop(c.node, 'image');
     const v = str(image);
-    if (image && v !== undefined && !hasPlaceholder(v)) {
+    if (image && v !== undefined && !hasPlaceholder(v) && !hasCapitalsPlaceholder(v)) {
       const problem = imageProblem(v);
       if (problem) ctx.error(image, 'invalid-image', `"${v}" is not a valid image reference: ${problem}`);
     }

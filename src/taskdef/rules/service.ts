@@ -1,7 +1,9 @@
 /** Rules for service definitions (CreateService / UpdateService input). */
 import { type DiagnosticSink, type Node, items, num, objects, prop, propNode, str } from '../document';
-import { hasPlaceholder } from '../placeholders';
+import { ARN_ACCOUNT, ARN_REGION, hasCapitalsPlaceholder, hasPlaceholder } from '../placeholders';
 import type { DiagnosticData } from '../types';
+
+const TARGET_GROUP_ARN = new RegExp(`^arn:aws[a-z-]*:elasticloadbalancing:${ARN_REGION}:${ARN_ACCOUNT}:targetgroup/\\S+$`);
 
 const SPREAD_FIELD = /^(instanceId|host|attribute:\S+)$/;
 
@@ -83,7 +85,7 @@ function loadBalancers(def: Node, error: Report): void {
     if (!tg && !name) error(lb, 'load-balancer-target', 'A load balancer entry needs "targetGroupArn" (ALB/NLB) or "loadBalancerName" (Classic Load Balancer).');
     if (tg && name && str(name)) error(name, 'load-balancer-target', 'Give either "targetGroupArn" or "loadBalancerName", not both.');
     const tgv = str(tg);
-    if (tg && tgv !== undefined && !hasPlaceholder(tgv) && !/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[^\s]+$/.test(tgv))
+    if (tg && tgv !== undefined && !hasPlaceholder(tgv) && !TARGET_GROUP_ARN.test(tgv))
       error(tg, 'load-balancer-target', '"targetGroupArn" must be a target group ARN (arn:aws:elasticloadbalancing:region:account:targetgroup/name/id).');
     if (!prop(lb, 'containerName')) error(lb, 'load-balancer-container', 'A load balancer entry needs "containerName": the container that receives the traffic.');
     if (!prop(lb, 'containerPort')) error(lb, 'load-balancer-container', 'A load balancer entry needs "containerPort": the port of the container that receives the traffic.');
@@ -103,7 +105,7 @@ function network(def: Node, lt: string | undefined, error: Report): void {
 
 function checkId(n: Node, prefix: string, code: string, error: Report): void {
   const v = str(n);
-  if (v === undefined || hasPlaceholder(v)) return;
+  if (v === undefined || hasPlaceholder(v) || hasCapitalsPlaceholder(v)) return;
   if (new RegExp(`^${prefix}-[0-9a-zA-Z]+$`).test(v)) return;
   const trimmed = v.trim();
   const hint = trimmed !== v ? ` It has leading or trailing whitespace: "${trimmed}".` : '';

@@ -47,6 +47,11 @@ describe('taskdef rules: service definitions', () => {
     assertError(svc({ loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/a/b', containerName: 'app' }] }), 'load-balancer-container', '/loadBalancers/0', 'service');
     assertError(svc({ loadBalancers: [{ containerName: 'app', containerPort: 80 }] }), 'load-balancer-target', '/loadBalancers/0', 'service');
     assertNoErrors(svc({ loadBalancers: [{ loadBalancerName: 'classic', containerName: 'app', containerPort: 80 }] }), 'service');
+    // Documentation's account and region words are placeholders; an 11-digit account is a typo.
+    const tg = (arn: string) => svc({ loadBalancers: [{ targetGroupArn: arn, containerName: 'app', containerPort: 80 }] });
+    assertNoErrors(tg('arn:aws:elasticloadbalancing:region:aws_account_id:targetgroup/blue/209a844cd01825a4'), 'service');
+    assertNoErrors(tg('arn:aws:elasticloadbalancing:us-east-2:AWS_ACCOUNT_ID:targetgroup/web/8361d9b8a74dba46'), 'service');
+    assertError(tg('arn:aws:elasticloadbalancing:eu-west-2:11111111111:targetgroup/web/4ff4d80c95688591'), 'load-balancer-target', '/loadBalancers/0/targetGroupArn', 'service');
   });
 
   it('launchType and capacityProviderStrategy are exclusive', () => {
@@ -56,6 +61,7 @@ describe('taskdef rules: service definitions', () => {
   it('awsvpc subnets and security groups', () => {
     const keys = errorKeys(svc({ networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0abc '], securityGroups: ['default'] } } }), 'service');
     assert.deepStrictEqual(keys, ['awsvpc-subnets@/networkConfiguration/awsvpcConfiguration/subnets/0', 'awsvpc-security-groups@/networkConfiguration/awsvpcConfiguration/securityGroups/0']);
+    assertNoErrors(svc({ networkConfiguration: { awsvpcConfiguration: { subnets: ['FIXME', 'SUBNET_ID'], securityGroups: ['SECURITY_GROUP_ID'] } } }), 'service');
     assertError(svc({ launchType: 'EC2', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } } }), 'assign-public-ip-ec2', '/networkConfiguration/awsvpcConfiguration/assignPublicIp', 'service');
   });
 

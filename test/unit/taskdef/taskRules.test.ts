@@ -88,8 +88,11 @@ describe('taskdef rules: containers', () => {
   it('container names, family names and images', () => {
     assertError(ec2Task([c('my app')]), 'invalid-name', '/containerDefinitions/0/name');
     assertError(ec2Task([c('a')], { family: 'my.family' }), 'invalid-name', '/family');
-    for (const bad of ['Nginx:latest', 'nginx:', 'https://ghcr.io/x/y', 'nginx latest', 'nginx@sha256:abc', '123456789012.dkr.ecr.us-east-1.amazonaws.com.app:1'])
+    for (const bad of ['Nginx:latest', 'myOrg/App:1', 'nginx:', 'https://ghcr.io/x/y', 'nginx latest', 'nginx@sha256:abc', '123456789012.dkr.ecr.us-east-1.amazonaws.com.app:1'])
       assertError(ec2Task([c('a', { image: bad })]), 'invalid-image', '/containerDefinitions/0/image');
+    // Capitals written as placeholders in samples and docs are not repository names.
+    for (const ok of ['ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/app:latest', 'REPOSITORY_URI:TAG', 'CHANGEME_IMAGE', 'XXXXXXXXXXXX.dkr.ecr.us-east-1.amazonaws.com/api:1'])
+      assertNoErrors(ec2Task([c('a', { image: ok })]));
     for (const ok of ['nginx', 'public.ecr.aws/nginx/nginx:1.25-alpine', 'localhost:5000/a/b', 'ghcr.io/Owner/repo:v1'.toLowerCase(), `busybox@sha256:${'a'.repeat(64)}`, '${ECR}/app:${TAG}', '<IMAGE1_NAME>'])
       assertNoErrors(ec2Task([c('a', { image: ok })]));
     assertError(ec2Task([{ name: 'a', memory: 128 }]), 'missing-container-image', '/containerDefinitions/0/name');
@@ -123,7 +126,10 @@ describe('taskdef rules: logs, secrets, execution role', () => {
   it('secrets valueFrom forms', () => {
     const ok = ['arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:password::', 'arn:aws:ssm:us-east-1:123456789012:parameter/app/db', '/app/db', 'db_password', 'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/x'];
     for (const v of ok) assertNoErrors(fargateTask({}, { secrets: [{ name: 'S', valueFrom: v }] }));
-    for (const v of ['arn:aws:s3:::bucket/key', 'arn:aws:secretsmanager:us-east-1:123456789012:db', '/app/db ', ''])
+    // Documentation writes region and account as words: the form is what matters.
+    for (const v of ['arn:aws:secretsmanager:region:aws_account_id:secret:db-AbCdEf', 'arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:app/db::', 'arn:aws:ssm:region:account-id:parameter/app/db'])
+      assertNoErrors(fargateTask({}, { secrets: [{ name: 'S', valueFrom: v }] }));
+    for (const v of ['arn:aws:secretsmanager:us-east-1::secret:db', 'arn:aws:s3:::bucket/key', 'arn:aws:secretsmanager:us-east-1:123456789012:db', '/app/db ', ''])
       assertError(fargateTask({}, { secrets: [{ name: 'S', valueFrom: v }] }), 'invalid-secret-value-from', '/containerDefinitions/0/secrets/0/valueFrom');
   });
 
