@@ -85,7 +85,7 @@ function loadBalancers(def: Node, error: Report): void {
     if (!tg && !name) error(lb, 'load-balancer-target', 'A load balancer entry needs "targetGroupArn" (ALB/NLB) or "loadBalancerName" (Classic Load Balancer).');
     if (tg && name && str(name)) error(name, 'load-balancer-target', 'Give either "targetGroupArn" or "loadBalancerName", not both.');
     const tgv = str(tg);
-    if (tg && tgv !== undefined && !hasPlaceholder(tgv) && !TARGET_GROUP_ARN.test(tgv))
+    if (tg && tgv !== undefined && !hasPlaceholder(tgv) && !hasCapitalsPlaceholder(tgv) && !TARGET_GROUP_ARN.test(tgv))
       error(tg, 'load-balancer-target', '"targetGroupArn" must be a target group ARN (arn:aws:elasticloadbalancing:region:account:targetgroup/name/id).');
     if (!prop(lb, 'containerName')) error(lb, 'load-balancer-container', 'A load balancer entry needs "containerName": the container that receives the traffic.');
     if (!prop(lb, 'containerPort')) error(lb, 'load-balancer-container', 'A load balancer entry needs "containerPort": the port of the container that receives the traffic.');

@@ -51,6 +51,7 @@ describe('taskdef rules: service definitions', () => {
     const tg = (arn: string) => svc({ loadBalancers: [{ targetGroupArn: arn, containerName: 'app', containerPort: 80 }] });
     assertNoErrors(tg('arn:aws:elasticloadbalancing:region:aws_account_id:targetgroup/blue/209a844cd01825a4'), 'service');
     assertNoErrors(tg('arn:aws:elasticloadbalancing:us-east-2:AWS_ACCOUNT_ID:targetgroup/web/8361d9b8a74dba46'), 'service');
+    assertNoErrors(tg('TARGET_GROUP_ARN'), 'service');
     assertError(tg('arn:aws:elasticloadbalancing:eu-west-2:11111111111:targetgroup/web/4ff4d80c95688591'), 'load-balancer-target', '/loadBalancers/0/targetGroupArn', 'service');
   });
 
