@@ -2,7 +2,7 @@
 // Runs before `npm test` and `npm start` on a fresh clone: installs the npm packages (npm ci) when
 // node_modules is missing or older than package-lock.json, and the Debian packages the real-editor
 // tests need (Chromium; libkrb5-dev for code-server's native build; the AWS CLI as a second client of
-// the emulator) when missing and we are root.
+// the emulator; a Docker engine and registry for image push) when missing and we are root.
 // Plain JavaScript on purpose: nothing is installed yet when it runs.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const DEBIAN_PACKAGES = (process.env.ECS_DEBIAN_PACKAGES || 'chromium libkrb5-dev awscli').split(/\s+/).filter(Boolean);
+const DEBIAN_PACKAGES = (process.env.ECS_DEBIAN_PACKAGES || 'chromium libkrb5-dev awscli docker.io docker-registry apache2-utils').split(/\s+/).filter(Boolean);
 
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });

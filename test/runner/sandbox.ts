@@ -9,7 +9,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { startEmulator } from '../emulator';
+import { startEmulator, type RegistryConfig } from '../emulator';
+import { DOCKER_BIN, importImage, rigUnavailable, startRig, type Rig } from '../integration/support/containerRig';
 import { codeServerEntry, ensureCodeServer, node24, startCodeServer } from './codeServer';
 import { REPO_ROOT } from './paths';
 
@@ -41,6 +42,8 @@ export interface Sandbox {
   /** The workbench URL with the sandbox workspace folder open. */
   url: string;
   emulatorUrl: string;
+  /** Whether image push works in this sandbox, and why not when it does not. */
+  pushNote: string;
   stop(): Promise<void>;
   /** Resolves when code-server exits on its own. */
   exited: Promise<number | null>;
@@ -57,7 +60,23 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
 
-  const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: options.timeScale ?? 60 });
+  // Image push needs a real engine and registry; the rest of the sandbox works without them.
+  let rig: Rig | undefined;
+  const noRig = rigUnavailable();
+  let pushNote = noRig ? `image push is off: ${noRig}` : '';
+  if (!noRig) {
+    try {
+      rig = await startRig();
+      // Something local to push: a tiny image made without running anything.
+      importImage(rig.engine, rig.dir, 'sandbox-web:1.0', { 'index.html': '<h1>Hello from the ECS Workbench sandbox</h1>\n' });
+      pushNote = `image push goes to a local registry at ${rig.registry.url} (local image sandbox-web:1.0 ready)`;
+    } catch (error) {
+      pushNote = `image push is off: the container engine did not start (${error instanceof Error ? error.message : String(error)})`;
+      rig = undefined;
+    }
+  }
+  const registry: RegistryConfig | undefined = rig ? { url: rig.registry.url, user: rig.registry.user, password: rig.registry.password } : undefined;
+  const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: options.timeScale ?? 60, registry });
 
   // A profile of its own, so the sandbox never touches the user's real ~/.aws files.
   fs.writeFileSync(path.join(dirs.aws, 'config'), '[profile sandbox]\nregion = us-east-1\n');
@@ -71,6 +90,7 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
         'ecsWorkbench.profile': 'sandbox',
         'ecsWorkbench.region': 'us-east-1',
         'ecsWorkbench.endpointUrl': emulator.url,
+        ...(rig ? { 'ecsWorkbench.containerCli.path': DOCKER_BIN } : {}),
         'workbench.startupEditor': 'none',
         'telemetry.telemetryLevel': 'off',
         // The sandbox lives inside this repository: don't offer to open it, keep the editor quiet.
@@ -99,6 +119,7 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
       AWS_CONFIG_FILE: path.join(dirs.aws, 'config'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(dirs.aws, 'credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',
+      ...(rig ? rig.engine.env : {}),
       AWS_PROFILE: undefined,
       AWS_ACCESS_KEY_ID: undefined,
       AWS_SECRET_ACCESS_KEY: undefined,
@@ -109,10 +130,12 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
   return {
     url: `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`,
     emulatorUrl: emulator.url,
+    pushNote,
     exited,
     stop: async () => {
       await server.stop();
       await emulator.close();
+      await rig?.stop();
     },
   };
 }
@@ -122,6 +145,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8080), timeScale });
   console.log(`AWS emulator listening on ${sandbox.emulatorUrl} (demo seed, time ×${timeScale})`);
   console.log(`VS Code with ECS Workbench: ${sandbox.url}`);
+  console.log(`ECR: ${sandbox.pushNote}`);
   console.log('Open that URL in a browser. Ctrl-C stops code-server and the emulator.');
 
   let stopping = false;

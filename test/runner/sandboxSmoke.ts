@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await page.goto(sandbox.url);
     await page.locator('.activitybar [aria-label^="Amazon ECS"]').first().click({ timeout: 90_000 });
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-    for (const text of ['us-east-1', 'demo-fargate', 'demo-ec2', 'Task definitions']) {
+    for (const text of ['us-east-1', 'demo-fargate', 'demo-ec2', 'Task definitions', 'demo/api']) {
       await sidebar.getByText(text, { exact: false }).first().waitFor({ timeout: 60_000 });
     }
     await page.locator('#workbench\\.parts\\.statusbar').getByText('sandbox @ us-east-1 (123456789012)').waitFor({ timeout: 30_000 });
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     console.log('sandbox: 0 passed, 1 failed');
     process.exit(1);
   }
-  console.log('[sandbox] explorer populated from the emulator, status bar "sandbox @ us-east-1 (123456789012)"; stopped cleanly');
+  console.log(`[sandbox] explorer and ECR view populated from the emulator, status bar "sandbox @ us-east-1 (123456789012)"; ${sandbox.pushNote}; stopped cleanly`);
   console.log('sandbox: 1 passed, 0 failed');
 }
 
