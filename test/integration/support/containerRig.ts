@@ -12,7 +12,8 @@ import * as path from 'path';
 import { startRegistry, type RunningRegistry } from '../../unit/emulator/registry-helpers';
 
 export const DOCKERD_BIN = '/usr/sbin/dockerd';
-export const DOCKER_BIN = process.env.ECS_TEST_DOCKER_BIN ?? '/usr/local/bin/docker';
+/** The docker CLI: a newer one the machine may ship in /usr/local/bin, else Debian's docker.io. */
+export const DOCKER_BIN = process.env.ECS_TEST_DOCKER_BIN ?? ['/usr/local/bin/docker', '/usr/bin/docker'].find((bin) => fs.existsSync(bin)) ?? '/usr/bin/docker';
 const REGISTRY_BIN = '/usr/bin/docker-registry';
 const HTPASSWD_BIN = '/usr/bin/htpasswd';
 
