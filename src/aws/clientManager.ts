@@ -100,6 +100,12 @@ export class ClientManager {
     return (await client) as ClientOf<K>;
   }
 
+  /** A client together with the SDK module its commands come from: what every reader and writer needs. */
+  async clientWithSdk<K extends ClientKind>(kind: K, overrides: { region?: string } = {}): Promise<{ sdk: Sdk; client: ClientOf<K> }> {
+    const [sdk, client] = await Promise.all([loadSdk(), this.client(kind, overrides)]);
+    return { sdk, client };
+  }
+
   /** Resolves the current profile's credentials (local for static keys, a network call for SSO or assume-role). */
   async credentials(): Promise<AwsCredentialIdentity> {
     const provider = await this.credentialProvider(this.current);

@@ -2,7 +2,7 @@
  * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
  */
 import type { ClientManager, ClientOf } from '../aws/clientManager';
-import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { EcsReader } from '../ecs/ecsReader';
 import { familyRevision, nameFromArn } from '../ecs/present';
@@ -34,9 +34,8 @@ export class EcsActions {
     private readonly region?: string,
   ) {}
 
-  private async ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
-    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecs', { region: this.region })]);
-    return { sdk, client };
+  private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
+    return this.clients.clientWithSdk('ecs', { region: this.region });
   }
 
   async describeService(cluster: string, service: string): Promise<Service> {

@@ -1,6 +1,6 @@
 import type { ClientManager, ClientOf } from '../aws/clientManager';
 import type { ecr as EcrTypes } from '../aws/sdk';
-import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import type { Sdk } from '../aws/sdkLoader';
 import { validateRepositoryName } from './names';
 
 export type Repository = EcrTypes.Repository;
@@ -56,9 +56,8 @@ export class EcrService {
     private readonly region?: string,
   ) {}
 
-  private async ecr(): Promise<{ sdk: Sdk; client: ClientOf<'ecr'> }> {
-    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecr', { region: this.region })]);
-    return { sdk, client };
+  private ecr(): Promise<{ sdk: Sdk; client: ClientOf<'ecr'> }> {
+    return this.clients.clientWithSdk('ecr', { region: this.region });
   }
 
   /** Follows nextToken until `limit` items are read (or the list ends). */

@@ -1,6 +1,6 @@
 import type { ClientManager, ClientOf } from '../aws/clientManager';
 import { chunk, listAndDescribe, type ListAndDescribeResult } from '../aws/paging';
-import { loadSdk, type Sdk } from '../aws/sdkLoader';
+import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 
 export type Cluster = EcsTypes.Cluster;
@@ -28,9 +28,8 @@ export class EcsReader {
     private readonly region?: string,
   ) {}
 
-  private async ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
-    const [sdk, client] = await Promise.all([loadSdk(), this.clients.client('ecs', { region: this.region })]);
-    return { sdk, client };
+  private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
+    return this.clients.clientWithSdk('ecs', { region: this.region });
   }
 
   async clusters(page: PageRequest = {}): Promise<ListAndDescribeResult<Cluster>> {
