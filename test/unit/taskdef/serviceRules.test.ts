@@ -52,6 +52,10 @@ describe('taskdef rules: service definitions', () => {
     assertNoErrors(tg('arn:aws:elasticloadbalancing:region:aws_account_id:targetgroup/blue/209a844cd01825a4'), 'service');
     assertNoErrors(tg('arn:aws:elasticloadbalancing:us-east-2:AWS_ACCOUNT_ID:targetgroup/web/8361d9b8a74dba46'), 'service');
     assertNoErrors(tg('TARGET_GROUP_ARN'), 'service');
+    // Single-brace template fields (Python str.format, sed templates) are placeholders too.
+    assertNoErrors(tg('{target_group_arn}'), 'service');
+    assertNoErrors(svc({ networkConfiguration: { awsvpcConfiguration: { subnets: ['{subnet_a}', '{subnet.b}'], securityGroups: ['{sg}'] } } }), 'service');
+    assertError(tg('arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/{x'), 'load-balancer-target', '/loadBalancers/0/targetGroupArn', 'service');
     assertError(tg('arn:aws:elasticloadbalancing:eu-west-2:11111111111:targetgroup/web/4ff4d80c95688591'), 'load-balancer-target', '/loadBalancers/0/targetGroupArn', 'service');
   });
 
