@@ -53,8 +53,9 @@ export class DefinitionCodeLens implements vscode.CodeLensProvider, vscode.Dispo
     const target = { uri: document.uri.toString() };
     const lenses = [new vscode.CodeLens(top, { title: validateTitle(countProblems(result)), command: VALIDATE_COMMAND, arguments: [target], tooltip: 'Validate again and show the Problems panel' })];
     if (kind !== 'task') return lenses;
+    // The Uri (not an argument object) keeps Register interactive: errors open Problems, warnings ask.
     if (document.uri.scheme === 'file' && (await vscode.commands.getCommands(true)).includes(REGISTER_COMMAND)) {
-      lenses.push(new vscode.CodeLens(top, { title: '$(cloud-upload) Register new revision', command: REGISTER_COMMAND, arguments: [{ file: document.uri.fsPath }] }));
+      lenses.push(new vscode.CodeLens(top, { title: '$(cloud-upload) Register new revision', command: REGISTER_COMMAND, arguments: [document.uri] }));
     }
     lenses.push(new vscode.CodeLens(top, { title: '$(diff) Diff with latest ACTIVE revision', command: DIFF_COMMAND, arguments: [target], tooltip: 'Compare with the family\'s latest ACTIVE revision in AWS, both sides normalised' }));
     return lenses;
