@@ -6,6 +6,7 @@ import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
 import { scratchDir } from './support/awsFiles';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
+import { drive } from './support/driveClock';
 import { childrenOf, eventually, expand } from './support/tree';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/integration/fixtures/deploy');
@@ -25,29 +26,6 @@ function rawService(emulator: EmulatorHandle, cluster: string, service: string) 
 
 function liveTasks(emulator: EmulatorHandle, cluster: string, service: string) {
   return [...emulator.region('us-east-1').ecs.tasksOf(cluster).values()].filter((t) => t._service === service && t.lastStatus !== 'STOPPED');
-}
-
-function describeCount(emulator: EmulatorHandle): number {
-  return emulator.calls().get('ecs:DescribeServices') ?? 0;
-}
-
-/**
- * Runs a watched command to its end by driving ECS time: advance the emulator's clock 10 s, wait
- * (with a deadline, no sleep) for the extension's next DescribeServices poll, repeat.
- */
-async function drive<T>(emulator: EmulatorHandle, command: Thenable<T>, each?: () => void, deadlineMs = 90_000): Promise<T> {
-  let settled: { value?: T; error?: unknown } | undefined;
-  command.then((value) => (settled = { value }), (error: unknown) => (settled = { error }));
-  const deadline = Date.now() + deadlineMs;
-  while (!settled) {
-    if (Date.now() > deadline) throw new Error('the command did not finish while the clock was driven');
-    const polls = describeCount(emulator);
-    await emulator.clock.advance(10_000);
-    each?.();
-    await eventually(() => settled !== undefined || describeCount(emulator) > polls || undefined, 'the next poll', 10_000);
-  }
-  if (settled.error !== undefined) throw settled.error;
-  return settled.value as T;
 }
 
 describe('Deploy commands against the emulator (argument objects, no UI)', function () {

@@ -95,6 +95,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   const config = path.join(options.scratchDir, 'code-server.yaml');
   fs.writeFileSync(config, '');
+  writeQuietUserSettings(dirs.userData);
   const args = [
     codeServerEntry,
     '--auth', 'none',
@@ -116,6 +117,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      // The extension gallery on loopback's discard port: no lookup of a marketplace host.
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items' }),
       ...options.env,
       HOME: dirs.home,
       TMPDIR: dirs.tmp,
@@ -149,6 +152,28 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     process: child,
     stop: () => stopGroup(child),
   };
+}
+
+/**
+ * User settings that keep the editor from reaching for the network or asking questions (updates,
+ * recommendations, AI features, git in parent folders). Settings already in the file win.
+ */
+function writeQuietUserSettings(userDataDir: string): void {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const quiet = {
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'git.openRepositoryInParentFolders': 'never',
+  };
+  fs.writeFileSync(file, JSON.stringify({ ...quiet, ...existing }, null, 2));
 }
 
 function stopGroup(child: ChildProcess): Promise<void> {

@@ -50,6 +50,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(outputDir, { recursive: true });
   const reportFile = path.join(outputDir, 'report.txt');
   fs.writeFileSync(reportFile, '');
+  fs.rmSync(path.join(outputDir, 'workbench.log'), { force: true });
 
   // The suite owns the AWS identity: empty shared files in the scratch folder, no credentials from
   // the developer's shell, and never the instance metadata service (nothing but loopback exists).

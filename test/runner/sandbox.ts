@@ -91,12 +91,6 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
         'ecsWorkbench.region': 'us-east-1',
         'ecsWorkbench.endpointUrl': emulator.url,
         ...(rig ? { 'ecsWorkbench.containerCli.path': DOCKER_BIN } : {}),
-        'workbench.startupEditor': 'none',
-        'telemetry.telemetryLevel': 'off',
-        // The sandbox lives inside this repository: don't offer to open it, keep the editor quiet.
-        'git.openRepositoryInParentFolders': 'never',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
       },
       null,
       2,

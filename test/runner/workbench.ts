@@ -61,6 +61,11 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
             await current.waitForTimeout(100);
           }
           result = { text };
+        } else if (req.url === '/keyboard') {
+          // Types into whatever has focus (a quick pick, an input box), then presses a key.
+          if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
+          if (input.press) await current.keyboard.press(String(input.press));
+          result = {};
         } else if (req.url === '/click') {
           await current.locator(input.selector).first().click({ timeout: input.timeoutMs ?? 10_000 });
           result = {};

@@ -9,6 +9,21 @@ import { isArgumentObject } from '../registerCommand';
 import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { DeployRevision } from './registerTaskDefinition';
 
+/**
+ * "Deploy the image just pushed" (from the push notification): a class instance, so the deploy
+ * command stays interactive and offers this image first.
+ */
+export class DeployImage {
+  constructor(readonly imageUri: string) {}
+}
+
+/** The image URI of a DeployImage (or any non-argument object that carries one, e.g. from another bundle). */
+function justPushedImage(arg: unknown): string | undefined {
+  if (arg instanceof DeployImage) return arg.imageUri;
+  const imageUri = !isArgumentObject(arg) && typeof arg === 'object' && arg !== null ? (arg as { imageUri?: unknown }).imageUri : undefined;
+  return typeof imageUri === 'string' ? imageUri : undefined;
+}
+
 export interface DeployCommandResult {
   taskDefinitionArn: string;
   deploymentId: string;
@@ -56,7 +71,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
     request.file = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath };
   } else Object.assign(request, source);
 
-  request.image = await pickImage(ui, request, current, target.region);
+  request.image = await pickImage(ui, request, current, target.region, justPushedImage(arg));
   const plan = await planDeploy(actions, core, request);
   const warnings = plan.registration?.warnings ?? [];
   const detail = [...changeLines(plan), ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings.slice(0, 5).map(diagnosticLine)] : [])].join('\n');
@@ -87,8 +102,13 @@ function offerRetry(ui: DeployUi, target: ServiceTarget, error: HalfAppliedError
   });
 }
 
-/** Optionally replace one container's image, offering the newest pushes of its ECR repository. */
-async function pickImage(ui: DeployUi, request: DeployRequest, current: string, region?: string): Promise<ImageReplacement | undefined> {
+/** The repository part of an image URI (no tag, no digest). */
+function repositoryOf(image: string | undefined): string {
+  return (image ?? '').replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w][\w.-]*$/, '');
+}
+
+/** Optionally replace one container's image, offering the image just pushed, then the newest pushes of its ECR repository. */
+async function pickImage(ui: DeployUi, request: DeployRequest, current: string, region?: string, justPushed?: string): Promise<ImageReplacement | undefined> {
   let containers: { name?: string; image?: string }[];
   if (request.file) {
     const parsed = JSON.parse(request.file.text);
@@ -96,15 +116,18 @@ async function pickImage(ui: DeployUi, request: DeployRequest, current: string, 
   } else {
     containers = (await ui.actions(region).describeTaskDefinition(request.taskDefinition ?? current)).taskDefinition?.containerDefinitions ?? [];
   }
-  const container = await pick<{ name?: string; image?: string } | undefined>(
-    [{ label: '$(check) Keep the images as they are', value: undefined }, ...containers.map((c) => ({ label: `$(package) Replace the image of ${c.name}`, description: c.image, value: c }))],
-    'Image',
-  );
+  // The container running the pushed repository comes first: that is the one to replace.
+  const matching = justPushed ? containers.filter((c) => repositoryOf(c.image) === repositoryOf(justPushed)) : [];
+  const ordered = [...matching, ...containers.filter((c) => !matching.includes(c))];
+  const replace = ordered.map((c) => ({ label: `$(package) Replace the image of ${c.name}`, description: c.image, detail: matching.includes(c) ? `with ${justPushed}` : undefined, value: c as { name?: string; image?: string } | undefined }));
+  const keep = { label: '$(check) Keep the images as they are', description: undefined, detail: undefined, value: undefined };
+  const container = await pick(justPushed ? [...replace, keep] : [keep, ...replace], 'Image');
   if (!container?.name) return undefined;
   const images = await recentImages(ui.services.clientManager, container.image ?? '').catch(() => []);
   const uri = await pick<string | undefined>(
     [
-      ...images.map((i, index) => ({ label: i.uri.slice(i.uri.lastIndexOf('/') + 1), description: [index === 0 ? 'newest push' : '', i.tags.join(', '), i.pushedAt?.toISOString().slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '), detail: i.uri, value: i.uri })),
+      ...(justPushed ? [{ label: `$(cloud-upload) ${justPushed.slice(justPushed.lastIndexOf('/') + 1)}`, description: 'just pushed', detail: justPushed, value: justPushed }] : []),
+      ...images.filter((i) => i.uri !== justPushed).map((i, index) => ({ label: i.uri.slice(i.uri.lastIndexOf('/') + 1), description: [index === 0 ? 'newest push' : '', i.tags.join(', '), i.pushedAt?.toISOString().slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '), detail: i.uri, value: i.uri })),
       { label: '$(edit) Enter an image URI…', value: undefined },
     ],
     `New image for ${container.name}`,

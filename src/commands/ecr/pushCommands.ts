@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { DeployImage } from '../deploy/deploy';
 import { ContainerCliError, gitShortSha } from '../../ecr/containerCli';
 import { validateRepositoryName, validateTag, parseImageReference } from '../../ecr/names';
 import { buildAndPushImage, defaultTag, pushImage, type BuildAndPushRequest, type PushOptions, type PushRequest, type PushResult } from '../../ecr/push';
@@ -144,7 +145,8 @@ async function offerResult(result: PushResult): Promise<void> {
   if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
   if (choice === 'Copy Digest URI') await vscode.env.clipboard.writeText(result.digestUri);
   if (choice === 'Use in Task Definition') await vscode.commands.executeCommand('ecsWorkbench.useImage', { imageUri: result.imageUri });
-  if (choice === 'Deploy…') await vscode.commands.executeCommand('ecsWorkbench.deploy', { imageUri: result.imageUri });
+  // A DeployImage (not an argument object): deploy stays interactive and offers this image first.
+  if (choice === 'Deploy…') await vscode.commands.executeCommand('ecsWorkbench.deploy', new DeployImage(result.imageUri));
 }
 
 /** A failed interactive push: the message plus the action that fixes it. */

@@ -36,3 +36,11 @@ export function waitForText(selector: string, expected: string[], timeoutMs = 15
 export function click(selector: string): Promise<void> {
   return call('/click', { selector });
 }
+
+export const QUICK_INPUT = '.quick-input-widget';
+
+/** Waits for the quick pick to show `expected`, types `filter` and presses Enter, as a person would. */
+export async function choose(expected: string, filter = ''): Promise<void> {
+  await waitForText(QUICK_INPUT, [expected]);
+  await call('/keyboard', { type: filter, press: 'Enter' });
+}
