@@ -54,10 +54,14 @@ export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Pr
   const batches: Promise<T[]>[] = [];
   let read = 0;
   let token = options.startToken;
-  do {
-    const page = await options.list(token, Math.min(pageSize, Math.max(1, limit - read)));
+  let nextPage: Promise<IdPage> | undefined = options.list(token, Math.min(pageSize, limit));
+  while (nextPage) {
+    const page: IdPage = await nextPage;
     token = page.nextToken;
     read += page.ids.length;
+    // The next List call goes out before this page's Describe calls: the List chain is the critical path.
+    nextPage = token && read < limit ? options.list(token, Math.min(pageSize, limit - read)) : undefined;
+    nextPage?.catch(() => undefined);
     for (let i = 0; i < page.ids.length; i += options.batchSize) {
       const ids = page.ids.slice(i, i + options.batchSize);
       const batch = limiter.run(() => options.describe(ids));
@@ -65,7 +69,7 @@ export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Pr
       batch.catch(() => undefined);
       batches.push(batch);
     }
-  } while (token && read < limit);
+  }
   const items = (await Promise.all(batches)).flat();
   return { items, nextToken: token };
 }

@@ -12,6 +12,7 @@ describe('listAndDescribe', () => {
         const index = Number(token ?? 0);
         events.push(`list${index}`);
         await new Promise((resolve) => setImmediate(resolve));
+        events.push(`listed${index}`);
         return { ids: pages[index], nextToken: index + 1 < pages.length ? String(index + 1) : undefined };
       },
       describe: async (ids) => {
@@ -27,7 +28,8 @@ describe('listAndDescribe', () => {
     });
     assert.deepStrictEqual(result.items, ['A', 'B', 'C', 'D', 'E', 'F'], 'order kept');
     assert.strictEqual(result.nextToken, undefined);
-    assert.ok(events.indexOf('describe ab') < events.indexOf('list1'), `describe of page 0 began before page 1 was listed: ${events}`);
+    assert.ok(events.indexOf('list1') < events.indexOf('describe ab'), `page 1 was asked for before page 0 was described: ${events}`);
+    assert.ok(events.indexOf('describe ab') < events.indexOf('listed1'), `describe of page 0 began before page 1 arrived: ${events}`);
     assert.ok(maxInFlight <= 2);
   });
 
