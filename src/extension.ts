@@ -23,6 +23,8 @@ export interface EcsWorkbenchApi {
   readonly statusBarText: () => string;
   /** Time spent inside activate(), in milliseconds. */
   readonly activationMs: number;
+  /** Time from the first line of the bundle to the start of activate() (module evaluation), in milliseconds. */
+  readonly loadMs: number | undefined;
   /** Whether the AWS SDK bundle had been requested when activate() returned (it must not be). */
   readonly sdkLoadedAtActivation: boolean;
   /** Resolves once the profile/region/endpoint have been read from settings and shared config. */
@@ -31,6 +33,8 @@ export interface EcsWorkbenchApi {
 
 export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   const started = performance.now();
+  const loadStart = (globalThis as { __ecsWorkbenchLoadStart?: number }).__ecsWorkbenchLoadStart;
+  const loadMs = loadStart === undefined ? undefined : started - loadStart;
   const log = vscode.window.createOutputChannel('ECS Workbench', { log: true });
   const initial = readAwsSettings();
   // Until the profile files are read (just after activation), the region comes from settings/env.
@@ -95,13 +99,14 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
 
   ready = refreshAwsContext();
   const activationMs = performance.now() - started;
-  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`Loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activated in ${activationMs.toFixed(1)} ms`);
   return {
     clientManager,
     explorer,
     ecr,
     statusBarText: () => statusBar.text,
     activationMs,
+    loadMs,
     sdkLoadedAtActivation: isSdkRequested(),
     ready,
   };

@@ -25,6 +25,13 @@ async function main(): Promise<void> {
       await sidebar.getByText(text, { exact: false }).first().waitFor({ timeout: 60_000 });
     }
     await page.locator('#workbench\\.parts\\.statusbar').getByText('sandbox @ us-east-1 (123456789012)').waitFor({ timeout: 30_000 });
+    // A deploy command from the palette: its code is a lazily loaded bundle of the .vsix.
+    await page.locator('.monaco-workbench').press('F1');
+    await page.keyboard.type('ECS: Scale Service');
+    await page.locator('.quick-input-widget').getByText('Scale Service…').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').getByText('demo-fargate').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: path.join(outputDir, 'sandbox.png') });
   } catch (error) {
     failure = error;
@@ -39,7 +46,7 @@ async function main(): Promise<void> {
     console.log('sandbox: 0 passed, 1 failed');
     process.exit(1);
   }
-  console.log(`[sandbox] explorer and ECR view populated from the emulator, status bar "sandbox @ us-east-1 (123456789012)"; ${sandbox.pushNote}; stopped cleanly`);
+  console.log(`[sandbox] explorer and ECR view populated from the emulator, Scale Service offers the clusters, status bar "sandbox @ us-east-1 (123456789012)"; ${sandbox.pushNote}; stopped cleanly`);
   console.log('sandbox: 1 passed, 0 failed');
 }
 

@@ -9,17 +9,8 @@ import { isArgumentObject } from '../registerCommand';
 import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { DeployRevision } from './registerTaskDefinition';
 
-/**
- * "Deploy the image just pushed" (from the push notification): a class instance, so the deploy
- * command stays interactive and offers this image first.
- */
-export class DeployImage {
-  constructor(readonly imageUri: string) {}
-}
-
-/** The image URI of a DeployImage (or any non-argument object that carries one, e.g. from another bundle). */
+/** The image URI of a DeployImage: by shape, since it is created in another bundle (instanceof would not match). */
 function justPushedImage(arg: unknown): string | undefined {
-  if (arg instanceof DeployImage) return arg.imageUri;
   const imageUri = !isArgumentObject(arg) && typeof arg === 'object' && arg !== null ? (arg as { imageUri?: unknown }).imageUri : undefined;
   return typeof imageUri === 'string' ? imageUri : undefined;
 }

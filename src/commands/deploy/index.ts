@@ -1,36 +1,33 @@
 import type { Services } from '../../services';
 import { isArgumentObject, registerCommand } from '../registerCommand';
-import { DeployUi, setSimulatedRestrictedMode } from './common';
-import { deploy } from './deploy';
-import { deregisterTaskDefinition } from './deregisterTaskDefinition';
-import { registerTaskDefinition } from './registerTaskDefinition';
-import { restartService } from './restartService';
-import { runTask } from './runTask';
-import { scaleService } from './scaleService';
-import { stopTask } from './stopTask';
-import { updateService } from './updateService';
-import { watchService } from './watchService';
+import type { DeployCommandName } from './actions';
+import { loadDeployActions } from './actionsLoader';
 
-/** Register, update, deploy and watch, scale, restart, stop, run, deregister: palette, explorer menus, argument objects. */
+const NAMES: DeployCommandName[] = [
+  'registerTaskDefinition',
+  'updateService',
+  'deploy',
+  'watchService',
+  'scaleService',
+  'restartService',
+  'stopTask',
+  'runTask',
+  'deregisterTaskDefinition',
+];
+
+/**
+ * Register, update, deploy and watch, scale, restart, stop, run, deregister: palette, explorer menus,
+ * argument objects. Only the ids are registered at activation; the implementations load on first use.
+ */
 export function registerDeployCommands(services: Services): void {
-  const ui = new DeployUi(services);
-  const commands: Record<string, (ui: DeployUi, arg: unknown) => Promise<unknown>> = {
-    registerTaskDefinition,
-    updateService,
-    deploy,
-    watchService,
-    scaleService,
-    restartService,
-    stopTask,
-    runTask,
-    deregisterTaskDefinition,
-  };
-  for (const [name, run] of Object.entries(commands)) registerCommand(services, `ecsWorkbench.${name}`, (arg?: unknown) => run(ui, arg));
+  for (const name of NAMES) {
+    registerCommand(services, `ecsWorkbench.${name}`, async (arg?: unknown) => (await loadDeployActions()).runDeployCommand(services, name, arg));
+  }
   // Test seam for Restricted Mode: can only restrict further than VS Code's own workspace trust.
-  registerCommand(services, 'ecsWorkbench.simulateRestrictedMode', (arg?: unknown) => {
+  registerCommand(services, 'ecsWorkbench.simulateRestrictedMode', async (arg?: unknown) => {
     const on = isArgumentObject(arg) && typeof arg.restricted === 'boolean' ? arg.restricted : undefined;
     if (on === undefined) throw new Error('simulateRestrictedMode expects { restricted: boolean }.');
-    setSimulatedRestrictedMode(on);
+    (await loadDeployActions()).setSimulatedRestrictedMode(on);
     return { restricted: on };
   });
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DeployImage } from '../deploy/deploy';
+import { DeployImage } from '../deploy/deployImage';
 import { ContainerCliError, gitShortSha } from '../../ecr/containerCli';
 import { validateRepositoryName, validateTag, parseImageReference } from '../../ecr/names';
 import { buildAndPushImage, defaultTag, pushImage, type BuildAndPushRequest, type PushOptions, type PushRequest, type PushResult } from '../../ecr/push';

@@ -1,0 +1,36 @@
+// The deploy commands' implementations: a bundle of their own (dist/deploy-actions.js), required on
+// the first deploy command through actionsLoader.ts, so activation does not evaluate them.
+import type { Services } from '../../services';
+import { DeployUi, setSimulatedRestrictedMode } from './common';
+import { deploy } from './deploy';
+import { deregisterTaskDefinition } from './deregisterTaskDefinition';
+import { registerTaskDefinition } from './registerTaskDefinition';
+import { restartService } from './restartService';
+import { runTask } from './runTask';
+import { scaleService } from './scaleService';
+import { stopTask } from './stopTask';
+import { updateService } from './updateService';
+import { watchService } from './watchService';
+
+export const DEPLOY_COMMANDS = {
+  registerTaskDefinition,
+  updateService,
+  deploy,
+  watchService,
+  scaleService,
+  restartService,
+  stopTask,
+  runTask,
+  deregisterTaskDefinition,
+};
+
+export type DeployCommandName = keyof typeof DEPLOY_COMMANDS;
+
+let ui: DeployUi | undefined;
+
+export function runDeployCommand(services: Services, name: DeployCommandName, arg: unknown): Promise<unknown> {
+  ui ??= new DeployUi(services);
+  return DEPLOY_COMMANDS[name](ui, arg);
+}
+
+export { setSimulatedRestrictedMode };
