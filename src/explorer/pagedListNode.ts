@@ -75,11 +75,12 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     this.nextToken = undefined;
   }
 
-  protected folderItem(label: string, icon: string, contextValue: string): vscode.TreeItem {
+  /** A collapsed folder item; `count` (what the parent's describe already says) leads the description. */
+  protected folderItem(label: string, icon: string, contextValue: string, count?: string | number): vscode.TreeItem {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(icon);
-    item.description = this.filterDescription();
+    item.description = [count === undefined ? '' : String(count), this.filterDescription()].filter(Boolean).join(' · ');
     item.contextValue = `${contextValue}${this.filter ? '.filtered' : ''}`;
     return item;
   }

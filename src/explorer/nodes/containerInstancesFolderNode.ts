@@ -33,9 +33,7 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = this.folderItem('Container instances', 'server', 'containerInstancesFolder');
-    item.description = [this.count !== undefined ? String(this.count) : '', this.filterDescription()].filter(Boolean).join(' · ');
-    return item;
+    return this.folderItem('Container instances', 'server', 'containerInstancesFolder', this.count);
   }
 }
 

@@ -32,8 +32,6 @@ export class ServicesFolderNode extends PagedListNode<Service> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = this.folderItem('Services', 'layers', 'servicesFolder');
-    item.description = [this.count !== undefined ? String(this.count) : '', this.filterDescription()].filter(Boolean).join(' · ');
-    return item;
+    return this.folderItem('Services', 'layers', 'servicesFolder', this.count);
   }
 }

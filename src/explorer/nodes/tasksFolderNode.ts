@@ -45,9 +45,7 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = this.folderItem(this.desiredStatus === 'RUNNING' ? 'Tasks' : 'Tasks (stopped)', 'checklist', `tasksFolder.${this.desiredStatus.toLowerCase()}`);
-    const count = this.desiredStatus === 'RUNNING' && this.runningCount !== undefined ? `${this.runningCount} running` : '';
-    item.description = [count, this.filterDescription()].filter(Boolean).join(' · ');
-    return item;
+    const count = this.desiredStatus === 'RUNNING' && this.runningCount !== undefined ? `${this.runningCount} running` : undefined;
+    return this.folderItem(this.desiredStatus === 'RUNNING' ? 'Tasks' : 'Tasks (stopped)', 'checklist', `tasksFolder.${this.desiredStatus.toLowerCase()}`, count);
   }
 }
