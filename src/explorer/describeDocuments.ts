@@ -16,7 +16,7 @@ export class DescribeDocuments implements vscode.TextDocumentContentProvider, vs
 
   async open(title: string, value: unknown, language?: string): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${title.replace(/[^\w.:-]/g, '_')}.json`, query: String(++this.counter) });
-    this.contents.set(uri.toString(), JSON.stringify(value, null, 2) + '\n');
+    this.contents.set(uri.toString(), JSON.stringify(withoutSdkMetadata(value), null, 2) + '\n');
     let document = await vscode.workspace.openTextDocument(uri);
     const languages = await vscode.languages.getLanguages();
     document = await vscode.languages.setTextDocumentLanguage(document, language && languages.includes(language) ? language : 'json');
@@ -26,4 +26,11 @@ export class DescribeDocuments implements vscode.TextDocumentContentProvider, vs
   dispose(): void {
     this.contents.clear();
   }
+}
+
+/** What AWS returned, without the SDK's `$metadata` (request id, attempts): not part of the resource. */
+function withoutSdkMetadata(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('$metadata' in value)) return value;
+  const { $metadata: _metadata, ...rest } = value as Record<string, unknown>;
+  return rest;
 }

@@ -93,7 +93,14 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.deepStrictEqual(inactive.map((r) => [r.label, r.description]), [['demo-api:1', 'INACTIVE']]);
     const opened = await vscode.commands.executeCommand<{ uri: string; languageId: string }>('ecsWorkbench.openDescribe', revisions[0].node);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened.uri)!;
-    assert.strictEqual(JSON.parse(document.getText()).taskDefinition.family, 'demo-api');
+    const shown = JSON.parse(document.getText());
+    assert.strictEqual(shown.taskDefinition.family, 'demo-api');
+    assert.ok(!('$metadata' in shown), 'the SDK response metadata is not part of the describe output');
+    assert.strictEqual(opened.languageId, 'ecs-task-definition');
+    // Describe output opens as a task definition: warnings (wrapper, read-only fields), never errors.
+    await eventually(() => vscode.languages.getDiagnostics(document.uri).length > 0 || undefined, 'diagnostics on the describe output');
+    const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(errors.map((d) => d.message), []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
