@@ -76,6 +76,8 @@ export class DefinitionDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    // Most documents (settings.json, any other file) were never ours: no call to the collection for them.
+    if (!this.results.has(key) && !this.timers.has(key)) return;
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
