@@ -23,7 +23,7 @@ export interface EcsWorkbenchApi {
   readonly statusBarText: () => string;
   /** Time spent inside activate(), in milliseconds. */
   readonly activationMs: number;
-  /** Time from the first line of the bundle to the start of activate() (module evaluation), in milliseconds. */
+  /** Time from the first line of the bundle to the start of activate() (module evaluation and the host's context set-up), in milliseconds. */
   readonly loadMs: number | undefined;
   /** Whether the AWS SDK bundle had been requested when activate() returned (it must not be). */
   readonly sdkLoadedAtActivation: boolean;
@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
 
   ready = refreshAwsContext();
   const activationMs = performance.now() - started;
-  log.info(`Loaded in ${loadMs?.toFixed(1) ?? '?'} ms, activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`Activated in ${activationMs.toFixed(1)} ms; ${loadMs?.toFixed(1) ?? '?'} ms from the bundle's first line to activate() (the host's context set-up included)`);
   return {
     clientManager,
     explorer,

@@ -88,7 +88,7 @@ function emptyExtension(dir: string): Probe {
   return { vsix, container: 'Empty Probe', welcome: 'Empty probe view', displayName: 'Empty Probe' };
 }
 
-/** The extension's own "Loaded in … ms, activated in … ms" line from its log, when it wrote one. */
+/** The extension's own "Activated in … ms; … ms from the bundle's first line to activate()" log line, when it wrote one. */
 function ownTiming(logsDir: string): string {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -99,7 +99,7 @@ function ownTiming(logsDir: string): string {
     }
   };
   walk(logsDir);
-  const line = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n').match(/Loaded in .* ms, activated in .* ms/)?.[0];
+  const line = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n').match(/Activated in .* ms; .* to activate\(\)/)?.[0];
   return line ? ` (its own log: ${line})` : '';
 }
 
