@@ -117,7 +117,7 @@ export class ClientManager {
     const key = JSON.stringify(this.current);
     if (this.identity?.key !== key) {
       const value = (async () => {
-        const [sdk, sts] = await Promise.all([loadSdk(), this.client('sts')]);
+        const { sdk, client: sts } = await this.clientWithSdk('sts');
         const out = await sts.send(new sdk.GetCallerIdentityCommand({}));
         return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
       })();

@@ -1,6 +1,5 @@
 /** Images to offer when a deploy replaces a container's image: the newest pushes of its ECR repository. */
 import type { ClientManager } from '../aws/clientManager';
-import { loadSdk } from '../aws/sdkLoader';
 
 const ECR_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 
@@ -20,7 +19,7 @@ export function ecrRepositoryOf(image: string): { registryId: string; region: st
 export async function recentImages(clients: ClientManager, image: string, limit = 10): Promise<OfferedImage[]> {
   const repo = ecrRepositoryOf(image);
   if (!repo) return [];
-  const [sdk, ecr] = await Promise.all([loadSdk(), clients.client('ecr', { region: repo.region })]);
+  const { sdk, client: ecr } = await clients.clientWithSdk('ecr', { region: repo.region });
   const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ registryId: repo.registryId, repositoryName: repo.repositoryName, filter: { tagStatus: 'TAGGED' }, maxResults: 1000 }));
   return (out.imageDetails ?? [])
     .sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0))

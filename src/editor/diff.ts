@@ -1,7 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ClientManager } from '../aws/clientManager';
-import { loadSdk } from '../aws/sdkLoader';
 import type { TaskdefCore } from './core';
 import { documentFromArgument } from './documentArgument';
 import { kindOf } from './languages';
@@ -48,7 +47,7 @@ export async function diffWithLatestRevision(core: TaskdefCore, clients: ClientM
   const parsed: unknown = lib.parseJsonc(document.getText());
   const family = lib.normalizeDefinition(parsed, 'task').family;
   if (typeof family !== 'string' || !family) throw new Error('This task definition has no "family": nothing to compare with.');
-  const [sdk, ecs] = await Promise.all([loadSdk(), clients.client('ecs')]);
+  const { sdk, client: ecs } = await clients.clientWithSdk('ecs');
   const out = await ecs.send(new sdk.ecs.DescribeTaskDefinitionCommand({ taskDefinition: family, include: ['TAGS'] }));
   const revision = out.taskDefinition?.revision ?? 0;
   const left = documents.put(`/${family}:${revision}.json`, lib.normalizedText({ taskDefinition: out.taskDefinition, tags: out.tags }, 'task'));
