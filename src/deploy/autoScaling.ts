@@ -1,4 +1,5 @@
 /** Application Auto Scaling of one ECS service (its DesiredCount): target, policies, scheduled actions. */
+import { serviceScalingResourceId } from '../aws/arn';
 import type { ClientManager } from '../aws/clientManager';
 import type { autoscaling as AasTypes } from '../aws/sdk';
 import type { Presented } from '../ecs/present';
@@ -12,7 +13,7 @@ export interface ServiceScaling {
 /** Three calls side by side (DescribeScalableTargets, DescribeScalingPolicies, DescribeScheduledActions) for `service/CLUSTER/SERVICE`. */
 export async function readServiceScaling(clients: ClientManager, region: string, cluster: string, service: string): Promise<ServiceScaling> {
   const { sdk, client } = await clients.clientWithSdk('autoscaling', { region });
-  const query = { ServiceNamespace: 'ecs' as const, ResourceId: `service/${cluster.slice(cluster.lastIndexOf('/') + 1)}/${service}`, ScalableDimension: 'ecs:service:DesiredCount' as const };
+  const query = { ServiceNamespace: 'ecs' as const, ResourceId: serviceScalingResourceId(cluster, service), ScalableDimension: 'ecs:service:DesiredCount' as const };
   const [targets, policies, scheduled] = await Promise.all([
     client.send(new sdk.autoscaling.DescribeScalableTargetsCommand({ ServiceNamespace: query.ServiceNamespace, ResourceIds: [query.ResourceId], ScalableDimension: query.ScalableDimension })),
     client.send(new sdk.autoscaling.DescribeScalingPoliciesCommand(query)),

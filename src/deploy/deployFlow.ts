@@ -6,8 +6,9 @@
 import { EcsActions, type Service, type StoppedTask } from './ecsActions';
 import { describeOutputText, prepareRegistration, type ImageReplacement, type Prepared, type TaskdefCore } from './render';
 import type { RolloutEvaluation, RolloutOutcome } from './rollout';
-import { planServiceUpdate, revisionLabel, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
+import { planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
 import { watchRollout, type WatchClock, type WatchResult } from './watcher';
+import { revisionLabel } from '../aws/arn';
 
 export interface WatchSettings {
   intervalMs: number;

@@ -5,9 +5,9 @@ import type { ClientManager, ClientOf } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { EcsReader } from '../ecs/ecsReader';
-import { familyRevision, nameFromArn } from '../ecs/present';
 import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
+import { resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -42,7 +42,7 @@ export class EcsActions {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: [service] }));
     const found = out.services?.[0];
-    if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${nameFromArn(service)}" was not found in cluster "${nameFromArn(cluster)}"${this.region ? ` (${this.region})` : ''}.`);
+    if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${resourceName(service)}" was not found in cluster "${resourceName(cluster)}"${this.region ? ` (${this.region})` : ''}.`);
     return found;
   }
 
@@ -54,7 +54,7 @@ export class EcsActions {
   async revisions(family: string, maxResults = 20): Promise<string[]> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults }));
-    return (out.taskDefinitionArns ?? []).filter((arn) => familyRevision(arn).split(':')[0] === family);
+    return (out.taskDefinitionArns ?? []).filter((arn) => taskDefinitionParts(arn).family === family);
   }
 
   async register(input: RegisterInput): Promise<EcsTypes.TaskDefinition> {
@@ -100,8 +100,8 @@ export class EcsActions {
       .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
       .slice(0, limit)
       .map((t) => ({
-        taskId: nameFromArn(t.taskArn),
-        taskDefinition: familyRevision(t.taskDefinitionArn),
+        taskId: resourceName(t.taskArn),
+        taskDefinition: revisionLabel(t.taskDefinitionArn),
         stoppedReason: t.stoppedReason ?? '',
         stopCode: t.stopCode,
         containers: (t.containers ?? []).map((c) => ({ name: c.name ?? '', exitCode: c.exitCode, reason: c.reason })),

@@ -5,7 +5,7 @@
  * circuit-breaker rollback the service is stable too, on the previous revision.
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
-import { familyRevision } from '../ecs/present';
+import { revisionLabel } from '../aws/arn';
 
 export type Service = EcsTypes.Service;
 export type RolloutOutcome = 'COMPLETED' | 'FAILED' | 'ROLLED_BACK' | 'TIMED_OUT' | 'NOT_WAITED';
@@ -69,7 +69,7 @@ export function deploymentCounts(d: EcsTypes.Deployment): DeploymentCounts {
 /** `PRIMARY demo-api:4 · desired 3 · running 2 · pending 1 · failed 0 · IN_PROGRESS` */
 export function describeDeployment(d: DeploymentCounts): string {
   const state = d.rolloutState ? ` · ${d.rolloutState}` : '';
-  return `${d.status} ${familyRevision(d.taskDefinition)} · desired ${d.desired} · running ${d.running} · pending ${d.pending} · failed ${d.failed}${state}`;
+  return `${d.status} ${revisionLabel(d.taskDefinition)} · desired ${d.desired} · running ${d.running} · pending ${d.pending} · failed ${d.failed}${state}`;
 }
 
 const ROLLBACK = /rolling back|rollback/i;
@@ -98,22 +98,22 @@ export function evaluateRollout(previous: RolloutMemory | undefined, snapshot: S
       ...result,
       outcome: rolledBack ? 'ROLLED_BACK' : 'FAILED',
       reason: rolledBack
-        ? `${watched.rolloutStateReason ?? 'The deployment failed'}; ECS is rolling back to ${familyRevision(primary.taskDefinition)}.`
+        ? `${watched.rolloutStateReason ?? 'The deployment failed'}; ECS is rolling back to ${revisionLabel(primary.taskDefinition)}.`
         : (watched.rolloutStateReason ?? 'The deployment failed.'),
     };
   }
   if (!watched) {
     // ECS dropped the deployment: its tasks are gone because a newer one replaced it.
     if (primary && (ROLLBACK.test(primary.rolloutStateReason ?? '') || rollbackEvent)) {
-      return { ...result, outcome: 'ROLLED_BACK', reason: `The deployment failed and ECS rolled back to ${familyRevision(primary.taskDefinition)}${rollbackEvent ? ` (${rollbackEvent.message})` : ''}.` };
+      return { ...result, outcome: 'ROLLED_BACK', reason: `The deployment failed and ECS rolled back to ${revisionLabel(primary.taskDefinition)}${rollbackEvent ? ` (${rollbackEvent.message})` : ''}.` };
     }
-    return { ...result, outcome: 'FAILED', reason: `The deployment ${watchedDeploymentId} is gone: ${primary ? `${familyRevision(primary.taskDefinition)} (deployment ${primary.id}) replaced it` : 'the service has no deployment'}.` };
+    return { ...result, outcome: 'FAILED', reason: `The deployment ${watchedDeploymentId} is gone: ${primary ? `${revisionLabel(primary.taskDefinition)} (deployment ${primary.id}) replaced it` : 'the service has no deployment'}.` };
   }
   if (watched.status !== 'PRIMARY') {
     if (ROLLBACK.test(primary?.rolloutStateReason ?? '')) {
       return { ...result, outcome: 'ROLLED_BACK', reason: `${primary!.rolloutStateReason}` };
     }
-    return { ...result, outcome: 'FAILED', reason: `A newer deployment (${primary ? familyRevision(primary.taskDefinition) : 'unknown'}) replaced ${familyRevision(watched.taskDefinition)} before it completed.` };
+    return { ...result, outcome: 'FAILED', reason: `A newer deployment (${primary ? revisionLabel(primary.taskDefinition) : 'unknown'}) replaced ${revisionLabel(watched.taskDefinition)} before it completed.` };
   }
   const serviceSettled = (snapshot.runningCount ?? 0) === (snapshot.desiredCount ?? 0) && (snapshot.pendingCount ?? 0) === 0;
   const deploymentSettled = watched.running === watched.desired && watched.pending === 0 && watched.desired === (snapshot.desiredCount ?? 0);

@@ -4,12 +4,7 @@
  * `desiredCount` and nothing else, so it needs ecs:UpdateService but never iam:PassRole.
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
-
-/** `family:revision` (or `family`) of an ARN, `family:revision` or family name. */
-export function revisionLabel(ref: string | undefined): string {
-  if (!ref) return '';
-  return ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-}
+import { revisionLabel } from '../aws/arn';
 
 export interface DeploymentConfigurationChange {
   minimumHealthyPercent?: number;

@@ -48,30 +48,3 @@ export function imageUri(repositoryUri: string, ref: { tag?: string; digest?: st
   throw new Error('An image URI needs a tag or a digest.');
 }
 
-/** The registry host of a repository URI or an ECR proxy endpoint (`https://` / `http://` dropped). */
-export function registryHost(uriOrEndpoint: string): string {
-  const withoutScheme = uriOrEndpoint.replace(/^[a-z]+:\/\//i, '');
-  return withoutScheme.split('/')[0];
-}
-
-export interface ImageReference {
-  /** Everything before the tag or digest, e.g. `127.0.0.1:5000/demo/api` or `nginx`. */
-  name: string;
-  tag?: string;
-  digest?: string;
-}
-
-/** Splits `name[:tag][@digest]`; a `:` inside the registry's host:port is not a tag. */
-export function parseImageReference(reference: string): ImageReference {
-  let rest = reference.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  const slash = rest.lastIndexOf('/');
-  if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-  return { name: rest, digest };
-}

@@ -5,7 +5,8 @@
  */
 import { ContainerCliError, type BuildOptions, type ContainerCli } from './containerCli';
 import type { EcrService, Repository } from './ecrService';
-import { imageUri, parseImageReference, validateRepositoryName, validateTag } from './names';
+import { parseImageReference } from '../aws/arn';
+import { imageUri, validateRepositoryName, validateTag } from './names';
 import { PushProgressParser, type PushProgress } from './pushProgress';
 import type { TokenCache } from './tokenCache';
 

@@ -1,9 +1,5 @@
 /** Links into the AWS console for the resource a node shows, for the right partition and region. */
-function consoleHost(region: string): string {
-  if (region.startsWith('cn-')) return 'console.amazonaws.cn';
-  if (region.startsWith('us-gov-')) return 'console.amazonaws-us-gov.com';
-  return `${region}.console.aws.amazon.com`;
-}
+import { consoleHost } from '../aws/arn';
 
 export type ConsoleTarget =
   | { kind: 'cluster'; cluster: string }

@@ -1,3 +1,4 @@
+import { taskDefinitionParts } from '../aws/arn';
 import type { ClientManager, ClientOf } from '../aws/clientManager';
 import { chunk, listAndDescribe, type ListAndDescribeResult } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
@@ -125,7 +126,7 @@ export class EcsReader {
       list: async (nextToken, maxResults) => {
         const out = await client.send(new sdk.ecs.ListTaskDefinitionsCommand({ familyPrefix: family, status, sort: 'DESC', nextToken, maxResults }));
         // familyPrefix matches "web" and "web-canary" alike: keep this family only.
-        const ids = (out.taskDefinitionArns ?? []).filter((arn) => arn.slice(arn.lastIndexOf('/') + 1, arn.lastIndexOf(':')) === family);
+        const ids = (out.taskDefinitionArns ?? []).filter((arn) => taskDefinitionParts(arn).family === family);
         return { ids, nextToken: out.nextToken };
       },
       describe: async (arns) => arns,

@@ -4,6 +4,7 @@
  */
 import type { Cluster, ContainerInstance, Service, Task } from './ecsReader';
 import type { ecs as EcsTypes } from '../aws/sdk';
+import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
 
 export type State = 'ok' | 'progress' | 'warning' | 'error' | 'inactive';
 
@@ -13,21 +14,6 @@ export interface Presented {
   /** Markdown. */
   details: string;
   state: State;
-}
-
-export function nameFromArn(arn: string | undefined): string {
-  if (!arn) return '';
-  const slash = arn.lastIndexOf('/');
-  return slash >= 0 ? arn.slice(slash + 1) : arn.slice(arn.lastIndexOf(':') + 1);
-}
-
-/** `family:revision` from a task-definition ARN. */
-export function familyRevision(arn: string | undefined): string {
-  return nameFromArn(arn);
-}
-
-export function shortId(taskArn: string | undefined): string {
-  return nameFromArn(taskArn).slice(0, 8);
 }
 
 function when(date: Date | undefined): string {
@@ -53,7 +39,7 @@ function table(rows: [string, string | number | undefined][]): string {
 export function presentCluster(c: Cluster): Presented {
   const capacity = c.capacityProviders?.length ? c.capacityProviders.join(', ') : undefined;
   return {
-    label: c.clusterName ?? nameFromArn(c.clusterArn),
+    label: c.clusterName ?? resourceName(c.clusterArn),
     description: `${c.runningTasksCount ?? 0} running · ${c.pendingTasksCount ?? 0} pending · ${c.activeServicesCount ?? 0} services${c.registeredContainerInstancesCount ? ` · ${c.registeredContainerInstancesCount} instances` : ''}`,
     details: table([
       ['Cluster', c.clusterName],
@@ -91,7 +77,7 @@ export function presentService(s: Service): Presented {
   const badge = deploymentBadge(s);
   const pending = s.pendingCount ? ` (${s.pendingCount} pending)` : '';
   return {
-    label: s.serviceName ?? nameFromArn(s.serviceArn),
+    label: s.serviceName ?? resourceName(s.serviceArn),
     description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badge}`,
     details: table([
       ['Service', s.serviceName],
@@ -100,7 +86,7 @@ export function presentService(s: Service): Presented {
       ['Pending', s.pendingCount],
       ['Launch', launchOf(s)],
       ['Platform version', s.platformVersion],
-      ['Task definition', familyRevision(s.taskDefinition)],
+      ['Task definition', revisionLabel(s.taskDefinition)],
       ['Deployment', badge],
       ['Scheduling', s.schedulingStrategy],
       ['ARN', `\`${s.serviceArn}\``],
@@ -112,14 +98,14 @@ export function presentService(s: Service): Presented {
 export function presentDeployment(d: EcsTypes.Deployment, now: Date): Presented {
   const rollout = d.rolloutState ? ` · ${d.rolloutState}` : '';
   return {
-    label: `${d.status ?? 'UNKNOWN'} ${familyRevision(d.taskDefinition)}`,
+    label: `${d.status ?? 'UNKNOWN'} ${revisionLabel(d.taskDefinition)}`,
     description: `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running · ${d.pendingCount ?? 0} pending · ${d.failedTasks ?? 0} failed${rollout} · ${ago(d.updatedAt, now)}`,
     details: table([
       ['Deployment', d.id],
       ['Status', d.status],
       ['Rollout', d.rolloutState],
       ['Reason', d.rolloutStateReason],
-      ['Task definition', familyRevision(d.taskDefinition)],
+      ['Task definition', revisionLabel(d.taskDefinition)],
       ['Desired / running / pending / failed', `${d.desiredCount ?? 0} / ${d.runningCount ?? 0} / ${d.pendingCount ?? 0} / ${d.failedTasks ?? 0}`],
       ['Created', when(d.createdAt)],
       ['Updated', when(d.updatedAt)],
@@ -148,11 +134,11 @@ export function presentTask(t: Task): Presented {
   const health = taskHealth(t);
   const stopped = t.lastStatus === 'STOPPED';
   return {
-    label: shortId(t.taskArn),
-    description: [familyRevision(t.taskDefinitionArn), status, health, t.launchType, t.availabilityZone, stopped ? t.stoppedReason : undefined].filter(Boolean).join(' · '),
+    label: shortTaskId(t.taskArn),
+    description: [revisionLabel(t.taskDefinitionArn), status, health, t.launchType, t.availabilityZone, stopped ? t.stoppedReason : undefined].filter(Boolean).join(' · '),
     details: table([
-      ['Task', nameFromArn(t.taskArn)],
-      ['Task definition', familyRevision(t.taskDefinitionArn)],
+      ['Task', resourceName(t.taskArn)],
+      ['Task definition', revisionLabel(t.taskDefinitionArn)],
       ['Status', status],
       ['Health', t.healthStatus],
       ['Launch type', t.launchType ?? launchOf({ capacityProviderStrategy: t.capacityProviderName ? [{ capacityProvider: t.capacityProviderName }] : undefined })],
@@ -200,7 +186,7 @@ export function presentContainerInstance(ci: ContainerInstance): Presented {
   const cpu = `${resource(ci.remainingResources, 'CPU') ?? '?'}/${resource(ci.registeredResources, 'CPU') ?? '?'}`;
   const memory = `${resource(ci.remainingResources, 'MEMORY') ?? '?'}/${resource(ci.registeredResources, 'MEMORY') ?? '?'}`;
   return {
-    label: ci.ec2InstanceId ?? nameFromArn(ci.containerInstanceArn),
+    label: ci.ec2InstanceId ?? resourceName(ci.containerInstanceArn),
     description: `${ci.status} · agent ${ci.agentConnected ? 'connected' : 'disconnected'} · CPU ${cpu} · MiB ${memory} free · ${ci.runningTasksCount ?? 0} tasks`,
     details: table([
       ['EC2 instance', ci.ec2InstanceId],

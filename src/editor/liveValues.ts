@@ -1,6 +1,7 @@
 // Live values for completion, from the user's account through the shared ClientManager. The core
 // (CachedLiveValues) caches the answers for 60 s and gives up after 300 ms, so typing never waits.
 // No `vscode` here: it ships in the lazy dist/taskdef.js and is tested under plain Node.
+import { parseEcrImageUri } from '../aws/arn';
 import type { ClientManager } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
@@ -19,12 +20,6 @@ async function collect<T>(fetchPage: (token: string | undefined) => Promise<{ it
     token = page.next;
   } while (token && out.length < MAX_ITEMS);
   return out.slice(0, MAX_ITEMS);
-}
-
-/** The region inside an ECR repository URI (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/name`). */
-function ecrLocation(uri: string): { region?: string; repositoryName: string } {
-  const m = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com[^/]*\/(.+)$/.exec(uri);
-  return m ? { region: m[1], repositoryName: m[2] } : { repositoryName: uri.replace(/^[^/]*\//, '') };
 }
 
 /** Whether a role's trust policy (URL-encoded JSON, as IAM returns it) lets ECS tasks assume it. */
@@ -65,7 +60,9 @@ export class AwsLiveValues implements LiveValueProvider {
       }
       case 'ecrImageTag': {
         const uri = request.repositoryUri ?? '';
-        const { region, repositoryName } = ecrLocation(uri);
+        const ecrRef = parseEcrImageUri(uri);
+        const region = ecrRef?.region;
+        const repositoryName = ecrRef?.repositoryName ?? uri.replace(/^[^/]*\//, '');
         const ecr = await this.clients.client('ecr', { region });
         const images = await collect(async (nextToken) => {
           const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults: 1000, filter: { tagStatus: 'TAGGED' } }), opts);

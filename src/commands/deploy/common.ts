@@ -3,11 +3,10 @@ import { SECTION } from '../../config/settings';
 import type { ApplyHooks, DeployResult } from '../../deploy/deployFlow';
 import { EcsActions, stoppedTaskLine } from '../../deploy/ecsActions';
 import { describeDeployment } from '../../deploy/rollout';
-import { revisionLabel } from '../../deploy/updatePlan';
 import { EcsReader } from '../../ecs/ecsReader';
-import { nameFromArn } from '../../ecs/present';
 import type { Services } from '../../services';
 import { isArgumentObject } from '../registerCommand';
+import { resourceName, revisionLabel } from '../../aws/arn';
 
 /**
  * Restricted Mode: the runtime half of `capabilities.untrustedWorkspaces: limited`. The test seam
@@ -94,7 +93,7 @@ export class DeployUi {
    */
   async withWatch(title: string, target: ServiceTarget, wait: boolean, timeoutSeconds: number | undefined, run: (hooks: ApplyHooks) => Promise<DeployResult>): Promise<DeployResult> {
     this.output.show(true);
-    this.log(`${title} (cluster ${nameFromArn(target.cluster)}, ${await this.where(target.region)})`);
+    this.log(`${title} (cluster ${resourceName(target.cluster)}, ${await this.where(target.region)})`);
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: wait }, async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
@@ -200,7 +199,7 @@ export async function serviceTarget(ui: DeployUi, arg: unknown): Promise<Service
   if (node) return { cluster: node.cluster, service: node.service.serviceName ?? '', region: node.region };
   const cluster = await pickCluster(ui);
   const services = (await ui.reader().services(cluster, { limit: 100 })).items;
-  if (!services.length) throw new Error(`Cluster ${nameFromArn(cluster)} has no services.`);
+  if (!services.length) throw new Error(`Cluster ${resourceName(cluster)} has no services.`);
   const service = await pick(
     services.map((s) => ({ label: s.serviceName ?? '', description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)}`, value: s.serviceName ?? '' })),
     'Service',

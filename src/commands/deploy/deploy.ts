@@ -3,11 +3,12 @@ import { parseDeployArgs } from '../../deploy/args';
 import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
 import { recentImages } from '../../deploy/images';
 import { diagnosticLine, type ImageReplacement } from '../../deploy/render';
-import { changeLines, revisionLabel } from '../../deploy/updatePlan';
+import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
 import { isArgumentObject } from '../registerCommand';
 import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { DeployRevision } from './registerTaskDefinition';
+import { parseImageReference, revisionLabel } from '../../aws/arn';
 
 /** The image URI of a DeployImage: by shape, since it is created in another bundle (instanceof would not match). */
 function justPushedImage(arg: unknown): string | undefined {
@@ -93,11 +94,6 @@ function offerRetry(ui: DeployUi, target: ServiceTarget, error: HalfAppliedError
   });
 }
 
-/** The repository part of an image URI (no tag, no digest). */
-function repositoryOf(image: string | undefined): string {
-  return (image ?? '').replace(/@sha256:[0-9a-f]+$/, '').replace(/:[\w][\w.-]*$/, '');
-}
-
 /** Optionally replace one container's image, offering the image just pushed, then the newest pushes of its ECR repository. */
 async function pickImage(ui: DeployUi, request: DeployRequest, current: string, region?: string, justPushed?: string): Promise<ImageReplacement | undefined> {
   let containers: { name?: string; image?: string }[];
@@ -108,7 +104,7 @@ async function pickImage(ui: DeployUi, request: DeployRequest, current: string, 
     containers = (await ui.actions(region).describeTaskDefinition(request.taskDefinition ?? current)).taskDefinition?.containerDefinitions ?? [];
   }
   // The container running the pushed repository comes first: that is the one to replace.
-  const matching = justPushed ? containers.filter((c) => repositoryOf(c.image) === repositoryOf(justPushed)) : [];
+  const matching = justPushed ? containers.filter((c) => parseImageReference(c.image ?? '').name === parseImageReference(justPushed).name) : [];
   const ordered = [...matching, ...containers.filter((c) => !matching.includes(c))];
   const replace = ordered.map((c) => ({ label: `$(package) Replace the image of ${c.name}`, description: c.image, detail: matching.includes(c) ? `with ${justPushed}` : undefined, value: c as { name?: string; image?: string } | undefined }));
   const keep = { label: '$(check) Keep the images as they are', description: undefined, detail: undefined, value: undefined };

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { parseRegisterArgs } from '../../deploy/args';
 import { DefinitionError, diagnosticLine, prepareRegistration } from '../../deploy/render';
-import { revisionLabel } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
 import { isArgumentObject } from '../registerCommand';
 import { requireTrust, type DeployUi } from './common';
+import { revisionLabel } from '../../aws/arn';
 
 export interface RegisterResult {
   taskDefinitionArn: string;

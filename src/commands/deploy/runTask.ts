@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { ecs as EcsTypes } from '../../aws/sdk';
 import { parseRunTaskArgs, type RunTaskArgs } from '../../deploy/args';
-import { revisionLabel } from '../../deploy/updatePlan';
-import { nameFromArn } from '../../ecs/present';
 import { isArgumentObject } from '../registerCommand';
 import { input, integerInput, nodeOf, pick, pickCluster, pickFamily, pickRevision, requireTrust, type DeployUi } from './common';
+import { resourceName, revisionLabel } from '../../aws/arn';
 
 export interface RunTaskResult {
   taskArns: string[];
@@ -18,11 +17,11 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
   if (!args) return undefined;
   const { tasks, failures } = await ui.actions().runTask({ ...args, startedBy: 'ecs-workbench' });
   const result = { taskArns: tasks.map((t) => t.taskArn ?? ''), failures: failures.map((f) => ({ arn: f.arn, reason: f.reason })) };
-  ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${nameFromArn(args.cluster)}: ${result.taskArns.length} started${failures.length ? `, ${failures.length} failed (${failures.map((f) => f.reason).join('; ')})` : ''}`);
+  ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${resourceName(args.cluster)}: ${result.taskArns.length} started${failures.length ? `, ${failures.length} failed (${failures.map((f) => f.reason).join('; ')})` : ''}`);
   ui.services.explorer.refresh();
   if (!isArgumentObject(arg)) {
     if (failures.length) void vscode.window.showWarningMessage(`${result.taskArns.length} task(s) started, ${failures.length} could not be placed: ${failures.map((f) => f.reason).join('; ')}`);
-    else void vscode.window.showInformationMessage(`Started ${result.taskArns.map((a) => nameFromArn(a).slice(0, 8)).join(', ')} (${revisionLabel(args.taskDefinition)}).`);
+    else void vscode.window.showInformationMessage(`Started ${result.taskArns.map((a) => resourceName(a).slice(0, 8)).join(', ')} (${revisionLabel(args.taskDefinition)}).`);
   }
   return result;
 }
@@ -68,7 +67,7 @@ async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | und
     if (constraint === 'distinctInstance') args.placementConstraints = [{ type: 'distinctInstance' }];
     if (constraint === 'memberOf') args.placementConstraints = [{ type: 'memberOf', expression: await input('memberOf expression', { value: 'attribute:ecs.instance-type =~ t3.*' }) }];
   }
-  const ok = await ui.confirm(`Run ${count} task(s) of ${revisionLabel(taskDefinition)} in cluster ${nameFromArn(cluster)} (${await ui.where()})?`, JSON.stringify({ ...args, cluster: nameFromArn(cluster) }, null, 2), 'Run Task');
+  const ok = await ui.confirm(`Run ${count} task(s) of ${revisionLabel(taskDefinition)} in cluster ${resourceName(cluster)} (${await ui.where()})?`, JSON.stringify({ ...args, cluster: resourceName(cluster) }, null, 2), 'Run Task');
   return ok ? args : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { parseStopTaskArgs } from '../../deploy/args';
-import { nameFromArn } from '../../ecs/present';
 import { isArgumentObject } from '../registerCommand';
 import { input, nodeOf, pick, pickCluster, requireTrust, type DeployUi } from './common';
+import { resourceName } from '../../aws/arn';
 
 /** Stop Task: a running task from the explorer or the pickers, a modal confirmation, an optional reason. */
 export async function stopTask(ui: DeployUi, arg: unknown): Promise<{ taskArn: string; desiredStatus: string } | undefined> {
@@ -14,13 +14,13 @@ export async function stopTask(ui: DeployUi, arg: unknown): Promise<{ taskArn: s
     else {
       const cluster = await pickCluster(ui);
       const tasks = (await ui.reader().tasks(cluster, { desiredStatus: 'RUNNING' }, { limit: 100 })).items;
-      if (!tasks.length) throw new Error(`Cluster ${nameFromArn(cluster)} has no running tasks.`);
-      const task = await pick(tasks.map((t) => ({ label: nameFromArn(t.taskArn).slice(0, 8), description: `${nameFromArn(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, value: t.taskArn ?? '' })), 'Task to stop');
+      if (!tasks.length) throw new Error(`Cluster ${resourceName(cluster)} has no running tasks.`);
+      const task = await pick(tasks.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${resourceName(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, value: t.taskArn ?? '' })), 'Task to stop');
       target = { cluster, task };
     }
-    const taskId = nameFromArn(target.task);
+    const taskId = resourceName(target.task);
     target.reason = (await input(`Reason for stopping ${taskId.slice(0, 8)} (shown in the task's stoppedReason)`, { value: 'Stopped from ECS Workbench', validate: (v) => (v.length <= 255 ? undefined : 'At most 255 characters') })) || undefined;
-    const ok = await ui.confirm(`Stop task ${taskId} in cluster ${nameFromArn(target.cluster)} (${await ui.where(target.region)})?`, 'A service replaces a stopped task with a new one; a standalone task is gone.', 'Stop Task');
+    const ok = await ui.confirm(`Stop task ${taskId} in cluster ${resourceName(target.cluster)} (${await ui.where(target.region)})?`, 'A service replaces a stopped task with a new one; a standalone task is gone.', 'Stop Task');
     if (!ok) return undefined;
   }
   const task = await ui.actions(target.region).stopTask(target.cluster, target.task, target.reason);

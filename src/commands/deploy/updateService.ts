@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { parseUpdateArgs } from '../../deploy/args';
 import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
 import type { Service } from '../../deploy/ecsActions';
-import { changeLines, planServiceUpdate, revisionLabel, type ServiceUpdateRequest } from '../../deploy/updatePlan';
-import { nameFromArn } from '../../ecs/present';
+import { changeLines, planServiceUpdate, type ServiceUpdateRequest } from '../../deploy/updatePlan';
 import { isArgumentObject } from '../registerCommand';
 import { integerInput, pick, pickRevision, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
+import { resourceName, revisionLabel, taskDefinitionParts } from '../../aws/arn';
 
 export interface UpdateResult {
   serviceArn: string;
@@ -33,7 +33,7 @@ export async function sendUpdate(
     return { serviceArn: service.serviceArn ?? '', deploymentId: service.deployments?.find((d) => d.status === 'PRIMARY')?.id ?? '', outcome: options.wait ? 'COMPLETED' : undefined };
   }
   if (options.interactive) {
-    const question = `${options.verb} service ${target.service} in cluster ${nameFromArn(target.cluster)} (${await ui.where(target.region)})?`;
+    const question = `${options.verb} service ${target.service} in cluster ${resourceName(target.cluster)} (${await ui.where(target.region)})?`;
     if (!(await ui.confirm(question, changeLines(plan).join('\n'), options.verb))) return undefined;
   }
   ui.log(`${options.verb} ${target.service}: ${changeLines(plan).join('; ')}`);
@@ -75,7 +75,7 @@ export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateR
   const fields = new Set(chosen.map((c) => c.field));
   const request: ServiceUpdateRequest = {};
   if (fields.has('taskDefinition')) {
-    const family = revisionLabel(service.taskDefinition).split(':')[0];
+    const family = taskDefinitionParts(service.taskDefinition).family;
     request.taskDefinition = await pickRevision(ui, family, service.taskDefinition, target.region);
   }
   if (fields.has('desiredCount')) request.desiredCount = await integerInput(`Desired count of ${target.service}`, service.desiredCount, 0, 100000);

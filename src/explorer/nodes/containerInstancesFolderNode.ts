@@ -1,9 +1,10 @@
 import type * as vscode from 'vscode';
 import type { ContainerInstance, PageRequest } from '../../ecs/ecsReader';
-import { nameFromArn, presentContainerInstance } from '../../ecs/present';
+import { presentContainerInstance } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { presentedItem } from '../treeItems';
+import { resourceName } from '../../aws/arn';
 
 export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstance> {
   readonly kind = 'containerInstancesFolder';
@@ -29,7 +30,7 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
   }
 
   protected matches(instance: ContainerInstance, filter: string): boolean {
-    return `${instance.ec2InstanceId ?? ''} ${nameFromArn(instance.containerInstanceArn)}`.toLowerCase().includes(filter);
+    return `${instance.ec2InstanceId ?? ''} ${resourceName(instance.containerInstanceArn)}`.toLowerCase().includes(filter);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -45,7 +46,7 @@ export class ContainerInstanceNode implements ExplorerNode {
     region: string,
     private readonly parentId: string,
   ) {
-    const id = nameFromArn(instance.containerInstanceArn);
+    const id = resourceName(instance.containerInstanceArn);
     const cluster = /container-instance\/([^/]+)\//.exec(instance.containerInstanceArn ?? '')?.[1] ?? '';
     this.resource = {
       region,
@@ -58,7 +59,7 @@ export class ContainerInstanceNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     return presentedItem(presentContainerInstance(this.instance), {
-      id: `${this.parentId}/instance:${nameFromArn(this.instance.containerInstanceArn)}`,
+      id: `${this.parentId}/instance:${resourceName(this.instance.containerInstanceArn)}`,
       icon: 'server',
       contextValue: 'containerInstance',
     });

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { resourceName } from '../../aws/arn';
 import type { Service } from '../../ecs/ecsReader';
 import { isServiceSettling, presentService } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
@@ -26,7 +27,7 @@ export class ServiceNode implements ExplorerNode {
   get resource(): NodeResource {
     const service = this.service;
     const name = service.serviceName ?? '';
-    const clusterName = this.cluster.slice(this.cluster.lastIndexOf('/') + 1);
+    const clusterName = resourceName(this.cluster);
     return {
       region: this.region,
       name,

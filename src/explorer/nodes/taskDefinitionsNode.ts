@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { PageRequest } from '../../ecs/ecsReader';
-import { nameFromArn } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
+import { resourceName, taskDefinitionParts } from '../../aws/arn';
 
 /** Task-definition families of the region (those with an ACTIVE revision). */
 export class TaskDefinitionsNode extends PagedListNode<string> {
@@ -66,7 +66,7 @@ export class FamilyNode extends PagedListNode<string> {
   }
 
   protected matches(arn: string, filter: string): boolean {
-    return nameFromArn(arn).toLowerCase().includes(filter);
+    return resourceName(arn).toLowerCase().includes(filter);
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
@@ -93,13 +93,13 @@ export class RevisionNode implements ExplorerNode {
     readonly status: 'ACTIVE' | 'INACTIVE',
     private readonly parentId: string,
   ) {
-    this.label = nameFromArn(arn);
-    const [family, revision] = this.label.split(':');
+    this.label = resourceName(arn);
+    const { family, revision = 0 } = taskDefinitionParts(arn);
     this.resource = {
       region,
       name: this.label,
       arn,
-      console: { kind: 'taskDefinition', family, revision: Number(revision) },
+      console: { kind: 'taskDefinition', family, revision },
       describe: async () => {
         const out = await ctx.reader(region).taskDefinition(arn);
         return { title: `${family}-${revision}.task-definition`, value: out, language: 'ecs-task-definition' };

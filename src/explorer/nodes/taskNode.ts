@@ -1,9 +1,10 @@
 import type * as vscode from 'vscode';
 import type { Task } from '../../ecs/ecsReader';
-import { nameFromArn, presentContainer, presentTask } from '../../ecs/present';
+import { presentContainer, presentTask } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { presentedItem } from '../treeItems';
 import type { ecs } from '../../aws/sdk';
+import { resourceName } from '../../aws/arn';
 
 export class TaskNode implements ExplorerNode {
   readonly kind = 'task';
@@ -16,13 +17,13 @@ export class TaskNode implements ExplorerNode {
     region: string,
     parentId: string,
   ) {
-    const taskId = nameFromArn(task.taskArn);
+    const taskId = resourceName(task.taskArn);
     this.id = `${parentId}/task:${taskId}`;
     this.resource = {
       region,
       name: taskId,
       arn: task.taskArn,
-      console: { kind: 'task', cluster: nameFromArn(task.clusterArn), taskId },
+      console: { kind: 'task', cluster: resourceName(task.clusterArn), taskId },
       describe: async () => ({ title: `task-${taskId}`, value: task }),
     };
   }

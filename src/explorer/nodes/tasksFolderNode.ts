@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
 import type { PageRequest, Task } from '../../ecs/ecsReader';
-import { nameFromArn, familyRevision } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { TaskNode } from './taskNode';
+import { resourceName, revisionLabel } from '../../aws/arn';
 
 /** Tasks of a cluster (standalone ones included) or of one service; RUNNING or STOPPED. */
 export class TasksFolderNode extends PagedListNode<Task> {
@@ -35,7 +35,7 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   protected matches(task: Task, filter: string): boolean {
-    return `${nameFromArn(task.taskArn)} ${familyRevision(task.taskDefinitionArn)} ${task.group ?? ''}`.toLowerCase().includes(filter);
+    return `${resourceName(task.taskArn)} ${revisionLabel(task.taskDefinitionArn)} ${task.group ?? ''}`.toLowerCase().includes(filter);
   }
 
   showStatus(status: 'RUNNING' | 'STOPPED'): void {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { imageUri, isDigest, parseImageReference, registryHost, shortDigest, validateRepositoryName, validateTag } from '../../../src/ecr/names';
+import { parseImageReference, registryHost } from '../../../src/aws/arn';
+import { imageUri, isDigest, shortDigest, validateRepositoryName, validateTag } from '../../../src/ecr/names';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 

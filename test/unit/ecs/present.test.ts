@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { consoleUrl } from '../../../src/ecs/consoleUrls';
-import { deploymentBadge, familyRevision, isServiceSettling, presentContainerInstance, presentService, presentTask } from '../../../src/ecs/present';
+import { deploymentBadge, isServiceSettling, presentContainerInstance, presentService, presentTask } from '../../../src/ecs/present';
+import { revisionLabel } from '../../../src/aws/arn';
 
 describe('what the explorer shows', () => {
   it('services: running/desired (pending), launch type or capacity providers, deployment badge', () => {
@@ -32,7 +33,7 @@ describe('what the explorer shows', () => {
     assert.strictEqual(task.label, '01234567');
     assert.strictEqual(task.description, 'web:7 · STOPPED · FARGATE · us-east-1a · Essential container in task exited');
     assert.strictEqual(task.state, 'error');
-    assert.strictEqual(familyRevision('arn:aws:ecs:us-east-1:1:task-definition/a-b_c:12'), 'a-b_c:12');
+    assert.strictEqual(revisionLabel('arn:aws:ecs:us-east-1:1:task-definition/a-b_c:12'), 'a-b_c:12');
   });
 
   it('container instances: remaining vs registered CPU and memory', () => {
