@@ -1,4 +1,5 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { credentialChain } from './credentials';
 import { Emitter } from './events';
 import { loadSdk, type Sdk } from './sdkLoader';
 
@@ -9,6 +10,21 @@ export interface AwsContext {
   /** Custom endpoint (LocalStack, the sandbox emulator). Unset: the SDK's own resolution, which
    * honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and a profile's endpoint_url. */
   endpoint?: string;
+}
+
+/**
+ * Where one command or explorer node acts: unset members take the current context's. `profile: ''`
+ * is the SDK's default chain (no profile).
+ */
+export interface Scope {
+  profile?: string;
+  region?: string;
+}
+
+/** A scope with every member decided: `profile` undefined is the default chain. */
+export interface AwsScope {
+  profile?: string;
+  region: string;
 }
 
 export interface ClientOptions {
@@ -52,7 +68,8 @@ export function sameContext(a: AwsContext, b: AwsContext): boolean {
 /**
  * The only place that constructs AWS SDK clients. Clients are cached per (kind, profile, region,
  * endpoint) and destroyed when the context or the options change; credentials are resolved once per
- * profile and shared by all clients, so an SSO or assume-role session is not fetched per service.
+ * profile and shared by all clients and regions, so an SSO or assume-role session is not fetched per
+ * service or region.
  */
 export class ClientManager {
   private readonly changed = new Emitter<ContextChange>();
@@ -60,7 +77,7 @@ export class ClientManager {
 
   private clients = new Map<string, Promise<{ destroy(): void }>>();
   private credentialProviders = new Map<string, Promise<AwsCredentialIdentityProvider>>();
-  private identity: { key: string; value: Promise<CallerIdentity> } | undefined;
+  private identities = new Map<string, Promise<CallerIdentity>>();
 
   constructor(
     private current: AwsContext,
@@ -87,13 +104,21 @@ export class ClientManager {
     this.reset();
   }
 
-  /** A client of the given kind for the current context; `region` picks another region of the same profile. */
-  async client<K extends ClientKind>(kind: K, overrides: { region?: string } = {}): Promise<ClientOf<K>> {
-    const context = { ...this.current, region: overrides.region ?? this.current.region };
-    const key = [kind, context.profile ?? '', context.region, context.endpoint ?? ''].join('|');
+  /** The scope a command acts in: `scope`'s members, the current context's for the rest. */
+  resolve(scope: Scope = {}): AwsScope {
+    return {
+      profile: scope.profile === undefined ? this.current.profile : scope.profile || undefined,
+      region: scope.region || this.current.region,
+    };
+  }
+
+  /** A client of the given kind for the current context, or for another region or profile of it. */
+  async client<K extends ClientKind>(kind: K, scope: Scope = {}): Promise<ClientOf<K>> {
+    const resolved = this.resolve(scope);
+    const key = [kind, resolved.profile ?? '', resolved.region, this.current.endpoint ?? ''].join('|');
     let client = this.clients.get(key);
     if (!client) {
-      client = this.createClient(kind, context);
+      client = this.createClient(kind, resolved);
       this.clients.set(key, client);
       client.catch(() => this.clients.delete(key));
     }
@@ -101,32 +126,35 @@ export class ClientManager {
   }
 
   /** A client together with the SDK module its commands come from: what every reader and writer needs. */
-  async clientWithSdk<K extends ClientKind>(kind: K, overrides: { region?: string } = {}): Promise<{ sdk: Sdk; client: ClientOf<K> }> {
-    const [sdk, client] = await Promise.all([loadSdk(), this.client(kind, overrides)]);
+  async clientWithSdk<K extends ClientKind>(kind: K, scope: Scope = {}): Promise<{ sdk: Sdk; client: ClientOf<K> }> {
+    const [sdk, client] = await Promise.all([loadSdk(), this.client(kind, scope)]);
     return { sdk, client };
   }
 
-  /** Resolves the current profile's credentials (local for static keys, a network call for SSO or assume-role). */
-  async credentials(): Promise<AwsCredentialIdentity> {
-    const provider = await this.credentialProvider(this.current);
+  /** Resolves a profile's credentials (local for static keys, a network call for SSO or assume-role). */
+  async credentials(scope: Scope = {}): Promise<AwsCredentialIdentity> {
+    const provider = await this.credentialProvider(this.resolve(scope).profile);
     return provider();
   }
 
-  /** STS GetCallerIdentity, cached for the current context. */
-  callerIdentity(): Promise<CallerIdentity> {
-    const key = JSON.stringify(this.current);
-    if (this.identity?.key !== key) {
-      const value = (async () => {
-        const { sdk, client: sts } = await this.clientWithSdk('sts');
+  /** STS GetCallerIdentity, cached per profile and region. */
+  callerIdentity(scope: Scope = {}): Promise<CallerIdentity> {
+    const resolved = this.resolve(scope);
+    const key = JSON.stringify([resolved.profile, resolved.region, this.current.endpoint]);
+    let value = this.identities.get(key);
+    if (!value) {
+      const pending = (async () => {
+        const { sdk, client: sts } = await this.clientWithSdk('sts', resolved);
         const out = await sts.send(new sdk.GetCallerIdentityCommand({}));
         return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
       })();
-      this.identity = { key, value };
-      value.catch(() => {
-        if (this.identity?.value === value) this.identity = undefined;
+      this.identities.set(key, pending);
+      pending.catch(() => {
+        if (this.identities.get(key) === pending) this.identities.delete(key);
       });
+      value = pending;
     }
-    return this.identity!.value;
+    return value;
   }
 
   /** How many clients are alive: for tests and diagnostics. */
@@ -148,38 +176,30 @@ export class ClientManager {
     const clients = [...this.clients.values()];
     this.clients.clear();
     this.credentialProviders.clear();
-    this.identity = undefined;
+    this.identities.clear();
     for (const client of clients) client.then((c) => c.destroy(), () => undefined);
   }
 
-  private credentialProvider(context: AwsContext): Promise<AwsCredentialIdentityProvider> {
-    const key = `${context.profile ?? ''}|${context.endpoint ?? ''}`;
+  private credentialProvider(profile: string | undefined): Promise<AwsCredentialIdentityProvider> {
+    const key = profile ?? '';
     let provider = this.credentialProviders.get(key);
     if (!provider) {
-      provider = loadSdk().then((sdk) =>
-        sdk.fromNodeProviderChain({
-          profile: context.profile,
-          // Re-read ~/.aws/config and credentials: the user may have edited them since the last look.
-          ignoreCache: true,
-          // The STS/SSO clients behind assume-role and SSO go to the same custom endpoint, so a
-          // LocalStack or sandbox profile with a role_arn works too.
-          clientConfig: { region: context.region, ...(context.endpoint ? { endpoint: context.endpoint } : {}) },
-        }),
-      );
+      const { endpoint } = this.current;
+      provider = loadSdk().then((sdk) => credentialChain(sdk, { profile, endpoint, ...this.options }));
       this.credentialProviders.set(key, provider);
     }
     return provider;
   }
 
-  private async createClient(kind: ClientKind, context: AwsContext): Promise<{ destroy(): void }> {
+  private async createClient(kind: ClientKind, scope: AwsScope): Promise<{ destroy(): void }> {
     const sdk = await loadSdk();
     const Client = CLIENT_CONSTRUCTORS[kind](sdk);
-    const credentials = await this.credentialProvider(context);
+    const credentials = await this.credentialProvider(scope.profile);
     return new Client({
-      region: context.region,
-      profile: context.profile,
+      region: scope.region,
+      profile: scope.profile,
       credentials,
-      endpoint: context.endpoint,
+      endpoint: this.current.endpoint,
       maxAttempts: this.options.maxAttempts,
       retryMode: 'adaptive',
       requestHandler: new sdk.NodeHttpHandler({

@@ -1,3 +1,5 @@
+import { quoteForShell, type ShellKind } from '../util/shell';
+
 /**
  * Turns whatever the SDK threw into what a person can act on: one sentence saying what is wrong,
  * and, where there is one, the fix (a command the editor layer can offer as a button or tree node).
@@ -17,7 +19,8 @@ export type AwsProblemKind =
 
 export type AwsFix =
   | { kind: 'select-profile' }
-  | { kind: 'run-in-terminal'; commandLine: string }
+  /** Run `aws sso login --profile <profile>` in a terminal (`profile` undefined: the default profile). */
+  | { kind: 'sso-login'; profile?: string }
   | { kind: 'open-url'; url: string }
   | { kind: 'retry' };
 
@@ -42,6 +45,11 @@ interface ErrorLike {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** `aws sso login [--profile NAME]`, the name quoted for the shell that will run it. */
+export function ssoLoginCommand(profile: string | undefined, shell: ShellKind): string {
+  return `aws sso login${profile ? ` --profile ${quoteForShell(profile, shell)}` : ''}`;
+}
+
 const CREDENTIALS_DOCS = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
 
 function profileLabel(profile: string | undefined): string {
@@ -60,7 +68,7 @@ export function describeAwsError(
   const code = e.name && e.name !== 'Error' ? e.name : (e.code ?? e.Code);
   const message = e.message ?? String(error);
   const profile = context.profile;
-  const ssoCommand = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
+  const ssoCommand = ssoLoginCommand(profile, 'posix');
 
   if (/aws sso login|SSO session|sso.*token|Token is expired/i.test(message) && !/AccessDenied/i.test(code ?? '')) {
     return {
@@ -68,7 +76,7 @@ export function describeAwsError(
       code,
       title: `SSO session expired: run ${ssoCommand}`,
       message: `The IAM Identity Center (SSO) session for ${profileLabel(profile)} has expired or was never started. Run \`${ssoCommand}\`, then refresh.`,
-      fix: { kind: 'run-in-terminal', commandLine: ssoCommand },
+      fix: { kind: 'sso-login', profile },
     };
   }
   const profileMissing = context.profileExists === false || /Profile .* (could not be found|not found)/i.test(message);

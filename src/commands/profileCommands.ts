@@ -1,22 +1,25 @@
 import * as vscode from 'vscode';
+import { ssoLoginCommand } from '../aws/errors';
 import { listProfiles } from '../aws/profiles';
-import { isValidRegion } from '../aws/regions';
 import { saveSetting } from '../config/settings';
 import type { Services } from '../services';
 import { pickProfile, pickRegion } from '../ui/pickers';
-import { isArgumentObject, registerCommand } from './registerCommand';
+import { isArgumentObject, readArgs } from '../util/args';
+import { shellKindOf } from '../util/shell';
+import { registerCommand } from './registerCommand';
 
 /** `selectProfile()` opens the pickers; `selectProfile({ profile, region? })` sets them directly. */
 export function registerProfileCommands(services: Services): void {
   registerCommand(services, 'ecsWorkbench.selectProfile', async (arg?: unknown) => {
     if (isArgumentObject(arg)) {
-      const profile = arg.profile;
-      if (typeof profile !== 'string') throw new Error('selectProfile expects { profile: string, region?: string }; use "" for the default credential chain.');
+      const args = readArgs('selectProfile', '{ profile: string ("" = the default credential chain) }', arg, []);
+      const { profile, region } = args.scope();
+      if (profile === undefined) args.fail('"profile" is missing');
       if (profile && !(await listProfiles()).some((p) => p.name === profile)) {
-        throw new Error(`Profile "${profile}" is not in your AWS config or credentials file.`);
+        args.fail(`Profile "${profile}" is not in your AWS config or credentials file`);
       }
       await saveSetting('profile', profile);
-      if (arg.region !== undefined) await setRegion(arg.region);
+      if (region !== undefined) await saveSetting('region', region);
       await services.refreshAwsContext();
       return services.clientManager.context;
     }
@@ -30,9 +33,15 @@ export function registerProfileCommands(services: Services): void {
   });
 
   registerCommand(services, 'ecsWorkbench.selectRegion', async (arg?: unknown) => {
-    const region = isArgumentObject(arg) ? arg.region : await pickRegion(services.clientManager.context.region);
+    let region: string | undefined;
+    if (isArgumentObject(arg)) {
+      const args = readArgs('selectRegion', '{ region: string ("" = the profile\'s) }', arg, []);
+      // "" follows the profile's region again; anything else must be a region code.
+      region = arg.region === '' ? '' : args.scope().region;
+      if (region === undefined) args.fail('"region" is missing');
+    } else region = await pickRegion(services.clientManager.context.region);
     if (region === undefined) return undefined;
-    await setRegion(region);
+    await saveSetting('region', region);
     await services.refreshAwsContext();
     return services.clientManager.context;
   });
@@ -43,22 +52,17 @@ export function registerProfileCommands(services: Services): void {
     services.explorer.refresh();
   });
 
-  registerCommand(services, 'ecsWorkbench.runInTerminal', (arg?: unknown) => {
-    const commandLine = isArgumentObject(arg) ? arg.commandLine : undefined;
-    // Only the fixes the explorer offers (e.g. `aws sso login --profile x`), not arbitrary commands.
-    if (typeof commandLine !== 'string' || !/^aws [\w -]+$/.test(commandLine)) {
-      throw new Error('runInTerminal only runs AWS CLI fixes such as "aws sso login --profile NAME".');
-    }
-    const terminal = vscode.window.createTerminal({ name: 'AWS' });
+  // Only the fixes the explorer offers, never an arbitrary command line: `aws sso login` for a
+  // profile that exists, its name quoted for the user's shell.
+  registerCommand(services, 'ecsWorkbench.runInTerminal', async (arg?: unknown) => {
+    const args = readArgs('runInTerminal', '{ fix: "sso-login", profile: string }', arg, ['fix']);
+    if (args.oneOf('fix', ['sso-login'] as const) === undefined) args.fail('"fix" is missing');
+    const profile = args.scope().profile ?? args.fail('"profile" is missing');
+    if (!(await listProfiles()).some((p) => p.name === (profile || 'default'))) args.fail(`Profile "${profile || 'default'}" is not in your AWS config or credentials file`);
+    const commandLine = ssoLoginCommand(profile || undefined, shellKindOf(vscode.env.shell));
+    const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
     terminal.show();
     terminal.sendText(commandLine);
     return { commandLine };
   });
-}
-
-async function setRegion(region: unknown): Promise<void> {
-  if (typeof region !== 'string' || (region !== '' && !isValidRegion(region))) {
-    throw new Error(`"${String(region)}" is not a region code (like eu-west-1); use "" to follow the profile.`);
-  }
-  await saveSetting('region', region);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAwsError } from '../aws/errors';
 import type { Services } from '../services';
+import { isArgumentObject } from '../util/args';
 
 /**
  * Every command goes through here: one place that logs, turns AWS errors into a notification
@@ -31,9 +32,4 @@ export function registerCommand<A extends unknown[], R>(
       }
     }),
   );
-}
-
-/** Plain `{...}` objects are argument objects; tree nodes and URIs are class instances. */
-export function isArgumentObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

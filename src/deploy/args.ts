@@ -5,77 +5,9 @@
 import type { ecs as EcsTypes } from '../aws/sdk';
 import type { ImageReplacement } from './render';
 import type { ServiceUpdateRequest } from './updatePlan';
-
-export class ArgumentError extends Error {
-  constructor(command: string, usage: string, problem: string) {
-    super(`${command}: ${problem}. Expected ${usage}.`);
-    this.name = 'ArgumentError';
-  }
-}
+import { readArgs, type ArgumentReader } from '../util/args';
 
 type Arg = Record<string, unknown>;
-
-/** Reads typed members of one argument object, failing with the command's usage line. */
-class Reader {
-  constructor(
-    private readonly command: string,
-    private readonly usage: string,
-    private readonly arg: Arg,
-    allowed: string[],
-  ) {
-    const unknown = Object.keys(arg).filter((k) => !allowed.includes(k));
-    if (unknown.length) this.fail(`unknown member${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
-  }
-
-  fail(problem: string): never {
-    throw new ArgumentError(this.command, this.usage, problem);
-  }
-
-  has(name: string): boolean {
-    return this.arg[name] !== undefined;
-  }
-
-  string(name: string): string;
-  string(name: string, optional: true): string | undefined;
-  string(name: string, optional = false): string | undefined {
-    const v = this.arg[name];
-    if (v === undefined && optional) return undefined;
-    if (typeof v !== 'string' || !v.trim()) this.fail(v === undefined ? `"${name}" is missing` : `"${name}" must be a non-empty string`);
-    return v;
-  }
-
-  int(name: string, min: number, max: number, optional = false): number | undefined {
-    const v = this.arg[name];
-    if (v === undefined && optional) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) this.fail(v === undefined ? `"${name}" is missing` : `"${name}" must be an integer from ${min} to ${max}`);
-    return v;
-  }
-
-  bool(name: string): boolean | undefined {
-    const v = this.arg[name];
-    if (v !== undefined && typeof v !== 'boolean') this.fail(`"${name}" must be true or false`);
-    return v as boolean | undefined;
-  }
-
-  object(name: string): Arg | undefined {
-    const v = this.arg[name];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(`"${name}" must be an object`);
-    return v as Arg;
-  }
-
-  array<T>(name: string, each: (item: unknown, index: number) => T): T[] | undefined {
-    const v = this.arg[name];
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v)) this.fail(`"${name}" must be an array`);
-    return v.map(each);
-  }
-
-  nested(name: string, usage: string, allowed: string[]): Reader | undefined {
-    const v = this.object(name);
-    return v ? new Reader(this.command, usage, v, allowed) : undefined;
-  }
-}
 
 const TIMEOUT_MAX = 24 * 3600;
 
@@ -85,7 +17,7 @@ export interface RegisterArgs {
 }
 
 export function parseRegisterArgs(arg: Arg): RegisterArgs {
-  const r = new Reader('registerTaskDefinition', '{ file: "/path/taskdef.json" } or { definition: { family, containerDefinitions, ... } }', arg, ['file', 'definition']);
+  const r = readArgs('registerTaskDefinition', '{ file: "/path/taskdef.json" } or { definition: { family, containerDefinitions, ... } }', arg, ['file', 'definition']);
   if (r.has('file') === r.has('definition')) r.fail('give exactly one of "file" and "definition"');
   return { file: r.string('file', true), definition: r.object('definition') };
 }
@@ -103,7 +35,7 @@ export interface UpdateArgs extends ServiceRef, ServiceUpdateRequest {
   timeoutSeconds?: number;
 }
 
-function capacityProviderStrategy(r: Reader): EcsTypes.CapacityProviderStrategyItem[] | undefined {
+function capacityProviderStrategy(r: ArgumentReader): EcsTypes.CapacityProviderStrategyItem[] | undefined {
   return r.array('capacityProviderStrategy', (item, i) => {
     const o = item as Arg;
     if (typeof o !== 'object' || o === null || typeof o.capacityProvider !== 'string') r.fail(`capacityProviderStrategy[${i}] needs "capacityProvider"`);
@@ -117,7 +49,7 @@ function capacityProviderStrategy(r: Reader): EcsTypes.CapacityProviderStrategyI
 
 export function parseUpdateArgs(arg: Arg): UpdateArgs {
   const allowed = ['cluster', 'service', 'taskDefinition', 'desiredCount', 'forceNewDeployment', 'deploymentConfiguration', 'platformVersion', 'capacityProviderStrategy', 'wait', 'timeoutSeconds'];
-  const r = new Reader('updateService', UPDATE_USAGE, arg, allowed);
+  const r = readArgs('updateService', UPDATE_USAGE, arg, allowed);
   const out: UpdateArgs = {
     cluster: r.string('cluster'),
     service: r.string('service'),
@@ -129,9 +61,9 @@ export function parseUpdateArgs(arg: Arg): UpdateArgs {
     wait: r.bool('wait'),
     timeoutSeconds: r.int('timeoutSeconds', 1, TIMEOUT_MAX, true),
   };
-  const dc = r.nested('deploymentConfiguration', UPDATE_USAGE, ['minimumHealthyPercent', 'maximumPercent', 'deploymentCircuitBreaker']);
+  const dc = r.nested('deploymentConfiguration', ['minimumHealthyPercent', 'maximumPercent', 'deploymentCircuitBreaker']);
   if (dc) {
-    const cb = dc.nested('deploymentCircuitBreaker', UPDATE_USAGE, ['enable', 'rollback']);
+    const cb = dc.nested('deploymentCircuitBreaker', ['enable', 'rollback']);
     const enable = cb?.bool('enable');
     const rollback = cb?.bool('rollback');
     if (cb && (enable === undefined || rollback === undefined)) r.fail('deploymentCircuitBreaker needs both "enable" and "rollback"');
@@ -156,9 +88,9 @@ export interface DeployArgs extends ServiceRef {
 
 export function parseDeployArgs(arg: Arg): DeployArgs {
   const usage = '{ cluster, service, file? | taskDefinition?, image?: { container, uri }, wait?, timeoutSeconds? }';
-  const r = new Reader('deploy', usage, arg, ['cluster', 'service', 'file', 'taskDefinition', 'image', 'wait', 'timeoutSeconds']);
+  const r = readArgs('deploy', usage, arg, ['cluster', 'service', 'file', 'taskDefinition', 'image', 'wait', 'timeoutSeconds']);
   if (r.has('file') && r.has('taskDefinition')) r.fail('give "file" or "taskDefinition", not both');
-  const image = r.nested('image', usage, ['container', 'uri']);
+  const image = r.nested('image', ['container', 'uri']);
   return {
     cluster: r.string('cluster'),
     service: r.string('service'),
@@ -171,17 +103,17 @@ export function parseDeployArgs(arg: Arg): DeployArgs {
 }
 
 export function parseScaleArgs(arg: Arg): ServiceRef & { desiredCount: number } {
-  const r = new Reader('scaleService', '{ cluster, service, desiredCount }', arg, ['cluster', 'service', 'desiredCount']);
+  const r = readArgs('scaleService', '{ cluster, service, desiredCount }', arg, ['cluster', 'service', 'desiredCount']);
   return { cluster: r.string('cluster'), service: r.string('service'), desiredCount: r.int('desiredCount', 0, 100000)! };
 }
 
 export function parseServiceRef(command: string, arg: Arg): ServiceRef {
-  const r = new Reader(command, '{ cluster, service }', arg, ['cluster', 'service']);
+  const r = readArgs(command, '{ cluster, service }', arg, ['cluster', 'service']);
   return { cluster: r.string('cluster'), service: r.string('service') };
 }
 
 export function parseStopTaskArgs(arg: Arg): { cluster: string; task: string; reason?: string } {
-  const r = new Reader('stopTask', '{ cluster, task, reason? }', arg, ['cluster', 'task', 'reason']);
+  const r = readArgs('stopTask', '{ cluster, task, reason? }', arg, ['cluster', 'task', 'reason']);
   const reason = r.string('reason', true);
   if (reason && reason.length > 255) r.fail('"reason" is at most 255 characters');
   return { cluster: r.string('cluster'), task: r.string('task'), reason };
@@ -202,14 +134,14 @@ export function parseRunTaskArgs(arg: Arg): RunTaskArgs {
   const usage =
     '{ cluster, taskDefinition, count? (1-10), launchType? | capacityProviderStrategy?, networkConfiguration?: { awsvpcConfiguration: { subnets, securityGroups?, assignPublicIp? } }, placementStrategy?: [{ type: binpack|random|spread, field? }], placementConstraints?: [{ type: distinctInstance|memberOf, expression? }] }';
   const allowed = ['cluster', 'taskDefinition', 'count', 'launchType', 'capacityProviderStrategy', 'networkConfiguration', 'placementStrategy', 'placementConstraints'];
-  const r = new Reader('runTask', usage, arg, allowed);
+  const r = readArgs('runTask', usage, arg, allowed);
   const launchType = r.string('launchType', true);
   if (launchType && !['FARGATE', 'EC2', 'EXTERNAL'].includes(launchType)) r.fail('"launchType" is FARGATE, EC2 or EXTERNAL');
   if (launchType && r.has('capacityProviderStrategy')) r.fail('give "launchType" or "capacityProviderStrategy", not both');
-  const network = r.nested('networkConfiguration', usage, ['awsvpcConfiguration']);
+  const network = r.nested('networkConfiguration', ['awsvpcConfiguration']);
   let networkConfiguration: EcsTypes.NetworkConfiguration | undefined;
   if (network) {
-    const vpc = network.nested('awsvpcConfiguration', usage, ['subnets', 'securityGroups', 'assignPublicIp']) ?? r.fail('networkConfiguration needs "awsvpcConfiguration"');
+    const vpc = network.nested('awsvpcConfiguration', ['subnets', 'securityGroups', 'assignPublicIp']) ?? r.fail('networkConfiguration needs "awsvpcConfiguration"');
     const strings = (name: string) => (item: unknown) => (typeof item === 'string' && item ? item : r.fail(`awsvpcConfiguration.${name} holds ids (strings)`));
     const subnets = vpc.array('subnets', strings('subnets'));
     if (!subnets?.length) r.fail('awsvpcConfiguration.subnets needs at least one subnet');
@@ -244,7 +176,7 @@ export function parseRunTaskArgs(arg: Arg): RunTaskArgs {
 }
 
 export function parseDeregisterArgs(arg: Arg): { taskDefinition: string } {
-  const r = new Reader('deregisterTaskDefinition', '{ taskDefinition: "family:revision" or its ARN }', arg, ['taskDefinition']);
+  const r = readArgs('deregisterTaskDefinition', '{ taskDefinition: "family:revision" or its ARN }', arg, ['taskDefinition']);
   const taskDefinition = r.string('taskDefinition');
   if (!/:\d+$/.test(taskDefinition)) r.fail('"taskDefinition" must name a revision (family:revision or ARN), not a family');
   return { taskDefinition };

@@ -41,13 +41,14 @@ export interface DiffResult {
  * normalised (keys sorted, read-only fields and API defaults dropped), in VS Code's diff editor.
  */
 export async function diffWithLatestRevision(core: TaskdefCore, clients: ClientManager, documents: DefinitionDocuments, arg: unknown): Promise<DiffResult> {
-  const document = await documentFromArgument(arg);
+  const { document, args } = await documentFromArgument('diffWithLatestRevision', arg);
+  const scope = args?.scope();
   if (kindOf(document) !== 'task') throw new Error('Diff with the latest ACTIVE revision works on task definitions (language "ECS Task Definition").');
   const lib = await core.lib();
   const parsed: unknown = lib.parseJsonc(document.getText());
   const family = lib.normalizeDefinition(parsed, 'task').family;
   if (typeof family !== 'string' || !family) throw new Error('This task definition has no "family": nothing to compare with.');
-  const { sdk, client: ecs } = await clients.clientWithSdk('ecs');
+  const { sdk, client: ecs } = await clients.clientWithSdk('ecs', scope);
   const out = await ecs.send(new sdk.ecs.DescribeTaskDefinitionCommand({ taskDefinition: family, include: ['TAGS'] }));
   const revision = out.taskDefinition?.revision ?? 0;
   const left = documents.put(`/${family}:${revision}.json`, lib.normalizedText({ taskDefinition: out.taskDefinition, tags: out.tags }, 'task'));

@@ -44,7 +44,7 @@ export function registerTaskDefinitionEditor(services: Services): void {
   registerCommand(services, SWITCH_COMMAND, (arg?: unknown) => switchDefinitionLanguage(core, arg));
   registerCommand(services, DIFF_COMMAND, (arg?: unknown) => diffWithLatestRevision(core, services.clientManager, documents, arg));
   registerCommand(services, VALIDATE_COMMAND, async (arg?: unknown) => {
-    const result = await diagnostics.validate(await documentFromArgument(arg));
+    const result = await diagnostics.validate((await documentFromArgument('validateDefinition', arg)).document);
     if (!result) throw new Error('This file is not a task or service definition: switch its language first (ECS: Switch JSON File to Task/Service Definition…).');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     return countProblems(result);

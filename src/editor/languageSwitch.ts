@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isArgumentObject } from '../commands/registerCommand';
 import { SECTION } from '../config/settings';
 import type { DocumentKind } from '../taskdef';
 import type { TaskdefCore } from './core';
@@ -19,9 +18,9 @@ const MAY_BE_TASK_DEFINITION = /"containerDefinitions"\s*:/;
  * `{ kind: 'task' | 'service' | 'json', uri? | file? }` switches without a picker.
  */
 export async function switchDefinitionLanguage(core: TaskdefCore, arg: unknown): Promise<{ uri: string; languageId: string } | undefined> {
-  const document = await documentFromArgument(arg);
-  let target = isArgumentObject(arg) ? arg.kind : undefined;
-  if (target !== undefined && !(typeof target === 'string' && target in TARGETS)) throw new Error('Expected { kind: "task" | "service" | "json" }.');
+  const usage = '{ kind: "task" | "service" | "json", uri?: string, file?: string }';
+  const { document, args } = await documentFromArgument('switchDefinitionLanguage', arg, { usage, members: ['kind'] });
+  let target: string | undefined = args?.oneOf('kind', ['task', 'service', 'json'] as const);
   if (target === undefined) {
     const detected = (await core.lib()).detectKind(document.getText(), document.fileName);
     const items: (vscode.QuickPickItem & { target: Target })[] = [

@@ -196,11 +196,11 @@ describe('ECR: view, push and build against a real engine and registry on loopba
   });
 
   it('refuses incomplete argument objects with a clear error, never a picker', async () => {
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0' })), /"repository" is required. Expected \{ image: string, repository: string/);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0', repository: 'it/app', tagg: 'x' })), /unknown key "tagg"/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0' })), /"repository" is missing. Expected \{ image: string, repository: string/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0', repository: 'it/app', tagg: 'x' })), /unknown member "tagg"/);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.createRepository', { name: 'Bad Name' })), /lowercase/);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.deleteImage', { repository: 'it/app' })), /exactly one of "tag" or "digest"/);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.buildAndPushImage', { dockerfile: 'x', repository: 'it/app' })), /"tag" is required/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.buildAndPushImage', { dockerfile: 'x', repository: 'it/app' })), /"tag" is missing/);
   });
 
   it('a missing repository is refused (and created on request); deleting a tag, then the repository with force', async () => {

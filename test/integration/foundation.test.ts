@@ -141,7 +141,7 @@ describe('Foundation: activation, view container, credentials guidance', functio
     );
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.selectRegion', { region: 'mars-1' })),
-      /"mars-1" is not a region code/,
+      /"region" must be a region code like eu-west-1, not "mars-1"/,
     );
   });
 });

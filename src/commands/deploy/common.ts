@@ -5,8 +5,8 @@ import { EcsActions, stoppedTaskLine } from '../../deploy/ecsActions';
 import { describeDeployment } from '../../deploy/rollout';
 import { EcsReader } from '../../ecs/ecsReader';
 import type { Services } from '../../services';
-import { isArgumentObject } from '../registerCommand';
 import { resourceName, revisionLabel } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 /**
  * Restricted Mode: the runtime half of `capabilities.untrustedWorkspaces: limited`. The test seam

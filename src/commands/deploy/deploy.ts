@@ -5,10 +5,10 @@ import { recentImages } from '../../deploy/images';
 import { diagnosticLine, type ImageReplacement } from '../../deploy/render';
 import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
-import { isArgumentObject } from '../registerCommand';
 import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { DeployRevision } from './registerTaskDefinition';
 import { parseImageReference, revisionLabel } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 /** The image URI of a DeployImage: by shape, since it is created in another bundle (instanceof would not match). */
 function justPushedImage(arg: unknown): string | undefined {

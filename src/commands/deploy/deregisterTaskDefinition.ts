@@ -1,7 +1,7 @@
 import { parseDeregisterArgs } from '../../deploy/args';
-import { isArgumentObject } from '../registerCommand';
 import { nodeOf, pickFamily, pickRevision, requireTrust, type DeployUi } from './common';
 import { revisionLabel } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 /** Deregister a revision (ACTIVE → INACTIVE): running tasks and services keep it, new ones cannot use it. */
 export async function deregisterTaskDefinition(ui: DeployUi, arg: unknown): Promise<{ taskDefinitionArn: string; status: string } | undefined> {

@@ -1,7 +1,8 @@
 import type { Services } from '../../services';
-import { isArgumentObject, registerCommand } from '../registerCommand';
+import { registerCommand } from '../registerCommand';
 import type { DeployCommandName } from './actions';
 import { loadDeployActions } from './actionsLoader';
+import { isArgumentObject } from '../../util/args';
 
 const NAMES: DeployCommandName[] = [
   'registerTaskDefinition',

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { parseRegisterArgs } from '../../deploy/args';
 import { DefinitionError, diagnosticLine, prepareRegistration } from '../../deploy/render';
 import { loadTaskdef } from '../../editor/taskdefLoader';
-import { isArgumentObject } from '../registerCommand';
 import { requireTrust, type DeployUi } from './common';
 import { revisionLabel } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 export interface RegisterResult {
   taskDefinitionArn: string;

@@ -1,7 +1,7 @@
 import { parseServiceRef } from '../../deploy/args';
-import { isArgumentObject } from '../registerCommand';
 import { requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { sendUpdate, type UpdateResult } from './updateService';
+import { isArgumentObject } from '../../util/args';
 
 /** Restart Service: a new deployment of the same configuration (forceNewDeployment). */
 export async function restartService(ui: DeployUi, arg: unknown): Promise<Pick<UpdateResult, 'serviceArn' | 'deploymentId'> | undefined> {

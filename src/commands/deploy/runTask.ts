@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { ecs as EcsTypes } from '../../aws/sdk';
 import { parseRunTaskArgs, type RunTaskArgs } from '../../deploy/args';
-import { isArgumentObject } from '../registerCommand';
 import { input, integerInput, nodeOf, pick, pickCluster, pickFamily, pickRevision, requireTrust, type DeployUi } from './common';
 import { resourceName, revisionLabel } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 export interface RunTaskResult {
   taskArns: string[];

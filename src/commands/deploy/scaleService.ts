@@ -1,7 +1,7 @@
 import { parseScaleArgs } from '../../deploy/args';
-import { isArgumentObject } from '../registerCommand';
 import { integerInput, requireTrust, serviceTarget, type DeployUi } from './common';
 import { sendUpdate, type UpdateResult } from './updateService';
+import { isArgumentObject } from '../../util/args';
 
 /** Scale Service: desiredCount alone (no task definition, so no iam:PassRole). */
 export async function scaleService(ui: DeployUi, arg: unknown): Promise<Pick<UpdateResult, 'serviceArn' | 'deploymentId'> | undefined> {

@@ -1,7 +1,7 @@
 import { parseStopTaskArgs } from '../../deploy/args';
-import { isArgumentObject } from '../registerCommand';
 import { input, nodeOf, pick, pickCluster, requireTrust, type DeployUi } from './common';
 import { resourceName } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 /** Stop Task: a running task from the explorer or the pickers, a modal confirmation, an optional reason. */
 export async function stopTask(ui: DeployUi, arg: unknown): Promise<{ taskArn: string; desiredStatus: string } | undefined> {

@@ -3,9 +3,9 @@ import { parseUpdateArgs } from '../../deploy/args';
 import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
 import type { Service } from '../../deploy/ecsActions';
 import { changeLines, planServiceUpdate, type ServiceUpdateRequest } from '../../deploy/updatePlan';
-import { isArgumentObject } from '../registerCommand';
 import { integerInput, pick, pickRevision, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { resourceName, revisionLabel, taskDefinitionParts } from '../../aws/arn';
+import { isArgumentObject } from '../../util/args';
 
 export interface UpdateResult {
   serviceArn: string;

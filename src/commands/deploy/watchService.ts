@@ -1,7 +1,7 @@
 import { parseServiceRef } from '../../deploy/args';
 import { finishUpdate } from '../../deploy/deployFlow';
-import { isArgumentObject } from '../registerCommand';
 import { serviceTarget, type DeployUi, type ServiceTarget } from './common';
+import { isArgumentObject } from '../../util/args';
 
 /** Watch the service's PRIMARY deployment until it completes or fails (read-only: allowed in Restricted Mode). */
 export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploymentId: string; outcome: string; reason?: string }> {

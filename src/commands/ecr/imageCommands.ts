@@ -3,9 +3,10 @@ import type { ImageId } from '../../ecr/ecrService';
 import { imageUri } from '../../ecr/names';
 import { findingsMarkdown } from '../../ecr/present';
 import { ImageNode } from '../../explorer/ecr/imageNode';
-import { isArgumentObject, registerCommand } from '../registerCommand';
+import { registerCommand } from '../registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
 import { idText, imageFromArgs, imageTarget, pickRepository, refreshRepository, type ImageTarget } from './targets';
+import { isArgumentObject } from '../../util/args';
 
 /** The image of a node or argument object; from the palette, a repository and then one of its images. */
 async function resolveImage(runtime: EcrRuntime, command: string, arg: unknown): Promise<ImageTarget> {

@@ -5,10 +5,10 @@ import { ContainerCliError, gitShortSha } from '../../ecr/containerCli';
 import { parseImageReference } from '../../aws/arn';
 import { validateRepositoryName, validateTag } from '../../ecr/names';
 import { buildAndPushImage, defaultTag, pushImage, type BuildAndPushRequest, type PushOptions, type PushRequest, type PushResult } from '../../ecr/push';
-import { isArgumentObject, registerCommand } from '../registerCommand';
-import { readArgs } from './args';
+import { registerCommand } from '../registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
 import { refreshRepository, repositoryOfNode } from './targets';
+import { isArgumentObject, readArgs } from '../../util/args';
 
 const PUSH_ARGS = '{ image: string, repository: string, tag?: string, createRepository?: boolean }';
 const BUILD_ARGS = '{ dockerfile: string, context?: string, platform?: string, repository: string, tag: string, createRepository?: boolean }';
@@ -16,20 +16,20 @@ const CREATE_NEW = '$(add) Create a new repository…';
 
 function pushArgs(arg: unknown): PushRequest {
   const args = readArgs('ecsWorkbench.pushImage', PUSH_ARGS, arg, ['image', 'repository', 'tag', 'createRepository']);
-  return { image: args.string('image'), repository: args.string('repository'), tag: args.optionalString('tag'), createRepository: args.optionalBoolean('createRepository') };
+  return { image: args.string('image'), repository: args.string('repository'), tag: args.string('tag', true), createRepository: args.bool('createRepository') };
 }
 
 function buildArgs(arg: unknown): BuildAndPushRequest {
   const args = readArgs('ecsWorkbench.buildAndPushImage', BUILD_ARGS, arg, ['dockerfile', 'context', 'platform', 'repository', 'tag', 'createRepository']);
-  const platform = args.optionalString('platform');
-  if (platform && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) throw new Error(`ecsWorkbench.buildAndPushImage: "platform" must look like linux/amd64. Expected ${BUILD_ARGS}.`);
+  const platform = args.string('platform', true);
+  if (platform && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) args.fail('"platform" must look like linux/amd64');
   return {
     dockerfile: args.string('dockerfile'),
-    context: args.optionalString('context'),
+    context: args.string('context', true),
     platform,
     repository: args.string('repository'),
     tag: args.string('tag'),
-    createRepository: args.optionalBoolean('createRepository'),
+    createRepository: args.bool('createRepository'),
   };
 }
 

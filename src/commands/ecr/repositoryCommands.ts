@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { validateRepositoryName } from '../../ecr/names';
 import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
-import { isArgumentObject, registerCommand } from '../registerCommand';
-import { readArgs } from './args';
+import { registerCommand } from '../registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
 import { pickRepository } from './targets';
+import { isArgumentObject, readArgs } from '../../util/args';
 
 const CREATE_ARGS = '{ name: string, tagMutability?: "MUTABLE" | "IMMUTABLE", scanOnPush?: boolean }';
 const DELETE_ARGS = '{ name: string, force?: boolean }';
@@ -40,9 +40,9 @@ export function registerRepositoryCommands(runtime: EcrRuntime): void {
     let options: { name: string; tagMutability?: 'MUTABLE' | 'IMMUTABLE'; scanOnPush?: boolean };
     if (isArgumentObject(arg)) {
       const args = readArgs('ecsWorkbench.createRepository', CREATE_ARGS, arg, ['name', 'tagMutability', 'scanOnPush']);
-      options = { name: args.string('name'), tagMutability: args.oneOf('tagMutability', ['MUTABLE', 'IMMUTABLE'] as const), scanOnPush: args.optionalBoolean('scanOnPush') };
+      options = { name: args.string('name'), tagMutability: args.oneOf('tagMutability', ['MUTABLE', 'IMMUTABLE'] as const), scanOnPush: args.bool('scanOnPush') };
       const invalid = validateRepositoryName(options.name);
-      if (invalid) throw new Error(`ecsWorkbench.createRepository: invalid name "${options.name}": ${invalid}`);
+      if (invalid) args.fail(`invalid name "${options.name}": ${invalid}`);
     } else options = await askNewRepository();
     const repository = await runtime.ecr().createRepository(options);
     runtime.provider.refresh();
@@ -62,7 +62,7 @@ export function registerRepositoryCommands(runtime: EcrRuntime): void {
     if (isArgumentObject(arg)) {
       const args = readArgs('ecsWorkbench.deleteRepository', DELETE_ARGS, arg, ['name', 'force']);
       name = args.string('name');
-      force = args.optionalBoolean('force') ?? false;
+      force = args.bool('force') ?? false;
     } else {
       name = arg instanceof RepositoryNode ? arg.name : await pickRepository(runtime, 'Delete ECR Repository');
       const { items } = await ecr.images(name, { limit: 1 });

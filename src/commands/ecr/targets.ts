@@ -3,9 +3,8 @@ import type { ImageId } from '../../ecr/ecrService';
 import { isDigest, validateTag } from '../../ecr/names';
 import { ImageNode } from '../../explorer/ecr/imageNode';
 import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
-import { isArgumentObject } from '../registerCommand';
-import { readArgs } from './args';
 import type { EcrRuntime } from './ecrRuntime';
+import { isArgumentObject, readArgs } from '../../util/args';
 
 /** An image a command acts on: from a tree node or `{ repository, tag } | { repository, digest }`. */
 export interface ImageTarget {
@@ -19,11 +18,11 @@ export const IMAGE_ARGS = '{ repository: string, tag: string } or { repository: 
 export function imageFromArgs(command: string, arg: unknown, extraKeys: string[] = []): ImageTarget {
   const args = readArgs(command, IMAGE_ARGS, arg, ['repository', 'tag', 'digest', ...extraKeys]);
   const repository = args.string('repository');
-  const tag = args.optionalString('tag');
-  const digest = args.optionalString('digest');
-  if ((tag === undefined) === (digest === undefined)) throw new Error(`${command}: give exactly one of "tag" or "digest". Expected ${IMAGE_ARGS}.`);
-  if (digest !== undefined && !isDigest(digest)) throw new Error(`${command}: "digest" must look like sha256:<64 hex digits>. Expected ${IMAGE_ARGS}.`);
-  if (tag !== undefined && validateTag(tag)) throw new Error(`${command}: "tag" is not a valid tag: ${validateTag(tag)}`);
+  const tag = args.string('tag', true);
+  const digest = args.string('digest', true);
+  if ((tag === undefined) === (digest === undefined)) args.fail('give exactly one of "tag" or "digest"');
+  if (digest !== undefined && !isDigest(digest)) args.fail('"digest" must look like sha256:<64 hex digits>');
+  if (tag !== undefined && validateTag(tag)) args.fail(`"tag" is not a valid tag: ${validateTag(tag)}`);
   return { repository, id: tag !== undefined ? { tag } : { digest: digest! } };
 }
 

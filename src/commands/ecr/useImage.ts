@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { ImageNode } from '../../explorer/ecr/imageNode';
-import { isArgumentObject, registerCommand } from '../registerCommand';
-import { readArgs } from './args';
+import { registerCommand } from '../registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
+import { isArgumentObject, readArgs } from '../../util/args';
 
 const USE_ARGS = '{ imageUri: string, container?: string }';
 
@@ -50,7 +50,7 @@ export function registerUseImage(runtime: EcrRuntime): void {
     else if (isArgumentObject(arg)) {
       const args = readArgs('ecsWorkbench.useImage', USE_ARGS, arg, ['imageUri', 'container']);
       imageUri = args.string('imageUri');
-      container = args.optionalString('container');
+      container = args.string('container', true);
     } else throw new Error(`ecsWorkbench.useImage runs on an image in the ECR view, or with ${USE_ARGS}.`);
 
     const editor = vscode.window.activeTextEditor;

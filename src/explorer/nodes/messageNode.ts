@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { AwsFix, AwsProblem } from '../../aws/errors';
+import { ssoLoginCommand, type AwsFix, type AwsProblem } from '../../aws/errors';
+import { shellKindOf } from '../../util/shell';
 import type { ExplorerNode } from '../explorerNode';
 
 /** A node that runs the fix for a problem: opens the picker, runs `aws sso login`, retries. */
@@ -14,8 +15,8 @@ export class FixNode implements ExplorerNode {
     switch (this.fix.kind) {
       case 'select-profile':
         return 'Select a profile…';
-      case 'run-in-terminal':
-        return `Run ${this.fix.commandLine}`;
+      case 'sso-login':
+        return `Run ${ssoLoginCommand(this.fix.profile, shellKindOf(vscode.env.shell))}`;
       case 'open-url':
         return 'Open the documentation';
       case 'retry':
@@ -32,9 +33,9 @@ export class FixNode implements ExplorerNode {
         item.iconPath = new vscode.ThemeIcon('account');
         item.command = { title: this.label, command: 'ecsWorkbench.selectProfile' };
         break;
-      case 'run-in-terminal':
+      case 'sso-login':
         item.iconPath = new vscode.ThemeIcon('terminal');
-        item.command = { title: this.label, command: 'ecsWorkbench.runInTerminal', arguments: [{ commandLine: this.fix.commandLine }] };
+        item.command = { title: this.label, command: 'ecsWorkbench.runInTerminal', arguments: [{ fix: 'sso-login', profile: this.fix.profile ?? '' }] };
         break;
       case 'open-url':
         item.iconPath = new vscode.ThemeIcon('link-external');

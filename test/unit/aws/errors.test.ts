@@ -15,7 +15,7 @@ describe('describeAwsError: what the user is told', () => {
     );
     assert.strictEqual(problem.kind, 'sso-expired');
     assert.strictEqual(problem.title, 'SSO session expired: run aws sso login --profile dev');
-    assert.deepStrictEqual(problem.fix, { kind: 'run-in-terminal', commandLine: 'aws sso login --profile dev' });
+    assert.deepStrictEqual(problem.fix, { kind: 'sso-login', profile: 'dev' });
   });
 
   it('tells an unknown profile from a profile without credentials', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as taskdef from '../../../src/taskdef';
-import { ArgumentError, parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskArgs, parseScaleArgs, parseStopTaskArgs, parseUpdateArgs } from '../../../src/deploy/args';
+import { ArgumentError } from '../../../src/util/args';
+import { parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskArgs, parseScaleArgs, parseStopTaskArgs, parseUpdateArgs } from '../../../src/deploy/args';
 import { DefinitionError, prepareRegistration } from '../../../src/deploy/render';
 import { evaluateRollout, type Service } from '../../../src/deploy/rollout';
 import { changeLines, planServiceUpdate } from '../../../src/deploy/updatePlan';
