@@ -1,4 +1,47 @@
 /**
+ * The one pager: List* and Describe* calls that page with a next token, and List-then-describe.
+ */
+
+/** One page as the caller's API gave it. */
+export interface Page<T> {
+  items?: T[];
+  nextToken?: string;
+}
+
+export interface PageRequest {
+  /** How many items to read (a page of the tree or a picker); Infinity or unset reads them all. */
+  limit?: number;
+  /** Where a previous read stopped ("Load more"). */
+  startToken?: string;
+}
+
+export interface PagedResult<T> {
+  items: T[];
+  /** Where to continue; undefined when the list is complete. */
+  nextToken?: string;
+}
+
+/**
+ * Follows the next token until `limit` items are read or the list ends, asking for no more than
+ * `pageSize` (AWS's maximum for the call) and no more than are still wanted.
+ */
+export async function readPages<T>(
+  request: PageRequest,
+  pageSize: number,
+  fetch: (nextToken: string | undefined, maxResults: number) => Promise<Page<T>>,
+): Promise<PagedResult<T>> {
+  const limit = request.limit ?? Infinity;
+  const items: T[] = [];
+  let token = request.startToken;
+  do {
+    const page = await fetch(token, Math.min(pageSize, Math.max(1, limit - items.length)));
+    items.push(...(page.items ?? []));
+    token = page.nextToken;
+  } while (token && items.length < limit);
+  return { items, nextToken: token };
+}
+
+/**
  * List-then-describe, the shape of nearly every ECS read: a chain of List pages (sequential, each
  * needs the previous nextToken) whose ids are described in the largest batches AWS allows. Describe
  * calls start as soon as a page arrives, with bounded concurrency, while the next page is fetched;
@@ -9,24 +52,15 @@ export interface IdPage {
   nextToken?: string;
 }
 
-export interface ListAndDescribeOptions<T> {
+export interface ListAndDescribeOptions<T> extends PageRequest {
   list: (nextToken: string | undefined, maxResults: number) => Promise<IdPage>;
   describe: (ids: string[]) => Promise<T[]>;
   /** AWS's batch limit of the Describe call (services 10, tasks/clusters/instances 100). */
   batchSize: number;
-  /** How many ids to read before stopping (a page of the tree); Infinity reads everything. */
-  limit?: number;
   /** AWS's maximum page size of the List call (100 for ECS). */
   pageSize?: number;
-  startToken?: string;
   /** Describe calls in flight at once. */
   concurrency?: number;
-}
-
-export interface ListAndDescribeResult<T> {
-  items: T[];
-  /** Where to continue ("Load more"); undefined when the list is complete. */
-  nextToken?: string;
 }
 
 /** A counting semaphore: at most `limit` tasks run at once, in the order they were queued. */
@@ -47,7 +81,7 @@ export class Limiter {
   }
 }
 
-export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Promise<ListAndDescribeResult<T>> {
+export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Promise<PagedResult<T>> {
   const limit = options.limit ?? Infinity;
   const pageSize = options.pageSize ?? 100;
   const limiter = new Limiter(options.concurrency ?? 10);

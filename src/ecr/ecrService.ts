@@ -1,4 +1,5 @@
 import type { ClientManager, ClientOf } from '../aws/clientManager';
+import { readPages, type PagedResult, type PageRequest } from '../aws/paging';
 import type { ecr as EcrTypes } from '../aws/sdk';
 import type { Sdk } from '../aws/sdkLoader';
 import { validateRepositoryName } from './names';
@@ -10,15 +11,6 @@ export type ImageScanFinding = EcrTypes.ImageScanFinding;
 /** AWS's page limits: DescribeRepositories and DescribeImages take up to 1,000 a call. */
 export const ECR_LIMITS = { describeRepositories: 1000, describeImages: 1000, describeFindings: 1000 } as const;
 
-export interface EcrPage {
-  limit?: number;
-  startToken?: string;
-}
-
-export interface EcrPageResult<T> {
-  items: T[];
-  nextToken?: string;
-}
 
 export interface CreateRepositoryOptions {
   name: string;
@@ -60,22 +52,9 @@ export class EcrService {
     return this.clients.clientWithSdk('ecr', { region: this.region });
   }
 
-  /** Follows nextToken until `limit` items are read (or the list ends). */
-  private async paged<T>(page: EcrPage, max: number, call: (nextToken: string | undefined, maxResults: number) => Promise<{ items?: T[]; nextToken?: string }>): Promise<EcrPageResult<T>> {
-    const limit = page.limit ?? Infinity;
-    const items: T[] = [];
-    let token = page.startToken;
-    do {
-      const out = await call(token, Math.min(max, Math.max(1, limit - items.length)));
-      items.push(...(out.items ?? []));
-      token = out.nextToken;
-    } while (token && items.length < limit);
-    return { items, nextToken: token };
-  }
-
-  async repositories(page: EcrPage = {}): Promise<EcrPageResult<Repository>> {
+  async repositories(page: PageRequest = {}): Promise<PagedResult<Repository>> {
     const { sdk, client } = await this.ecr();
-    const result = await this.paged(page, ECR_LIMITS.describeRepositories, async (nextToken, maxResults) => {
+    const result = await readPages(page, ECR_LIMITS.describeRepositories, async (nextToken, maxResults) => {
       const out = await client.send(new sdk.ecr.DescribeRepositoriesCommand({ nextToken, maxResults }));
       return { items: out.repositories, nextToken: out.nextToken };
     });
@@ -94,9 +73,9 @@ export class EcrService {
   }
 
   /** Images newest first (within what was read: AWS does not sort). */
-  async images(repositoryName: string, page: EcrPage = {}): Promise<EcrPageResult<ImageDetail>> {
+  async images(repositoryName: string, page: PageRequest = {}): Promise<PagedResult<ImageDetail>> {
     const { sdk, client } = await this.ecr();
-    const result = await this.paged(page, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
+    const result = await readPages(page, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
       const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults }));
       return { items: out.imageDetails, nextToken: out.nextToken };
     });
@@ -149,16 +128,14 @@ export class EcrService {
   /** Every finding of the image's last scan (all pages). */
   async scanFindings(repositoryName: string, id: ImageId): Promise<ScanFindings> {
     const { sdk, client } = await this.ecr();
-    const findings: ImageScanFinding[] = [];
-    let nextToken: string | undefined;
-    let last: EcrTypes.DescribeImageScanFindingsCommandOutput | undefined;
-    do {
-      last = await client.send(
-        new sdk.ecr.DescribeImageScanFindingsCommand({ repositoryName, imageId: toImageId(id), nextToken, maxResults: ECR_LIMITS.describeFindings }),
-      );
-      findings.push(...(last.imageScanFindings?.findings ?? []));
-      nextToken = last.nextToken;
-    } while (nextToken);
+    // Status and counts come with every page; the last page's are kept.
+    const pages: EcrTypes.DescribeImageScanFindingsCommandOutput[] = [];
+    const { items: findings } = await readPages({}, ECR_LIMITS.describeFindings, async (nextToken, maxResults) => {
+      const out = await client.send(new sdk.ecr.DescribeImageScanFindingsCommand({ repositoryName, imageId: toImageId(id), nextToken, maxResults }));
+      pages.push(out);
+      return { items: out.imageScanFindings?.findings, nextToken: out.nextToken };
+    });
+    const last = pages[pages.length - 1];
     return {
       status: last.imageScanStatus?.status,
       description: last.imageScanStatus?.description,

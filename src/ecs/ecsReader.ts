@@ -1,6 +1,6 @@
 import { taskDefinitionParts } from '../aws/arn';
 import type { ClientManager, ClientOf } from '../aws/clientManager';
-import { chunk, listAndDescribe, type ListAndDescribeResult } from '../aws/paging';
+import { chunk, listAndDescribe, type PagedResult, type PageRequest } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 
@@ -12,12 +12,6 @@ export type TaskDefinition = EcsTypes.TaskDefinition;
 
 /** AWS's batch limits of the Describe calls, and the List page limit. */
 export const LIMITS = { describeClusters: 100, describeServices: 10, describeTasks: 100, describeContainerInstances: 100, listPage: 100 } as const;
-
-export interface PageRequest {
-  /** How many items to read (a page of the tree); Infinity reads them all. */
-  limit?: number;
-  startToken?: string;
-}
 
 /**
  * Every ECS read the explorer makes, as plain data: List pages of 100 (ListServices too, whose
@@ -33,7 +27,7 @@ export class EcsReader {
     return this.clients.clientWithSdk('ecs', { region: this.region });
   }
 
-  async clusters(page: PageRequest = {}): Promise<ListAndDescribeResult<Cluster>> {
+  async clusters(page: PageRequest = {}): Promise<PagedResult<Cluster>> {
     const { sdk, client } = await this.ecs();
     const result = await listAndDescribe({
       list: async (nextToken, maxResults) => {
@@ -49,7 +43,7 @@ export class EcsReader {
     return { ...result, items: result.items.sort((a, b) => (a.clusterName ?? '').localeCompare(b.clusterName ?? '')) };
   }
 
-  async services(cluster: string, page: PageRequest = {}): Promise<ListAndDescribeResult<Service>> {
+  async services(cluster: string, page: PageRequest = {}): Promise<PagedResult<Service>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
@@ -76,7 +70,7 @@ export class EcsReader {
     cluster: string,
     filter: { serviceName?: string; desiredStatus?: 'RUNNING' | 'STOPPED'; containerInstance?: string },
     page: PageRequest = {},
-  ): Promise<ListAndDescribeResult<Task>> {
+  ): Promise<PagedResult<Task>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
@@ -90,7 +84,7 @@ export class EcsReader {
     });
   }
 
-  async containerInstances(cluster: string, page: PageRequest = {}): Promise<ListAndDescribeResult<ContainerInstance>> {
+  async containerInstances(cluster: string, page: PageRequest = {}): Promise<PagedResult<ContainerInstance>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
@@ -105,7 +99,7 @@ export class EcsReader {
     });
   }
 
-  async taskDefinitionFamilies(page: PageRequest = {}): Promise<ListAndDescribeResult<string>> {
+  async taskDefinitionFamilies(page: PageRequest = {}): Promise<PagedResult<string>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
@@ -120,7 +114,7 @@ export class EcsReader {
   }
 
   /** Revision ARNs of a family, newest first; ListTaskDefinitions lists one status at a time. */
-  async taskDefinitionRevisions(family: string, status: 'ACTIVE' | 'INACTIVE', page: PageRequest = {}): Promise<ListAndDescribeResult<string>> {
+  async taskDefinitionRevisions(family: string, status: 'ACTIVE' | 'INACTIVE', page: PageRequest = {}): Promise<PagedResult<string>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {

@@ -1,8 +1,9 @@
 // Live values for completion, from the user's account through the shared ClientManager. The core
 // (CachedLiveValues) caches the answers for 60 s and gives up after 300 ms, so typing never waits.
 // No `vscode` here: it ships in the lazy dist/taskdef.js and is tested under plain Node.
-import { parseEcrImageUri } from '../aws/arn';
+import { parseEcrImageUri, resourceName } from '../aws/arn';
 import type { ClientManager } from '../aws/clientManager';
+import { readPages, type Page } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
 import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
 
@@ -10,16 +11,9 @@ import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef'
 const MAX_ITEMS = 500;
 const TASK_PRINCIPAL = 'ecs-tasks.amazonaws.com';
 
-/** Follows `nextToken`-style paging until `MAX_ITEMS` or the end. */
-async function collect<T>(fetchPage: (token: string | undefined) => Promise<{ items?: T[]; next?: string }>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await fetchPage(token);
-    out.push(...(page.items ?? []));
-    token = page.next;
-  } while (token && out.length < MAX_ITEMS);
-  return out.slice(0, MAX_ITEMS);
+/** Up to `MAX_ITEMS` of a paged list. */
+async function collect<T>(pageSize: number, fetchPage: (token: string | undefined, maxResults: number) => Promise<Page<T>>): Promise<T[]> {
+  return (await readPages({ limit: MAX_ITEMS }, pageSize, fetchPage)).items.slice(0, MAX_ITEMS);
 }
 
 /** Whether a role's trust policy (URL-encoded JSON, as IAM returns it) lets ECS tasks assume it. */
@@ -52,9 +46,9 @@ export class AwsLiveValues implements LiveValueProvider {
     switch (request.kind) {
       case 'ecrRepository': {
         const ecr = await this.clients.client('ecr');
-        const repos = await collect(async (nextToken) => {
-          const out = await ecr.send(new sdk.ecr.DescribeRepositoriesCommand({ nextToken, maxResults: 1000 }), opts);
-          return { items: out.repositories, next: out.nextToken };
+        const repos = await collect(1000, async (nextToken, max) => {
+          const out = await ecr.send(new sdk.ecr.DescribeRepositoriesCommand({ nextToken, maxResults: max }), opts);
+          return { items: out.repositories, nextToken: out.nextToken };
         });
         return repos.map((r) => ({ value: r.repositoryUri ?? '', detail: 'ECR repository', documentation: r.createdAt ? `Created ${day(r.createdAt)}` : undefined }));
       }
@@ -64,9 +58,9 @@ export class AwsLiveValues implements LiveValueProvider {
         const region = ecrRef?.region;
         const repositoryName = ecrRef?.repositoryName ?? uri.replace(/^[^/]*\//, '');
         const ecr = await this.clients.client('ecr', { region });
-        const images = await collect(async (nextToken) => {
-          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults: 1000, filter: { tagStatus: 'TAGGED' } }), opts);
-          return { items: out.imageDetails, next: out.nextToken };
+        const images = await collect(1000, async (nextToken, max) => {
+          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults: max, filter: { tagStatus: 'TAGGED' } }), opts);
+          return { items: out.imageDetails, nextToken: out.nextToken };
         });
         images.sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
         return images.flatMap((image) =>
@@ -75,9 +69,9 @@ export class AwsLiveValues implements LiveValueProvider {
       }
       case 'iamRole': {
         const iam = await this.clients.client('iam');
-        const roles = await collect(async (Marker) => {
-          const out = await iam.send(new sdk.iam.ListRolesCommand({ Marker, MaxItems: 1000 }), opts);
-          return { items: out.Roles, next: out.IsTruncated ? out.Marker : undefined };
+        const roles = await collect(1000, async (Marker, max) => {
+          const out = await iam.send(new sdk.iam.ListRolesCommand({ Marker, MaxItems: max }), opts);
+          return { items: out.Roles, nextToken: out.IsTruncated ? out.Marker : undefined };
         });
         return roles
           .filter((r) => trustsEcsTasks(r.AssumeRolePolicyDocument))
@@ -85,9 +79,9 @@ export class AwsLiveValues implements LiveValueProvider {
       }
       case 'logGroup': {
         const logs = await this.clients.client('logs');
-        const groups = await collect(async (nextToken) => {
-          const out = await logs.send(new sdk.logs.DescribeLogGroupsCommand({ nextToken, limit: 50 }), opts);
-          return { items: out.logGroups, next: out.nextToken };
+        const groups = await collect(50, async (nextToken, max) => {
+          const out = await logs.send(new sdk.logs.DescribeLogGroupsCommand({ nextToken, limit: max }), opts);
+          return { items: out.logGroups, nextToken: out.nextToken };
         });
         return groups.map((g) => ({ value: g.logGroupName ?? '', detail: g.retentionInDays ? `log group, ${g.retentionInDays} days retention` : 'log group' }));
       }
@@ -95,17 +89,17 @@ export class AwsLiveValues implements LiveValueProvider {
         return this.secretsAndParameters(sdk, opts);
       case 'cluster': {
         const ecs = await this.clients.client('ecs');
-        const arns = await collect(async (nextToken) => {
-          const out = await ecs.send(new sdk.ecs.ListClustersCommand({ nextToken, maxResults: 100 }), opts);
-          return { items: out.clusterArns, next: out.nextToken };
+        const arns = await collect(100, async (nextToken, max) => {
+          const out = await ecs.send(new sdk.ecs.ListClustersCommand({ nextToken, maxResults: max }), opts);
+          return { items: out.clusterArns, nextToken: out.nextToken };
         });
-        return arns.map((arn) => ({ value: arn.replace(/^.*:cluster\//, ''), detail: arn }));
+        return arns.map((arn) => ({ value: resourceName(arn), detail: arn }));
       }
       case 'taskDefinitionFamily': {
         const ecs = await this.clients.client('ecs');
-        const families = await collect(async (nextToken) => {
-          const out = await ecs.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ nextToken, status: 'ACTIVE', maxResults: 100 }), opts);
-          return { items: out.families, next: out.nextToken };
+        const families = await collect(100, async (nextToken, max) => {
+          const out = await ecs.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ nextToken, status: 'ACTIVE', maxResults: max }), opts);
+          return { items: out.families, nextToken: out.nextToken };
         });
         return families.map((value) => ({ value, detail: 'task definition family (ACTIVE)' }));
       }
@@ -119,17 +113,17 @@ export class AwsLiveValues implements LiveValueProvider {
   private async secretsAndParameters(sdk: Sdk, opts: { abortSignal: AbortSignal }): Promise<LiveValue[]> {
     const secrets = (async () => {
       const client = await this.clients.client('secretsmanager');
-      const list = await collect(async (NextToken) => {
-        const out = await client.send(new sdk.secretsmanager.ListSecretsCommand({ NextToken, MaxResults: 100 }), opts);
-        return { items: out.SecretList, next: out.NextToken };
+      const list = await collect(100, async (NextToken, max) => {
+        const out = await client.send(new sdk.secretsmanager.ListSecretsCommand({ NextToken, MaxResults: max }), opts);
+        return { items: out.SecretList, nextToken: out.NextToken };
       });
       return list.map((s) => ({ value: s.ARN ?? '', label: s.Name, detail: 'Secrets Manager secret', documentation: [s.ARN, s.Description].filter(Boolean).join('\n\n') }));
     })();
     const parameters = (async () => {
       const client = await this.clients.client('ssm');
-      const list = await collect(async (NextToken) => {
-        const out = await client.send(new sdk.ssm.DescribeParametersCommand({ NextToken, MaxResults: 50 }), opts);
-        return { items: out.Parameters, next: out.NextToken };
+      const list = await collect(50, async (NextToken, max) => {
+        const out = await client.send(new sdk.ssm.DescribeParametersCommand({ NextToken, MaxResults: max }), opts);
+        return { items: out.Parameters, nextToken: out.NextToken };
       });
       return list.map((p) => ({ value: p.ARN ?? p.Name ?? '', label: p.Name, detail: `SSM parameter (${p.Type ?? '?'})`, documentation: p.Description }));
     })();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeAwsError } from '../aws/errors';
-import type { PageRequest } from '../ecs/ecsReader';
+import type { PageRequest } from '../aws/paging';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';

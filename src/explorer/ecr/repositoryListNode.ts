@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Repository } from '../../ecr/ecrService';
-import type { PageRequest } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
 import type { ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import type { EcrContext } from './ecrContext';

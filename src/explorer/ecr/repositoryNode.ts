@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ImageDetail, Repository } from '../../ecr/ecrService';
 import { presentRepository } from '../../ecr/present';
-import type { PageRequest } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
 import type { ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { presentedItem } from '../treeItems';

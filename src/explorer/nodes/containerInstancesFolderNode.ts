@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import type { ContainerInstance, PageRequest } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
+import type { ContainerInstance } from '../../ecs/ecsReader';
 import { presentContainerInstance } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Cluster, PageRequest } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
+import type { Cluster } from '../../ecs/ecsReader';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { ClusterNode } from './clusterNode';

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import type { PageRequest, Service } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
+import type { Service } from '../../ecs/ecsReader';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { ServiceNode } from './serviceNode';

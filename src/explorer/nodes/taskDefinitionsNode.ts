@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PageRequest } from '../../ecs/ecsReader';
+import type { PageRequest } from '../../aws/paging';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { resourceName, taskDefinitionParts } from '../../aws/arn';
