@@ -6,7 +6,7 @@ import { PagedListNode } from '../explorer/pagedListNode';
 import type { LoadMoreNode } from '../explorer/nodes/loadMoreNode';
 import { TasksFolderNode } from '../explorer/nodes/tasksFolderNode';
 import type { Services } from '../services';
-import { registerCommand } from './registerCommand';
+import { registerCommand } from '../ui/registerCommand';
 
 function requireResource(node: ExplorerNode | undefined, what: string) {
   const resource = node?.resource;
@@ -40,7 +40,7 @@ export function registerExplorerCommands(services: Services, documents: Describe
   registerCommand(services, 'ecsWorkbench.openInConsole', async (node?: ExplorerNode) => {
     const resource = requireResource(node, 'Open in AWS Console');
     if (!resource.console) throw new Error(`${resource.name} has no page in the AWS console.`);
-    const url = consoleUrl(resource.region, resource.console);
+    const url = consoleUrl(resource.scope.region, resource.console);
     await vscode.env.openExternal(vscode.Uri.parse(url));
     return { url };
   });

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { pickProfile, pickRegion } from '../ui/pickers';
 import { isArgumentObject, readArgs } from '../util/args';
 import { shellKindOf } from '../util/shell';
-import { registerCommand } from './registerCommand';
+import { registerCommand } from '../ui/registerCommand';
 
 /** `selectProfile()` opens the pickers; `selectProfile({ profile, region? })` sets them directly. */
 export function registerProfileCommands(services: Services): void {

@@ -2,6 +2,7 @@
  * The argument objects of the deploy commands, checked before anything is sent: a caller that
  * passes one gets either a result or an error saying what is expected, never a picker.
  */
+import type { Scope } from '../aws/clientManager';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import type { ImageReplacement } from './render';
 import type { ServiceUpdateRequest } from './updatePlan';
@@ -9,9 +10,14 @@ import { readArgs, type ArgumentReader } from '../util/args';
 
 type Arg = Record<string, unknown>;
 
+/** Every parsed argument object carries where the command acts (`region`, `profile`). */
+export interface Scoped {
+  scope: Scope;
+}
+
 const TIMEOUT_MAX = 24 * 3600;
 
-export interface RegisterArgs {
+export interface RegisterArgs extends Scoped {
   file?: string;
   definition?: Record<string, unknown>;
 }
@@ -19,10 +25,10 @@ export interface RegisterArgs {
 export function parseRegisterArgs(arg: Arg): RegisterArgs {
   const r = readArgs('registerTaskDefinition', '{ file: "/path/taskdef.json" } or { definition: { family, containerDefinitions, ... } }', arg, ['file', 'definition']);
   if (r.has('file') === r.has('definition')) r.fail('give exactly one of "file" and "definition"');
-  return { file: r.string('file', true), definition: r.object('definition') };
+  return { file: r.string('file', true), definition: r.object('definition'), scope: r.scope() };
 }
 
-export interface ServiceRef {
+export interface ServiceRef extends Scoped {
   cluster: string;
   service: string;
 }
@@ -51,6 +57,7 @@ export function parseUpdateArgs(arg: Arg): UpdateArgs {
   const allowed = ['cluster', 'service', 'taskDefinition', 'desiredCount', 'forceNewDeployment', 'deploymentConfiguration', 'platformVersion', 'capacityProviderStrategy', 'wait', 'timeoutSeconds'];
   const r = readArgs('updateService', UPDATE_USAGE, arg, allowed);
   const out: UpdateArgs = {
+    scope: r.scope(),
     cluster: r.string('cluster'),
     service: r.string('service'),
     taskDefinition: r.string('taskDefinition', true),
@@ -92,6 +99,7 @@ export function parseDeployArgs(arg: Arg): DeployArgs {
   if (r.has('file') && r.has('taskDefinition')) r.fail('give "file" or "taskDefinition", not both');
   const image = r.nested('image', ['container', 'uri']);
   return {
+    scope: r.scope(),
     cluster: r.string('cluster'),
     service: r.string('service'),
     file: r.string('file', true),
@@ -104,22 +112,22 @@ export function parseDeployArgs(arg: Arg): DeployArgs {
 
 export function parseScaleArgs(arg: Arg): ServiceRef & { desiredCount: number } {
   const r = readArgs('scaleService', '{ cluster, service, desiredCount }', arg, ['cluster', 'service', 'desiredCount']);
-  return { cluster: r.string('cluster'), service: r.string('service'), desiredCount: r.int('desiredCount', 0, 100000)! };
+  return { cluster: r.string('cluster'), service: r.string('service'), desiredCount: r.int('desiredCount', 0, 100000), scope: r.scope() };
 }
 
 export function parseServiceRef(command: string, arg: Arg): ServiceRef {
   const r = readArgs(command, '{ cluster, service }', arg, ['cluster', 'service']);
-  return { cluster: r.string('cluster'), service: r.string('service') };
+  return { cluster: r.string('cluster'), service: r.string('service'), scope: r.scope() };
 }
 
-export function parseStopTaskArgs(arg: Arg): { cluster: string; task: string; reason?: string } {
+export function parseStopTaskArgs(arg: Arg): Scoped & { cluster: string; task: string; reason?: string } {
   const r = readArgs('stopTask', '{ cluster, task, reason? }', arg, ['cluster', 'task', 'reason']);
   const reason = r.string('reason', true);
   if (reason && reason.length > 255) r.fail('"reason" is at most 255 characters');
-  return { cluster: r.string('cluster'), task: r.string('task'), reason };
+  return { cluster: r.string('cluster'), task: r.string('task'), reason, scope: r.scope() };
 }
 
-export interface RunTaskArgs {
+export interface RunTaskArgs extends Scoped {
   cluster: string;
   taskDefinition: string;
   count: number;
@@ -164,6 +172,7 @@ export function parseRunTaskArgs(arg: Arg): RunTaskArgs {
   });
   if ((placementStrategy || placementConstraints) && launchType === 'FARGATE') r.fail('placement strategies and constraints apply to EC2 only');
   return {
+    scope: r.scope(),
     cluster: r.string('cluster'),
     taskDefinition: r.string('taskDefinition'),
     count: r.int('count', 1, 10, true) ?? 1,
@@ -175,9 +184,9 @@ export function parseRunTaskArgs(arg: Arg): RunTaskArgs {
   };
 }
 
-export function parseDeregisterArgs(arg: Arg): { taskDefinition: string } {
+export function parseDeregisterArgs(arg: Arg): Scoped & { taskDefinition: string } {
   const r = readArgs('deregisterTaskDefinition', '{ taskDefinition: "family:revision" or its ARN }', arg, ['taskDefinition']);
   const taskDefinition = r.string('taskDefinition');
   if (!/:\d+$/.test(taskDefinition)) r.fail('"taskDefinition" must name a revision (family:revision or ARN), not a family');
-  return { taskDefinition };
+  return { taskDefinition, scope: r.scope() };
 }

@@ -1,6 +1,6 @@
 /** Application Auto Scaling of one ECS service (its DesiredCount): target, policies, scheduled actions. */
 import { serviceScalingResourceId } from '../aws/arn';
-import type { ClientManager } from '../aws/clientManager';
+import type { ClientManager, Scope } from '../aws/clientManager';
 import type { autoscaling as AasTypes } from '../aws/sdk';
 import type { Presented } from '../ecs/present';
 
@@ -11,8 +11,8 @@ export interface ServiceScaling {
 }
 
 /** Three calls side by side (DescribeScalableTargets, DescribeScalingPolicies, DescribeScheduledActions) for `service/CLUSTER/SERVICE`. */
-export async function readServiceScaling(clients: ClientManager, region: string, cluster: string, service: string): Promise<ServiceScaling> {
-  const { sdk, client } = await clients.clientWithSdk('autoscaling', { region });
+export async function readServiceScaling(clients: ClientManager, scope: Scope, cluster: string, service: string): Promise<ServiceScaling> {
+  const { sdk, client } = await clients.clientWithSdk('autoscaling', scope);
   const query = { ServiceNamespace: 'ecs' as const, ResourceId: serviceScalingResourceId(cluster, service), ScalableDimension: 'ecs:service:DesiredCount' as const };
   const [targets, policies, scheduled] = await Promise.all([
     client.send(new sdk.autoscaling.DescribeScalableTargetsCommand({ ServiceNamespace: query.ServiceNamespace, ResourceIds: [query.ResourceId], ScalableDimension: query.ScalableDimension })),

@@ -6,7 +6,7 @@
 import { EcsActions, type Service, type StoppedTask } from './ecsActions';
 import { describeOutputText, prepareRegistration, type ImageReplacement, type Prepared, type TaskdefCore } from './render';
 import type { RolloutEvaluation, RolloutOutcome } from './rollout';
-import { planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
+import { controllerRefusal, planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
 import { watchRollout, type WatchClock, type WatchResult } from './watcher';
 import { revisionLabel } from '../aws/arn';
 
@@ -73,9 +73,23 @@ export interface DeployPlan {
   forceNewDeployment: boolean;
 }
 
-/** Reads the service and renders what would be registered; sends nothing. */
+/** Thrown before anything is sent when the service's deployment controller cannot take the change. */
+export class ControllerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ControllerError';
+  }
+}
+
+/**
+ * Reads the service and renders what would be registered; sends nothing. A service whose
+ * deployment controller (CODE_DEPLOY, EXTERNAL) cannot take a new task definition through
+ * UpdateService is refused here, so no revision is left registered for nothing.
+ */
 export async function planDeploy(actions: EcsActions, core: TaskdefCore, request: DeployRequest): Promise<DeployPlan> {
   const service = await actions.describeService(request.cluster, request.service);
+  const refusal = controllerRefusal(service, ['taskDefinition']);
+  if (refusal) throw new ControllerError(refusal);
   const current = service.taskDefinition ?? '';
   let registration: Prepared | undefined;
   let revision: string | undefined;

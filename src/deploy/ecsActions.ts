@@ -1,7 +1,7 @@
 /**
  * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
  */
-import type { ClientManager, ClientOf } from '../aws/clientManager';
+import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { EcsReader } from '../ecs/ecsReader';
@@ -31,23 +31,23 @@ export interface StoppedTask {
 export class EcsActions {
   constructor(
     private readonly clients: ClientManager,
-    private readonly region?: string,
+    private readonly scope: Scope = {},
   ) {}
 
   private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
-    return this.clients.clientWithSdk('ecs', { region: this.region });
+    return this.clients.clientWithSdk('ecs', this.scope);
   }
 
   async describeService(cluster: string, service: string): Promise<Service> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: [service] }));
     const found = out.services?.[0];
-    if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${resourceName(service)}" was not found in cluster "${resourceName(cluster)}"${this.region ? ` (${this.region})` : ''}.`);
+    if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${resourceName(service)}" was not found in cluster "${resourceName(cluster)}"${this.scope.region ? ` (${this.scope.region})` : ''}.`);
     return found;
   }
 
   describeTaskDefinition(taskDefinition: string): Promise<{ taskDefinition?: EcsTypes.TaskDefinition; tags?: EcsTypes.Tag[] }> {
-    return new EcsReader(this.clients, this.region).taskDefinition(taskDefinition);
+    return new EcsReader(this.clients, this.scope).taskDefinition(taskDefinition);
   }
 
   /** ACTIVE revisions of a family, newest first (ARNs). */

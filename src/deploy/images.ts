@@ -1,6 +1,6 @@
 /** Images to offer when a deploy replaces a container's image: the newest pushes of its ECR repository. */
 import { parseEcrImageUri } from '../aws/arn';
-import type { ClientManager } from '../aws/clientManager';
+import type { AwsScope, ClientManager } from '../aws/clientManager';
 
 export interface OfferedImage {
   uri: string;
@@ -9,10 +9,11 @@ export interface OfferedImage {
 }
 
 /** Newest tagged images of the repository `image` comes from, one URI per tag (newest push first). */
-export async function recentImages(clients: ClientManager, image: string, limit = 10): Promise<OfferedImage[]> {
+/** The repository's region comes from its URI; the profile from the deploy's scope. */
+export async function recentImages(clients: ClientManager, image: string, scope: AwsScope, limit = 10): Promise<OfferedImage[]> {
   const repo = parseEcrImageUri(image);
   if (!repo) return [];
-  const { sdk, client: ecr } = await clients.clientWithSdk('ecr', { region: repo.region });
+  const { sdk, client: ecr } = await clients.clientWithSdk('ecr', { profile: scope.profile ?? '', region: repo.region });
   const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ registryId: repo.registryId, repositoryName: repo.repositoryName, filter: { tagStatus: 'TAGGED' }, maxResults: 1000 }));
   return (out.imageDetails ?? [])
     .sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0))

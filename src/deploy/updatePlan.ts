@@ -108,3 +108,31 @@ export function planServiceUpdate(current: EcsTypes.Service, request: ServiceUpd
 export function changeLines(plan: Pick<UpdatePlan, 'changes'>): string[] {
   return plan.changes.map((c) => `${c.field}: ${c.current} → ${c.next}`);
 }
+
+/**
+ * What UpdateService may change per deployment controller, as the API reference says
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html): with
+ * CODE_DEPLOY "only the desired count, deployment configuration, health check grace period, task
+ * placement constraints and strategies, enable ECS managed tags option, and propagate tags"; with
+ * EXTERNAL "only the desired count, task placement constraints and strategies, health check grace
+ * period, enable ECS managed tags option, and propagate tags option".
+ */
+const CONTROLLER_FIELDS: Record<string, { allowed: string[]; instead: string }> = {
+  CODE_DEPLOY: {
+    allowed: ['desiredCount', 'deploymentConfiguration', 'healthCheckGracePeriodSeconds', 'placementConstraints', 'placementStrategy', 'enableECSManagedTags', 'propagateTags'],
+    instead: 'deploy a new task definition through a CodeDeploy deployment (CreateDeployment on its application and deployment group)',
+  },
+  EXTERNAL: {
+    allowed: ['desiredCount', 'healthCheckGracePeriodSeconds', 'placementConstraints', 'placementStrategy', 'enableECSManagedTags', 'propagateTags'],
+    instead: 'create a new task set (CreateTaskSet) with the new task definition through the tool that controls its deployments',
+  },
+};
+
+/** Why the service's deployment controller refuses these UpdateService fields, or undefined when it accepts them. */
+export function controllerRefusal(service: EcsTypes.Service, fields: string[]): string | undefined {
+  const controller = service.deploymentController?.type ?? 'ECS';
+  const rule = CONTROLLER_FIELDS[controller];
+  const refused = rule ? fields.filter((f) => !rule.allowed.includes(f)) : [];
+  if (!rule || !refused.length) return undefined;
+  return `Service "${service.serviceName}" uses the ${controller} deployment controller, which does not take ${refused.join(', ')} through UpdateService. Nothing was changed or registered. To roll out a change, ${rule.instead}.`;
+}

@@ -1,4 +1,4 @@
-import type { ClientManager, ClientOf } from '../aws/clientManager';
+import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import { readPages, type PagedResult, type PageRequest } from '../aws/paging';
 import type { ecr as EcrTypes } from '../aws/sdk';
 import type { Sdk } from '../aws/sdkLoader';
@@ -45,11 +45,11 @@ export interface AuthorizationToken {
 export class EcrService {
   constructor(
     private readonly clients: ClientManager,
-    private readonly region?: string,
+    private readonly scope: Scope = {},
   ) {}
 
   private ecr(): Promise<{ sdk: Sdk; client: ClientOf<'ecr'> }> {
-    return this.clients.clientWithSdk('ecr', { region: this.region });
+    return this.clients.clientWithSdk('ecr', this.scope);
   }
 
   async repositories(page: PageRequest = {}): Promise<PagedResult<Repository>> {
@@ -156,9 +156,8 @@ export class EcrService {
       proxyEndpoint: data.proxyEndpoint,
       user: decoded.slice(0, colon),
       password: decoded.slice(colon + 1),
-      // A token is valid for 12 hours. An expiry already past on this machine's clock (a skewed
-      // clock, an emulator's simulated time) counts as 12 hours from now; a failed login retries anyway.
-      expiresAt: data.expiresAt && data.expiresAt.getTime() > Date.now() ? data.expiresAt : new Date(Date.now() + TOKEN_LIFETIME_MS),
+      // ECR says when the token expires; without an expiry, its documented lifetime of 12 hours.
+      expiresAt: data.expiresAt ?? new Date(Date.now() + TOKEN_LIFETIME_MS),
     };
   }
 }

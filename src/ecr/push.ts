@@ -5,7 +5,8 @@
  */
 import { ContainerCliError, type BuildOptions, type ContainerCli } from './containerCli';
 import type { EcrService, Repository } from './ecrService';
-import { parseImageReference } from '../aws/arn';
+import { parseEcrRegistryHost, parseImageReference, registryHost } from '../aws/arn';
+import { isLoopbackHost } from '../aws/endpoints';
 import { imageUri, validateRepositoryName, validateTag } from './names';
 import { PushProgressParser, type PushProgress } from './pushProgress';
 import type { TokenCache } from './tokenCache';
@@ -48,6 +49,30 @@ export interface PushDeps {
   tokens: TokenCache;
   /** Identifies the registry login (profile, region, endpoint, CLI): one cached token per key. */
   tokenKey: string;
+  /** Which registries may receive the login and the push. */
+  registry: RegistryPolicy;
+}
+
+export interface RegistryPolicy {
+  region: string;
+  /** The account of the credentials (STS GetCallerIdentity). */
+  account(): Promise<string>;
+  /** True when AWS calls go to a custom endpoint on loopback (a local registry stands in for ECR). */
+  loopbackAllowed: boolean;
+}
+
+/**
+ * The ECR password and the image go only to the account's own ECR registry in the region
+ * (`<account>.dkr.ecr.<region>.amazonaws.com[.cn]`), or to loopback when a local stand-in answers
+ * for AWS: never to a host an endpoint or a repository URI merely names.
+ */
+export async function checkRegistry(uriOrEndpoint: string, policy: RegistryPolicy): Promise<void> {
+  const host = registryHost(uriOrEndpoint);
+  if (policy.loopbackAllowed && isLoopbackHost(host.replace(/:\d+$/, ''))) return;
+  const ecr = parseEcrRegistryHost(host);
+  const account = ecr ? await policy.account() : undefined;
+  if (ecr && ecr.account === account && ecr.region === policy.region) return;
+  throw new ContainerCliError('other', `Refusing to send the ECR login to ${host}: it is not the ECR registry of account ${account ?? '(unknown)'} in ${policy.region}. Check the "ecsWorkbench.endpointUrl" setting.`);
 }
 
 export interface PushOptions {
@@ -80,6 +105,7 @@ async function ensureRepository(deps: PushDeps, name: string, create: boolean | 
 async function login(deps: PushDeps, options: PushOptions, fresh = false): Promise<string> {
   if (fresh) deps.tokens.invalidate(deps.tokenKey);
   const entry = await deps.tokens.get(deps.tokenKey, () => deps.ecr.authorizationToken());
+  await checkRegistry(entry.token.proxyEndpoint, deps.registry);
   if (!entry.loggedIn) {
     options.onStep?.('login', 'Logging in to the registry…');
     await deps.cli.login(entry.token.proxyEndpoint, entry.token.user, entry.token.password, options.signal);
@@ -93,6 +119,7 @@ const isAuthFailure = (error: unknown) => error instanceof ContainerCliError && 
 /** Tags `source` as the repository's `tag` and pushes it. */
 async function tagAndPush(deps: PushDeps, source: string, repository: Repository, tag: string, options: PushOptions): Promise<PushResult> {
   const repositoryUri = repository.repositoryUri!;
+  await checkRegistry(repositoryUri, deps.registry);
   const target = imageUri(repositoryUri, { tag });
   let endpoint = await login(deps, options);
   options.onStep?.('tag', `Tagging ${source} as ${target}`);

@@ -1,5 +1,5 @@
 import { taskDefinitionParts } from '../aws/arn';
-import type { ClientManager, ClientOf } from '../aws/clientManager';
+import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import { chunk, listAndDescribe, type PagedResult, type PageRequest } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
@@ -20,11 +20,11 @@ export const LIMITS = { describeClusters: 100, describeServices: 10, describeTas
 export class EcsReader {
   constructor(
     private readonly clients: ClientManager,
-    private readonly region?: string,
+    private readonly scope: Scope = {},
   ) {}
 
   private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
-    return this.clients.clientWithSdk('ecs', { region: this.region });
+    return this.clients.clientWithSdk('ecs', this.scope);
   }
 
   async clusters(page: PageRequest = {}): Promise<PagedResult<Cluster>> {
@@ -99,11 +99,12 @@ export class EcsReader {
     });
   }
 
-  async taskDefinitionFamilies(page: PageRequest = {}): Promise<PagedResult<string>> {
+  /** Families with an ACTIVE revision; `familyPrefix` narrows the list on the server. */
+  async taskDefinitionFamilies(page: PageRequest = {}, familyPrefix?: string): Promise<PagedResult<string>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
-        const out = await client.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ status: 'ACTIVE', nextToken, maxResults }));
+        const out = await client.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ status: 'ACTIVE', familyPrefix, nextToken, maxResults }));
         return { ids: out.families ?? [], nextToken: out.nextToken };
       },
       describe: async (families) => families,

@@ -4,7 +4,7 @@
  * Registering is cheap; the core (dist/taskdef.js) loads when the first definition needs it.
  */
 import * as vscode from 'vscode';
-import { registerCommand } from '../commands/registerCommand';
+import { registerCommand } from '../ui/registerCommand';
 import type { Services } from '../services';
 import { DefinitionCodeActions } from './codeActions';
 import { DIFF_COMMAND, DefinitionCodeLens, VALIDATE_COMMAND, countProblems } from './codeLens';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ClientManager } from '../aws/clientManager';
+import type { AwsScope, ClientManager } from '../aws/clientManager';
 import type { ConsoleTarget } from '../ecs/consoleUrls';
 import type { EcsReader } from '../ecs/ecsReader';
 import type { ServiceAutoRefresher } from './serviceAutoRefresher';
@@ -14,7 +14,8 @@ export interface ExplorerNode {
 }
 
 export interface NodeResource {
-  region: string;
+  /** The profile and region the node was read with: its commands act there. */
+  scope: AwsScope;
   name: string;
   arn?: string;
   console?: ConsoleTarget;
@@ -25,7 +26,7 @@ export interface NodeResource {
 /** What every node needs from the explorer, handed down from the provider. */
 export interface ExplorerContext {
   readonly clients: ClientManager;
-  reader(region: string): EcsReader;
+  reader(scope: AwsScope): EcsReader;
   refresh(node?: ExplorerNode): void;
   pageSize(): number;
   now(): Date;

@@ -32,14 +32,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     log?: (message: string) => void,
   ) {
     this.autoRefresher = new ServiceAutoRefresher({
-      reader: (region) => new EcsReader(clients, region),
+      reader: (scope) => new EcsReader(clients, scope),
       refresh: (node) => this.changed.fire(node),
       intervalMs: () => settings.refreshIntervalMs(),
       onError: (error) => log?.(`auto-refresh failed: ${describeAwsError(error).message}`),
     });
     this.ctx = {
       clients,
-      reader: (region) => new EcsReader(clients, region),
+      reader: (scope) => new EcsReader(clients, scope),
       refresh: (node) => this.changed.fire(node),
       pageSize: () => settings.pageSize(),
       now: () => new Date(),
@@ -79,8 +79,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       return [new MessageNode(describeAwsError(error, { profile, profileExists }))];
     }
     this.onCredentialsWork();
-    const regions = [region, ...this.settings.additionalRegions().filter((r) => r !== region)];
-    return regions.map((r, i) => new RegionNode(this.ctx, r, i === 0));
+    // A region listed twice (or the current one again) is one root: tree ids must stay unique.
+    const regions = [...new Set([region, ...this.settings.additionalRegions()])];
+    return regions.map((r, i) => new RegionNode(this.ctx, { profile, region: r }, i === 0));
   }
 
   dispose(): void {

@@ -1,9 +1,10 @@
+import type { AwsScope } from '../aws/clientManager';
 import { isServiceSettling } from '../ecs/present';
 import type { EcsReader } from '../ecs/ecsReader';
 import type { ServiceNode } from './nodes/serviceNode';
 
 export interface AutoRefreshHost {
-  reader(region: string): EcsReader;
+  reader(scope: AwsScope): EcsReader;
   refresh(node: ServiceNode): void;
   intervalMs(): number;
   onError?(error: unknown): void;
@@ -71,13 +72,13 @@ export class ServiceAutoRefresher {
     try {
       const groups = new Map<string, ServiceNode[]>();
       for (const node of this.tracked.values()) {
-        const key = `${node.region}\u0000${node.cluster}`;
+        const key = `${node.scope.profile ?? ''}\u0000${node.scope.region}\u0000${node.cluster}`;
         groups.set(key, [...(groups.get(key) ?? []), node]);
       }
       await Promise.all(
         [...groups.values()].map(async (nodes) => {
-          const { region, cluster } = nodes[0];
-          const fresh = await this.host.reader(region).servicesByName(cluster, nodes.map((n) => n.service.serviceArn ?? n.service.serviceName ?? ''));
+          const { scope, cluster } = nodes[0];
+          const fresh = await this.host.reader(scope).servicesByName(cluster, nodes.map((n) => n.service.serviceArn ?? n.service.serviceName ?? ''));
           for (const node of nodes) {
             const service = fresh.find((s) => s.serviceArn === node.service.serviceArn);
             if (!service || !isServiceSettling(service)) this.tracked.delete(node.id);

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     },
     { step: 'deserialize', name: 'benchCallCounter' },
   );
-  const reader = new EcsReader(manager, 'us-east-1');
+  const reader = new EcsReader(manager, { region: 'us-east-1' });
   // Warm up: load the SDK, resolve credentials, open the connection; not measured.
   await reader.clusters({ limit: 1 });
 

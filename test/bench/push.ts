@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     process.env.AWS_EC2_METADATA_DISABLED = 'true';
     const manager = new ClientManager({ profile: 'bench', region: 'us-east-1', endpoint: emulator.url });
     const cli = new ContainerCli('docker', DOCKER_BIN, { ...process.env, ...rig.engine.env });
-    const deps: PushDeps = { ecr: new EcrService(manager), cli, tokens: new TokenCache(), tokenKey: 'bench' };
+    const deps: PushDeps = { ecr: new EcrService(manager), cli, tokens: new TokenCache(), tokenKey: 'bench', registry: { region: 'us-east-1', account: async () => '123456789012', loopbackAllowed: true } };
     const host = rig.registry.url.replace('http://', '');
 
     const image = (name: string) => importImage(rig.engine, rig.dir, name, { 'data.bin': crypto.randomBytes(IMAGE_BYTES) });

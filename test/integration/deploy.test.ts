@@ -175,24 +175,6 @@ describe('Deploy commands against the emulator (argument objects, no UI)', funct
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'nope' })), /Service "nope" was not found in cluster "demo-fargate"/);
   });
 
-  it('an untrusted workspace (Restricted Mode) refuses every changing command, saying why', async () => {
-    await vscode.commands.executeCommand('ecsWorkbench.simulateRestrictedMode', { restricted: true });
-    try {
-      const calls = emulator.calls().get('ecs:UpdateService');
-      for (const [command, arg] of [
-        ['deploy', { cluster: 'demo-fargate', service: 'api' }],
-        ['scaleService', { cluster: 'demo-fargate', service: 'api', desiredCount: 1 }],
-        ['stopTask', { cluster: 'demo-fargate', task: 'x' }],
-        ['registerTaskDefinition', { file: path.join(FIXTURES, 'api-taskdef.json') }],
-      ] as const) {
-        await assert.rejects(Promise.resolve(vscode.commands.executeCommand(`ecsWorkbench.${command}`, arg)), /disabled in Restricted Mode: this workspace is not trusted/, command);
-      }
-      assert.strictEqual(emulator.calls().get('ecs:UpdateService'), calls);
-    } finally {
-      await vscode.commands.executeCommand('ecsWorkbench.simulateRestrictedMode', { restricted: false });
-    }
-  });
-
   it('shows the auto scaling target, policies and scheduled actions under a service', async () => {
     workbench.explorer.refresh();
     const service = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'api');

@@ -83,6 +83,8 @@ export interface CodeServerOptions {
   logFile?: string;
   extraArgs?: string[];
   bindAddr?: string;
+  /** Workspace trust on, as a user has it: the folder opens untrusted (Restricted Mode), no prompt. */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
@@ -95,7 +97,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   const config = path.join(options.scratchDir, 'code-server.yaml');
   fs.writeFileSync(config, '');
-  writeQuietUserSettings(dirs.userData);
+  writeQuietUserSettings(dirs.userData, options.workspaceTrust ? TRUST_ON : {});
   const args = [
     codeServerEntry,
     '--auth', 'none',
@@ -105,7 +107,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--config', config,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
@@ -158,7 +160,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
  * User settings that keep the editor from reaching for the network or asking questions (updates,
  * recommendations, AI features, git in parent folders). Settings already in the file win.
  */
-function writeQuietUserSettings(userDataDir: string): void {
+/** Trust enabled and never granted: the opened folder stays in Restricted Mode without a modal. */
+const TRUST_ON = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+function writeQuietUserSettings(userDataDir: string, extra: Record<string, unknown>): void {
   const file = path.join(userDataDir, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
@@ -173,7 +183,7 @@ function writeQuietUserSettings(userDataDir: string): void {
     'chat.disableAIFeatures': true,
     'git.openRepositoryInParentFolders': 'never',
   };
-  fs.writeFileSync(file, JSON.stringify({ ...quiet, ...existing }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ ...quiet, ...extra, ...existing }, null, 2));
 }
 
 function stopGroup(child: ChildProcess): Promise<void> {

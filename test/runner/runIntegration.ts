@@ -4,7 +4,9 @@
  * extension under development and the suite. The suite's run() executes in the extension host;
  * the workbench reports its exit code through window.codeAutomationExit.
  *
- *   npm run test:integration [-- --tests /abs/path/to/suite/index.js] [-- --keep-open]
+ *   npm run test:integration [-- --tests /abs/path/to/suite/index.js] [-- --untrusted] [-- --keep-open]
+ *
+ * --untrusted opens the workspace with workspace trust enabled and not granted (Restricted Mode).
  *
  * The suite inherits this process's environment (e.g. AWS_ENDPOINT_URL), plus:
  *   ECS_TEST_REPORT_FILE  where the suite's reporter writes (tailed here)
@@ -23,24 +25,26 @@ import { launchBrowser, startDriverEndpoint } from './workbench';
 const START_DEADLINE_MS = 180_000;
 const RUN_DEADLINE_MS = Number(process.env.ECS_TEST_TIMEOUT_MS ?? 20 * 60_000);
 
-function parseArgs(argv: string[]): { suite: string; keepOpen: boolean } {
+function parseArgs(argv: string[]): { suite: string; keepOpen: boolean; untrusted: boolean } {
   let suite = DEFAULT_SUITE;
   let keepOpen = false;
+  let untrusted = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--tests') {
       const value = argv[++i];
       if (!value || !path.isAbsolute(value)) throw new Error('--tests needs the absolute path of a compiled suite index.js');
       suite = value;
     } else if (argv[i] === '--keep-open') keepOpen = true;
-    else throw new Error(`unknown argument ${argv[i]} (expected --tests <abs path> or --keep-open)`);
+    else if (argv[i] === '--untrusted') untrusted = true;
+    else throw new Error(`unknown argument ${argv[i]} (expected --tests <abs path>, --untrusted or --keep-open)`);
   }
   if (!fs.existsSync(suite)) throw new Error(`suite not found: ${suite} (run \`npm run compile\` first)`);
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run `npm run build` first');
-  return { suite, keepOpen };
+  return { suite, keepOpen, untrusted };
 }
 
 async function main(): Promise<number> {
-  const { suite, keepOpen } = parseArgs(process.argv.slice(2));
+  const { suite, keepOpen, untrusted } = parseArgs(process.argv.slice(2));
   ensureCodeServer();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-workbench-it-'));
   const workspace = path.join(scratch, 'workspace');
@@ -68,6 +72,7 @@ async function main(): Promise<number> {
   const server = await startCodeServer({
     scratchDir: path.join(scratch, 'code-server'),
     smokeTestDriver: true,
+    workspaceTrust: untrusted,
     logFile: path.join(outputDir, 'code-server.log'),
     env: {
       ECS_TEST_REPORT_FILE: reportFile,

@@ -1,7 +1,7 @@
 // The deploy commands' implementations: a bundle of their own (dist/deploy-actions.js), required on
 // the first deploy command through actionsLoader.ts, so activation does not evaluate them.
 import type { Services } from '../../services';
-import { DeployUi, setSimulatedRestrictedMode } from './common';
+import { DeployUi } from './context';
 import { deploy } from './deploy';
 import { deregisterTaskDefinition } from './deregisterTaskDefinition';
 import { registerTaskDefinition } from './registerTaskDefinition';
@@ -32,5 +32,3 @@ export function runDeployCommand(services: Services, name: DeployCommandName, ar
   ui ??= new DeployUi(services);
   return DEPLOY_COMMANDS[name](ui, arg);
 }
-
-export { setSimulatedRestrictedMode };

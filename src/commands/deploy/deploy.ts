@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
+import { parseImageReference, revisionLabel } from '../../aws/arn';
+import type { AwsScope } from '../../aws/clientManager';
 import { parseDeployArgs } from '../../deploy/args';
 import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
 import { recentImages } from '../../deploy/images';
 import { diagnosticLine, type ImageReplacement } from '../../deploy/render';
 import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
-import { input, pick, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
-import { DeployRevision } from './registerTaskDefinition';
-import { parseImageReference, revisionLabel } from '../../aws/arn';
+import { confirm, input, pick } from '../../ui/input';
 import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { DeployRevision } from './registerTaskDefinition';
+import { offerRetry, report } from './report';
+import { pointAt } from './sendUpdate';
+import { serviceTarget, targetOf } from './targets';
+import { withWatch } from './watchUi';
 
 /** The image URI of a DeployImage: by shape, since it is created in another bundle (instanceof would not match). */
 function justPushedImage(arg: unknown): string | undefined {
@@ -21,6 +27,7 @@ export interface DeployCommandResult {
   deploymentId: string;
   outcome: DeployResult['outcome'];
   reason?: string;
+  region: string;
 }
 
 /**
@@ -28,22 +35,24 @@ export interface DeployCommandResult {
  * container's image replaced → register → UpdateService → watch. With an argument object nothing is asked.
  */
 export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandResult | undefined> {
-  requireTrust('Deploying');
   const core = await loadTaskdef();
   if (isArgumentObject(arg)) {
     const args = parseDeployArgs(arg);
+    const target = targetOf(ui, args);
+    const actions = ui.actions(target.scope);
     const file = args.file ? { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(args.file))), fileName: args.file } : undefined;
     const request: DeployRequest = { cluster: args.cluster, service: args.service, file, taskDefinition: args.taskDefinition, image: args.image };
-    const plan = await planDeploy(ui.actions(), core, request);
-    const result = await ui.withWatch(`Deploying ${args.service}`, args, args.wait, args.timeoutSeconds, (hooks) => applyDeploy(ui.actions(), args, plan, hooks));
-    return summary(result);
+    const plan = await planDeploy(actions, core, request);
+    const result = await withWatch(ui, `Deploying ${args.service}`, target, args.wait, args.timeoutSeconds, (hooks) => applyDeploy(actions, target, plan, hooks));
+    return summary(result, target.scope);
   }
 
+  const revisionArg = arg instanceof DeployRevision ? arg : undefined;
   const target = await serviceTarget(ui, arg);
-  const actions = ui.actions(target.region);
+  const actions = ui.actions(target.scope);
   const service = await actions.describeService(target.cluster, target.service);
   const current = service.taskDefinition ?? '';
-  const preset = arg instanceof DeployRevision ? arg.taskDefinitionArn : undefined;
+  const preset = revisionArg?.taskDefinitionArn;
   const request: DeployRequest = { cluster: target.cluster, service: target.service };
   const source = preset
     ? { taskDefinition: preset }
@@ -63,45 +72,33 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
     request.file = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath };
   } else Object.assign(request, source);
 
-  request.image = await pickImage(ui, request, current, target.region, justPushedImage(arg));
+  request.image = await pickImage(ui, request, current, target.scope, justPushedImage(arg));
   const plan = await planDeploy(actions, core, request);
   const warnings = plan.registration?.warnings ?? [];
   const detail = [...changeLines(plan), ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings.slice(0, 5).map(diagnosticLine)] : [])].join('\n');
-  if (!(await ui.confirm(`Deploy to service ${target.service} in cluster ${revisionLabel(target.cluster)} (${await ui.where(target.region)})?`, detail, 'Deploy'))) return undefined;
+  if (!(await confirm(`Deploy to service ${target.service} in cluster ${revisionLabel(target.cluster)} (${await ui.where(target.scope)})?`, detail, 'Deploy'))) return undefined;
   try {
-    const result = await ui.withWatch(`Deploying ${target.service}`, target, true, undefined, (hooks) => applyDeploy(actions, target, plan, hooks));
-    ui.report(target, result);
-    return summary(result);
+    const result = await withWatch(ui, `Deploying ${target.service}`, target, true, undefined, (hooks) => applyDeploy(actions, target, plan, hooks));
+    report(ui, target, result, pointAt(ui));
+    return summary(result, target.scope);
   } catch (error) {
-    if (error instanceof HalfAppliedError) offerRetry(ui, target, error);
+    if (error instanceof HalfAppliedError) offerRetry(ui, target, error, pointAt(ui));
     throw error;
   }
 }
 
-function summary(result: DeployResult): DeployCommandResult {
-  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason };
-}
-
-/** Nothing half-applied: the new revision exists, offer to point the service at it again. */
-function offerRetry(ui: DeployUi, target: ServiceTarget, error: HalfAppliedError): void {
-  const retry = `Retry update with ${revisionLabel(error.taskDefinitionArn)}`;
-  void vscode.window.showErrorMessage(error.message, retry).then((choice) => {
-    if (choice !== retry) return;
-    void vscode.commands.executeCommand('ecsWorkbench.updateService', { cluster: target.cluster, service: target.service, taskDefinition: error.taskDefinitionArn, wait: true }).then(
-      (r) => ui.report(target, r as DeployResult),
-      () => undefined,
-    );
-  });
+function summary(result: DeployResult, scope: AwsScope): DeployCommandResult {
+  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region };
 }
 
 /** Optionally replace one container's image, offering the image just pushed, then the newest pushes of its ECR repository. */
-async function pickImage(ui: DeployUi, request: DeployRequest, current: string, region?: string, justPushed?: string): Promise<ImageReplacement | undefined> {
+async function pickImage(ui: DeployUi, request: DeployRequest, current: string, scope: AwsScope, justPushed?: string): Promise<ImageReplacement | undefined> {
   let containers: { name?: string; image?: string }[];
   if (request.file) {
     const parsed = JSON.parse(request.file.text);
     containers = (parsed.taskDefinition ?? parsed).containerDefinitions ?? [];
   } else {
-    containers = (await ui.actions(region).describeTaskDefinition(request.taskDefinition ?? current)).taskDefinition?.containerDefinitions ?? [];
+    containers = (await ui.actions(scope).describeTaskDefinition(request.taskDefinition ?? current)).taskDefinition?.containerDefinitions ?? [];
   }
   // The container running the pushed repository comes first: that is the one to replace.
   const matching = justPushed ? containers.filter((c) => parseImageReference(c.image ?? '').name === parseImageReference(justPushed).name) : [];
@@ -110,7 +107,7 @@ async function pickImage(ui: DeployUi, request: DeployRequest, current: string, 
   const keep = { label: '$(check) Keep the images as they are', description: undefined, detail: undefined, value: undefined };
   const container = await pick(justPushed ? [...replace, keep] : [keep, ...replace], 'Image');
   if (!container?.name) return undefined;
-  const images = await recentImages(ui.services.clientManager, container.image ?? '').catch(() => []);
+  const images = await recentImages(ui.clients, container.image ?? '', scope).catch(() => []);
   const uri = await pick<string | undefined>(
     [
       ...(justPushed ? [{ label: `$(cloud-upload) ${justPushed.slice(justPushed.lastIndexOf('/') + 1)}`, description: 'just pushed', detail: justPushed, value: justPushed }] : []),

@@ -1,27 +1,33 @@
-import { parseDeregisterArgs } from '../../deploy/args';
-import { nodeOf, pickFamily, pickRevision, requireTrust, type DeployUi } from './common';
 import { revisionLabel } from '../../aws/arn';
+import type { AwsScope } from '../../aws/clientManager';
+import { parseDeregisterArgs } from '../../deploy/args';
+import { pickFamily, pickRevision } from '../../ui/ecsPickers';
+import { confirm } from '../../ui/input';
 import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { nodeOf } from './targets';
 
 /** Deregister a revision (ACTIVE → INACTIVE): running tasks and services keep it, new ones cannot use it. */
-export async function deregisterTaskDefinition(ui: DeployUi, arg: unknown): Promise<{ taskDefinitionArn: string; status: string } | undefined> {
-  requireTrust('Deregistering a task definition');
+export async function deregisterTaskDefinition(ui: DeployUi, arg: unknown): Promise<{ taskDefinitionArn: string; status: string; region: string } | undefined> {
   let taskDefinition: string;
-  let region: string | undefined;
-  if (isArgumentObject(arg)) taskDefinition = parseDeregisterArgs(arg).taskDefinition;
-  else {
-    const node = nodeOf(arg, 'taskDefinitionRevision') as { arn: string; resource: { region: string } } | undefined;
-    region = node?.resource.region;
-    taskDefinition = node?.arn ?? (await pickRevision(ui, await pickFamily(ui)));
-    const ok = await ui.confirm(
-      `Deregister ${revisionLabel(taskDefinition)} (${await ui.where(region)})?`,
+  let scope: AwsScope;
+  if (isArgumentObject(arg)) {
+    const args = parseDeregisterArgs(arg);
+    taskDefinition = args.taskDefinition;
+    scope = ui.clients.resolve(args.scope);
+  } else {
+    const node = nodeOf<{ arn: string }>(arg, 'taskDefinitionRevision');
+    scope = node?.resource?.scope ?? ui.clients.resolve();
+    taskDefinition = node?.arn ?? (await pickRevision(ui.clients, scope, await pickFamily(ui.clients, scope)));
+    const ok = await confirm(
+      `Deregister ${revisionLabel(taskDefinition)} (${await ui.where(scope)})?`,
       'It becomes INACTIVE: services and tasks already using it keep running, but no new service, deployment or RunTask can use it.',
       'Deregister',
     );
     if (!ok) return undefined;
   }
-  const td = await ui.actions(region).deregister(taskDefinition);
+  const td = await ui.actions(scope).deregister(taskDefinition);
   ui.log(`Deregistered ${revisionLabel(td.taskDefinitionArn)}: ${td.status}`);
   ui.services.explorer.refresh();
-  return { taskDefinitionArn: td.taskDefinitionArn ?? taskDefinition, status: td.status ?? 'INACTIVE' };
+  return { taskDefinitionArn: td.taskDefinitionArn ?? taskDefinition, status: td.status ?? 'INACTIVE', region: scope.region };
 }

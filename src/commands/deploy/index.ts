@@ -1,8 +1,7 @@
 import type { Services } from '../../services';
-import { registerCommand } from '../registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 import type { DeployCommandName } from './actions';
 import { loadDeployActions } from './actionsLoader';
-import { isArgumentObject } from '../../util/args';
 
 const NAMES: DeployCommandName[] = [
   'registerTaskDefinition',
@@ -24,11 +23,4 @@ export function registerDeployCommands(services: Services): void {
   for (const name of NAMES) {
     registerCommand(services, `ecsWorkbench.${name}`, async (arg?: unknown) => (await loadDeployActions()).runDeployCommand(services, name, arg));
   }
-  // Test seam for Restricted Mode: can only restrict further than VS Code's own workspace trust.
-  registerCommand(services, 'ecsWorkbench.simulateRestrictedMode', async (arg?: unknown) => {
-    const on = isArgumentObject(arg) && typeof arg.restricted === 'boolean' ? arg.restricted : undefined;
-    if (on === undefined) throw new Error('simulateRestrictedMode expects { restricted: boolean }.');
-    (await loadDeployActions()).setSimulatedRestrictedMode(on);
-    return { restricted: on };
-  });
 }

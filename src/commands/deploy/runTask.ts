@@ -1,22 +1,28 @@
 import * as vscode from 'vscode';
 import type { ecs as EcsTypes } from '../../aws/sdk';
 import { parseRunTaskArgs, type RunTaskArgs } from '../../deploy/args';
-import { input, integerInput, nodeOf, pick, pickCluster, pickFamily, pickRevision, requireTrust, type DeployUi } from './common';
 import { resourceName, revisionLabel } from '../../aws/arn';
+import type { AwsScope } from '../../aws/clientManager';
+import { pickCluster, pickFamily, pickRevision } from '../../ui/ecsPickers';
+import { confirm, input, integerInput, pick } from '../../ui/input';
 import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { nodeOf } from './targets';
 
 export interface RunTaskResult {
   taskArns: string[];
   failures: { arn?: string; reason?: string }[];
+  region: string;
 }
 
 /** Run Task: a standalone task (or a few), Fargate or EC2 with placement strategies and constraints. */
 export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult | undefined> {
-  requireTrust('Running a task');
   const args = isArgumentObject(arg) ? parseRunTaskArgs(arg) : await askRunTask(ui, arg);
   if (!args) return undefined;
-  const { tasks, failures } = await ui.actions().runTask({ ...args, startedBy: 'ecs-workbench' });
-  const result = { taskArns: tasks.map((t) => t.taskArn ?? ''), failures: failures.map((f) => ({ arn: f.arn, reason: f.reason })) };
+  const { scope, ...request } = args;
+  const { region } = ui.clients.resolve(scope);
+  const { tasks, failures } = await ui.actions(scope).runTask({ ...request, startedBy: 'ecs-workbench' });
+  const result = { taskArns: tasks.map((t) => t.taskArn ?? ''), failures: failures.map((f) => ({ arn: f.arn, reason: f.reason })), region };
   ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${resourceName(args.cluster)}: ${result.taskArns.length} started${failures.length ? `, ${failures.length} failed (${failures.map((f) => f.reason).join('; ')})` : ''}`);
   ui.services.explorer.refresh();
   if (!isArgumentObject(arg)) {
@@ -27,11 +33,13 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
 }
 
 async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | undefined> {
-  const clusterNode = nodeOf(arg, 'cluster') as { cluster: { clusterArn?: string; capacityProviders?: string[] } } | undefined;
-  const revisionNode = nodeOf(arg, 'taskDefinitionRevision') as { arn: string } | undefined;
-  const cluster = clusterNode?.cluster.clusterArn ?? (await pickCluster(ui));
-  const taskDefinition = revisionNode?.arn ?? (await pickRevision(ui, await pickFamily(ui)));
-  const td = (await ui.actions().describeTaskDefinition(taskDefinition)).taskDefinition ?? {};
+  const clusterNode = nodeOf<{ cluster: { clusterArn?: string } }>(arg, 'cluster');
+  const revisionNode = nodeOf<{ arn: string }>(arg, 'taskDefinitionRevision');
+  // From a node: that node's profile and region, for every call that follows.
+  const scope: AwsScope = clusterNode?.resource?.scope ?? revisionNode?.resource?.scope ?? ui.clients.resolve();
+  const cluster = clusterNode?.cluster.clusterArn ?? (await pickCluster(ui.clients, scope));
+  const taskDefinition = revisionNode?.arn ?? (await pickRevision(ui.clients, scope, await pickFamily(ui.clients, scope)));
+  const td = (await ui.actions(scope).describeTaskDefinition(taskDefinition)).taskDefinition ?? {};
   const count = await integerInput('How many tasks (1–10)', 1, 1, 10);
   const compat = td.requiresCompatibilities ?? td.compatibilities ?? [];
   const launch = await pick<Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>>(
@@ -41,8 +49,8 @@ async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | und
     ],
     'Launch type or capacity provider',
   );
-  const args: RunTaskArgs = { cluster, taskDefinition, count, ...launch };
-  if (td.networkMode === 'awsvpc') args.networkConfiguration = await pickNetwork(ui, cluster);
+  const args: RunTaskArgs = { cluster, taskDefinition, count, ...launch, scope };
+  if (td.networkMode === 'awsvpc') args.networkConfiguration = await pickNetwork(ui, scope, cluster);
   if (launch.launchType === 'EC2') {
     const strategy = await pick<EcsTypes.PlacementStrategy[] | undefined>(
       [
@@ -67,13 +75,13 @@ async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | und
     if (constraint === 'distinctInstance') args.placementConstraints = [{ type: 'distinctInstance' }];
     if (constraint === 'memberOf') args.placementConstraints = [{ type: 'memberOf', expression: await input('memberOf expression', { value: 'attribute:ecs.instance-type =~ t3.*' }) }];
   }
-  const ok = await ui.confirm(`Run ${count} task(s) of ${revisionLabel(taskDefinition)} in cluster ${resourceName(cluster)} (${await ui.where()})?`, JSON.stringify({ ...args, cluster: resourceName(cluster) }, null, 2), 'Run Task');
+  const ok = await confirm(`Run ${count} task(s) of ${revisionLabel(taskDefinition)} in cluster ${resourceName(cluster)} (${await ui.where(scope)})?`, JSON.stringify({ ...args, scope: undefined, cluster: resourceName(cluster) }, null, 2), 'Run Task');
   return ok ? args : undefined;
 }
 
 /** awsvpc needs subnets: take a service's network configuration, or type them. */
-async function pickNetwork(ui: DeployUi, cluster: string): Promise<EcsTypes.NetworkConfiguration> {
-  const services = (await ui.reader().services(cluster, { limit: 100 })).items.filter((s) => s.networkConfiguration?.awsvpcConfiguration);
+async function pickNetwork(ui: DeployUi, scope: AwsScope, cluster: string): Promise<EcsTypes.NetworkConfiguration> {
+  const services = (await ui.reader(scope).services(cluster, { limit: 100 })).items.filter((s) => s.networkConfiguration?.awsvpcConfiguration);
   const choice = await pick<EcsTypes.NetworkConfiguration | undefined>(
     [
       ...services.map((s) => ({ label: `Like service ${s.serviceName}`, description: (s.networkConfiguration!.awsvpcConfiguration!.subnets ?? []).join(', '), value: s.networkConfiguration })),

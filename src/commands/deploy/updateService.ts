@@ -1,64 +1,39 @@
 import * as vscode from 'vscode';
+import { revisionLabel, taskDefinitionParts } from '../../aws/arn';
 import { parseUpdateArgs } from '../../deploy/args';
-import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
-import type { Service } from '../../deploy/ecsActions';
-import { changeLines, planServiceUpdate, type ServiceUpdateRequest } from '../../deploy/updatePlan';
-import { integerInput, pick, pickRevision, requireTrust, serviceTarget, type DeployUi, type ServiceTarget } from './common';
-import { resourceName, revisionLabel, taskDefinitionParts } from '../../aws/arn';
+import type { DeployResult } from '../../deploy/deployFlow';
+import type { ServiceUpdateRequest } from '../../deploy/updatePlan';
+import { pickRevision } from '../../ui/ecsPickers';
+import { integerInput, pick } from '../../ui/input';
 import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { sendUpdate } from './sendUpdate';
+import { serviceTarget, targetOf, type ServiceTarget } from './targets';
 
 export interface UpdateResult {
   serviceArn: string;
   deploymentId: string;
+  region: string;
   outcome?: DeployResult['outcome'];
   reason?: string;
 }
 
-/**
- * Sends the UpdateService `request` holds (only what changes), then watches when `wait`.
- * Interactive callers confirm the "current → new" list first; nothing to change sends nothing.
- */
-export async function sendUpdate(
-  ui: DeployUi,
-  target: ServiceTarget,
-  request: ServiceUpdateRequest,
-  options: { interactive: boolean; wait: boolean; timeoutSeconds?: number; verb: string },
-  current?: Service,
-): Promise<UpdateResult | undefined> {
-  const actions = ui.actions(target.region);
-  const service = current ?? (await actions.describeService(target.cluster, target.service));
-  const plan = planServiceUpdate(service, request);
-  if (!plan.changes.length) {
-    if (options.interactive) void vscode.window.showInformationMessage(`${target.service}: nothing to change.`);
-    return { serviceArn: service.serviceArn ?? '', deploymentId: service.deployments?.find((d) => d.status === 'PRIMARY')?.id ?? '', outcome: options.wait ? 'COMPLETED' : undefined };
-  }
-  if (options.interactive) {
-    const question = `${options.verb} service ${target.service} in cluster ${resourceName(target.cluster)} (${await ui.where(target.region)})?`;
-    if (!(await ui.confirm(question, changeLines(plan).join('\n'), options.verb))) return undefined;
-  }
-  ui.log(`${options.verb} ${target.service}: ${changeLines(plan).join('; ')}`);
-  const updated = await actions.updateService(target.cluster, target.service, plan.input);
-  ui.services.explorer.refresh();
-  const extra = { taskDefinitionArn: updated.taskDefinition, previousTaskDefinition: service.taskDefinition ?? '', registered: false };
-  if (!options.wait) {
-    const result = await finishUpdate(actions, target, updated, {}, extra);
-    return { serviceArn: result.serviceArn, deploymentId: result.deploymentId };
-  }
-  const result = await ui.withWatch(`${options.verb} ${target.service}`, target, true, options.timeoutSeconds, (hooks) => finishUpdate(actions, target, updated, hooks, extra));
-  if (options.interactive) ui.report(target, result);
-  return { serviceArn: result.serviceArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason };
+/** The public result of an update (the region it acted in included). */
+export function updateResult(target: ServiceTarget, result: DeployResult | undefined, waited: boolean): UpdateResult | undefined {
+  if (!result) return undefined;
+  return { serviceArn: result.serviceArn, deploymentId: result.deploymentId, region: target.scope.region, ...(waited ? { outcome: result.outcome, reason: result.reason } : {}) };
 }
 
 type Field = 'taskDefinition' | 'desiredCount' | 'forceNewDeployment' | 'deploymentConfiguration' | 'platformVersion' | 'capacityProviderStrategy';
 
 export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateResult | undefined> {
-  requireTrust('Updating a service');
   if (isArgumentObject(arg)) {
-    const { cluster, service, wait, timeoutSeconds, ...request } = parseUpdateArgs(arg);
-    return sendUpdate(ui, { cluster, service }, request, { interactive: false, wait: wait ?? false, timeoutSeconds, verb: 'Update' });
+    const { cluster, service, wait, timeoutSeconds, scope, ...request } = parseUpdateArgs(arg);
+    const target = targetOf(ui, { cluster, service, scope });
+    return updateResult(target, await sendUpdate(ui, target, request, { interactive: false, wait: wait ?? false, timeoutSeconds, verb: 'Update' }), wait ?? false);
   }
   const target = await serviceTarget(ui, arg);
-  const service = await ui.actions(target.region).describeService(target.cluster, target.service);
+  const service = await ui.actions(target.scope).describeService(target.cluster, target.service);
   const dc = service.deploymentConfiguration ?? {};
   const cb = dc.deploymentCircuitBreaker;
   const fargate = service.launchType === 'FARGATE' || service.capacityProviderStrategy?.some((s) => s.capacityProvider?.startsWith('FARGATE'));
@@ -76,7 +51,7 @@ export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateR
   const request: ServiceUpdateRequest = {};
   if (fields.has('taskDefinition')) {
     const family = taskDefinitionParts(service.taskDefinition).family;
-    request.taskDefinition = await pickRevision(ui, family, service.taskDefinition, target.region);
+    request.taskDefinition = await pickRevision(ui.clients, target.scope, family, service.taskDefinition);
   }
   if (fields.has('desiredCount')) request.desiredCount = await integerInput(`Desired count of ${target.service}`, service.desiredCount, 0, 100000);
   if (fields.has('forceNewDeployment')) request.forceNewDeployment = true;
@@ -107,5 +82,5 @@ export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateR
       'Capacity provider strategy',
     );
   }
-  return sendUpdate(ui, target, request, { interactive: true, wait: true, verb: 'Update' }, service);
+  return updateResult(target, await sendUpdate(ui, target, request, { interactive: true, wait: true, verb: 'Update' }, service), true);
 }

@@ -1,16 +1,20 @@
 import { parseServiceRef } from '../../deploy/args';
 import { finishUpdate } from '../../deploy/deployFlow';
-import { serviceTarget, type DeployUi, type ServiceTarget } from './common';
 import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { report } from './report';
+import { pointAt } from './sendUpdate';
+import { serviceTarget, targetOf } from './targets';
+import { withWatch } from './watchUi';
 
 /** Watch the service's PRIMARY deployment until it completes or fails (read-only: allowed in Restricted Mode). */
-export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploymentId: string; outcome: string; reason?: string }> {
-  const target: ServiceTarget = isArgumentObject(arg) ? parseServiceRef('watchService', arg) : await serviceTarget(ui, arg);
-  const actions = ui.actions(target.region);
+export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploymentId: string; outcome: string; reason?: string; region: string }> {
+  const target = isArgumentObject(arg) ? targetOf(ui, parseServiceRef('watchService', arg)) : await serviceTarget(ui, arg);
+  const actions = ui.actions(target.scope);
   const service = await actions.describeService(target.cluster, target.service);
-  const result = await ui.withWatch(`Watching ${target.service}`, target, true, undefined, (hooks) =>
+  const result = await withWatch(ui, `Watching ${target.service}`, target, true, undefined, (hooks) =>
     finishUpdate(actions, target, service, hooks, { previousTaskDefinition: '', registered: false }),
   );
-  if (!isArgumentObject(arg)) ui.report(target, result);
-  return { deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason };
+  if (!isArgumentObject(arg)) report(ui, target, result, pointAt(ui));
+  return { deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: target.scope.region };
 }

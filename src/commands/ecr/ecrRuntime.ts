@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { ContainerCli, CONTAINER_CLI_KINDS, type ContainerCliKind } from '../../ecr/containerCli';
+import type { Scope } from '../../aws/clientManager';
+import { isLoopbackEndpoint } from '../../aws/endpoints';
 import { EcrService } from '../../ecr/ecrService';
 import type { PushDeps } from '../../ecr/push';
 import { TokenCache } from '../../ecr/tokenCache';
@@ -21,8 +23,9 @@ export class EcrRuntime implements vscode.Disposable {
     readonly provider: EcrProvider,
   ) {}
 
-  ecr(): EcrService {
-    return new EcrService(this.services.clientManager);
+  /** ECR reads and writes where a command acts (unset: the current profile and region). */
+  ecr(scope: Scope = {}): EcrService {
+    return new EcrService(this.services.clientManager, scope);
   }
 
   cli(): ContainerCli {
@@ -33,10 +36,18 @@ export class EcrRuntime implements vscode.Disposable {
     return new ContainerCli(kind, executable, process.env, (line) => this.append(line));
   }
 
-  pushDeps(): PushDeps {
+  pushDeps(scope: Scope = {}): PushDeps {
     const cli = this.cli();
-    const { profile, region, endpoint } = this.services.clientManager.context;
-    return { ecr: this.ecr(), cli, tokens: this.tokens, tokenKey: [profile ?? '', region, endpoint ?? '', cli.executable].join('|') };
+    const clients = this.services.clientManager;
+    const { profile, region } = clients.resolve(scope);
+    const { endpoint } = clients.context;
+    return {
+      ecr: this.ecr(scope),
+      cli,
+      tokens: this.tokens,
+      tokenKey: [profile ?? '', region, endpoint ?? '', cli.executable].join('|'),
+      registry: { region, account: async () => (await clients.callerIdentity(scope)).account, loopbackAllowed: isLoopbackEndpoint(endpoint) },
+    };
   }
 
   /** One line to the "ECS Workbench: Image Push" output channel (already redacted by the CLI runner). */

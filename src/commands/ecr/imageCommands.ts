@@ -3,24 +3,19 @@ import type { ImageId } from '../../ecr/ecrService';
 import { imageUri } from '../../ecr/names';
 import { findingsMarkdown } from '../../ecr/present';
 import { ImageNode } from '../../explorer/ecr/imageNode';
-import { registerCommand } from '../registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
-import { idText, imageFromArgs, imageTarget, pickRepository, refreshRepository, type ImageTarget } from './targets';
+import { whereText } from '../../ui/where';
+import { idText, imageFromArgs, imageTarget, pickImage, pickRepository, refreshRepository, type ImageTarget } from './targets';
 import { isArgumentObject } from '../../util/args';
 
 /** The image of a node or argument object; from the palette, a repository and then one of its images. */
 async function resolveImage(runtime: EcrRuntime, command: string, arg: unknown): Promise<ImageTarget> {
-  const target = imageTarget(command, arg);
+  const target = imageTarget(runtime, command, arg);
   if (target) return target;
-  const repository = await pickRepository(runtime, 'Repository');
-  const { items } = await runtime.ecr().images(repository, { limit: 1000 });
-  const picked = await vscode.window.showQuickPick(
-    items.map((image) => ({ label: image.imageTags?.join(', ') || '<untagged>', description: image.imageDigest, image })),
-    { title: `Image of ${repository}` },
-  );
-  if (!picked) throw new vscode.CancellationError();
-  const tag = picked.image.imageTags?.[0];
-  return { repository, id: tag ? { tag } : { digest: picked.image.imageDigest! } };
+  const scope = runtime.services.clientManager.resolve();
+  const repository = await pickRepository(runtime, scope, 'Repository');
+  return { repository, id: await pickImage(runtime, scope, repository), scope };
 }
 
 export function registerImageCommands(runtime: EcrRuntime): void {
@@ -31,23 +26,23 @@ export function registerImageCommands(runtime: EcrRuntime): void {
   const deleteImage = async (arg: unknown, wholeImage: boolean) => {
     const command = 'ecsWorkbench.deleteImage';
     let target: ImageTarget;
-    if (isArgumentObject(arg)) target = imageFromArgs(command, arg);
+    if (isArgumentObject(arg)) target = imageFromArgs(runtime, command, arg);
     else {
       const node = arg instanceof ImageNode ? arg : undefined;
       target = await resolveImage(runtime, command, node);
-      if (node && wholeImage) target = { repository: node.repositoryName, id: { digest: node.digest } };
+      if (node && wholeImage) target = { ...target, id: { digest: node.digest } };
       else if (node && node.tags.length > 1) {
         const tag = await vscode.window.showQuickPick(node.tags, { title: 'Delete which tag?' });
         if (!tag) throw new vscode.CancellationError();
-        target = { repository: node.repositoryName, id: { tag } };
+        target = { ...target, id: { tag } };
       }
       const what = target.id.tag !== undefined ? `the tag "${target.id.tag}" from ${target.repository}` : `the image ${target.id.digest?.slice(0, 19)}… and all its tags from ${target.repository}`;
-      const choice = await vscode.window.showWarningMessage(`Delete ${what}?`, { modal: true }, 'Delete');
+      const choice = await vscode.window.showWarningMessage(`Delete ${what} (${await whereText(services.clientManager, target.scope)})?`, { modal: true }, 'Delete');
       if (choice !== 'Delete') throw new vscode.CancellationError();
     }
-    await runtime.ecr().deleteImage(target.repository, target.id);
+    await runtime.ecr(target.scope).deleteImage(target.repository, target.id);
     await refreshRepository(runtime, target.repository);
-    return { repository: target.repository, ...target.id, deleted: true };
+    return { repository: target.repository, ...target.id, deleted: true, region: target.scope.region };
   };
   registerCommand(services, 'ecsWorkbench.deleteImage', (arg?: unknown) => deleteImage(arg, !isArgumentObject(arg)));
   registerCommand(services, 'ecsWorkbench.deleteImageTag', (arg?: unknown) => deleteImage(arg, false));
@@ -62,7 +57,7 @@ export function registerImageCommands(runtime: EcrRuntime): void {
       uri = picked;
     } else {
       const target = await resolveImage(runtime, command, arg);
-      const repository = await runtime.ecr().repository(target.repository);
+      const repository = await runtime.ecr(target.scope).repository(target.repository);
       if (!repository?.repositoryUri) throw new Error(`${command}: the repository "${target.repository}" does not exist.`);
       uri = imageUri(repository.repositoryUri, target.id);
     }
@@ -73,19 +68,19 @@ export function registerImageCommands(runtime: EcrRuntime): void {
 
   registerCommand(services, 'ecsWorkbench.startImageScan', async (arg?: unknown) => {
     const target = await resolveImage(runtime, 'ecsWorkbench.startImageScan', arg);
-    const status = await runtime.ecr().startScan(target.repository, target.id);
+    const status = await runtime.ecr(target.scope).startScan(target.repository, target.id);
     await refreshRepository(runtime, target.repository);
     if (!isArgumentObject(arg)) {
       void vscode.window
         .showInformationMessage(`Scan of ${target.repository}${idText(target.id)}: ${status ?? 'started'}.`, 'Show Findings')
-        .then((choice) => choice && vscode.commands.executeCommand('ecsWorkbench.showScanFindings', { repository: target.repository, ...target.id }));
+        .then((choice) => choice && vscode.commands.executeCommand('ecsWorkbench.showScanFindings', { repository: target.repository, ...target.id, region: target.scope.region, profile: target.scope.profile ?? '' }));
     }
-    return { repository: target.repository, ...target.id, status };
+    return { repository: target.repository, ...target.id, status, region: target.scope.region };
   });
 
   registerCommand(services, 'ecsWorkbench.showScanFindings', async (arg?: unknown) => {
     const target = await resolveImage(runtime, 'ecsWorkbench.showScanFindings', arg);
-    const scan = await runtime.ecr().scanFindings(target.repository, target.id as ImageId);
+    const scan = await runtime.ecr(target.scope).scanFindings(target.repository, target.id as ImageId);
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: findingsMarkdown(target.repository, idText(target.id), scan) });
     await vscode.window.showTextDocument(document, { preview: true });
     return { uri: document.uri.toString(), status: scan.status, counts: scan.counts, findings: scan.findings.length };

@@ -3,23 +3,29 @@ import * as vscode from 'vscode';
 import { DeployImage } from '../deploy/deployImage';
 import { ContainerCliError, gitShortSha } from '../../ecr/containerCli';
 import { parseImageReference } from '../../aws/arn';
+import type { AwsScope } from '../../aws/clientManager';
+import { ImageNode } from '../../explorer/ecr/imageNode';
+import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
 import { validateRepositoryName, validateTag } from '../../ecr/names';
 import { buildAndPushImage, defaultTag, pushImage, type BuildAndPushRequest, type PushOptions, type PushRequest, type PushResult } from '../../ecr/push';
-import { registerCommand } from '../registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
-import { refreshRepository, repositoryOfNode } from './targets';
+import { pickRepository, refreshRepository, repositoryOfNode } from './targets';
 import { isArgumentObject, readArgs } from '../../util/args';
 
 const PUSH_ARGS = '{ image: string, repository: string, tag?: string, createRepository?: boolean }';
 const BUILD_ARGS = '{ dockerfile: string, context?: string, platform?: string, repository: string, tag: string, createRepository?: boolean }';
 const CREATE_NEW = '$(add) Create a new repository…';
 
-function pushArgs(arg: unknown): PushRequest {
+/** A push request and where it goes (profile and region). */
+type Scoped<R> = R & { scope: AwsScope };
+
+function pushArgs(runtime: EcrRuntime, arg: unknown): Scoped<PushRequest> {
   const args = readArgs('ecsWorkbench.pushImage', PUSH_ARGS, arg, ['image', 'repository', 'tag', 'createRepository']);
-  return { image: args.string('image'), repository: args.string('repository'), tag: args.string('tag', true), createRepository: args.bool('createRepository') };
+  return { image: args.string('image'), repository: args.string('repository'), tag: args.string('tag', true), createRepository: args.bool('createRepository'), scope: runtime.services.clientManager.resolve(args.scope()) };
 }
 
-function buildArgs(arg: unknown): BuildAndPushRequest {
+function buildArgs(runtime: EcrRuntime, arg: unknown): Scoped<BuildAndPushRequest> {
   const args = readArgs('ecsWorkbench.buildAndPushImage', BUILD_ARGS, arg, ['dockerfile', 'context', 'platform', 'repository', 'tag', 'createRepository']);
   const platform = args.string('platform', true);
   if (platform && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) args.fail('"platform" must look like linux/amd64');
@@ -30,6 +36,7 @@ function buildArgs(arg: unknown): BuildAndPushRequest {
     repository: args.string('repository'),
     tag: args.string('tag'),
     createRepository: args.bool('createRepository'),
+    scope: runtime.services.clientManager.resolve(args.scope()),
   };
 }
 
@@ -38,16 +45,11 @@ function workspaceFolder(): string | undefined {
 }
 
 /** Repository from a node or a picker, with "create a new one" at the top. */
-async function askRepository(runtime: EcrRuntime, arg: unknown): Promise<{ repository: string; createRepository: boolean }> {
+async function askRepository(runtime: EcrRuntime, arg: unknown, scope: AwsScope): Promise<{ repository: string; createRepository: boolean }> {
   const fromNode = repositoryOfNode(arg);
   if (fromNode) return { repository: fromNode, createRepository: false };
-  const items = runtime
-    .ecr()
-    .repositories({ limit: Infinity })
-    .then(({ items: repos }) => [{ label: CREATE_NEW }, ...repos.map((r) => ({ label: r.repositoryName ?? '', description: r.repositoryUri }))]);
-  const picked = await vscode.window.showQuickPick(items, { title: 'Push to which ECR repository?', matchOnDescription: true });
-  if (!picked) throw new vscode.CancellationError();
-  if (picked.label !== CREATE_NEW) return { repository: picked.label, createRepository: false };
+  const picked = await pickRepository(runtime, scope, 'Push to which ECR repository?', [{ label: CREATE_NEW }]);
+  if (picked !== CREATE_NEW) return { repository: picked, createRepository: false };
   const name = await vscode.window.showInputBox({ title: 'New ECR repository', prompt: 'Repository name', validateInput: (v) => validateRepositoryName(v.trim()) });
   if (!name) throw new vscode.CancellationError();
   return { repository: name.trim(), createRepository: true };
@@ -67,17 +69,24 @@ async function askTag(localTag: string | undefined): Promise<string> {
   return typed.trim();
 }
 
-async function askPush(runtime: EcrRuntime, arg: unknown): Promise<PushRequest> {
+/** The scope of a repository or image node, else the current one. */
+function scopeOf(runtime: EcrRuntime, arg: unknown): AwsScope {
+  return arg instanceof RepositoryNode || arg instanceof ImageNode ? arg.resource.scope : runtime.services.clientManager.resolve();
+}
+
+async function askPush(runtime: EcrRuntime, arg: unknown): Promise<Scoped<PushRequest>> {
+  const scope = scopeOf(runtime, arg);
   const cli = runtime.cli();
   const images = cli.listImages().then((list) => list.filter((i) => !i.reference.startsWith('sha256:')).map((i) => ({ label: i.reference, description: [i.id.slice(0, 19), i.size, i.created].filter(Boolean).join(' · ') })));
   const picked = await vscode.window.showQuickPick(images, { title: `Push which local image? (${cli.executable} images)`, matchOnDescription: true });
   if (!picked) throw new vscode.CancellationError();
-  const target = await askRepository(runtime, arg);
+  const target = await askRepository(runtime, arg, scope);
   const tag = await askTag(parseImageReference(picked.label).tag);
-  return { image: picked.label, ...target, tag };
+  return { image: picked.label, ...target, tag, scope };
 }
 
-async function askBuild(runtime: EcrRuntime, arg: unknown): Promise<BuildAndPushRequest> {
+async function askBuild(runtime: EcrRuntime, arg: unknown): Promise<Scoped<BuildAndPushRequest>> {
+  const scope = scopeOf(runtime, arg);
   const found = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*}', '**/node_modules/**', 100);
   const browse = '$(folder-opened) Browse…';
   const pickedFile = await vscode.window.showQuickPick([...found.map((u) => vscode.workspace.asRelativePath(u)), browse], { title: 'Build which Dockerfile?' });
@@ -102,9 +111,9 @@ async function askBuild(runtime: EcrRuntime, arg: unknown): Promise<BuildAndPush
     { title: 'Target platform' },
   );
   if (!platform) throw new vscode.CancellationError();
-  const target = await askRepository(runtime, arg);
+  const target = await askRepository(runtime, arg, scope);
   const tag = await askTag(undefined);
-  return { dockerfile, context: contextChoice.label, platform: platform.label === 'engine default' ? undefined : platform.label, ...target, tag };
+  return { dockerfile, context: contextChoice.label, platform: platform.label === 'engine default' ? undefined : platform.label, ...target, tag, scope };
 }
 
 /** Runs a push in a cancellable notification; the full log is in the output channel. */
@@ -139,7 +148,7 @@ async function withPushProgress(runtime: EcrRuntime, title: string, run: (option
   }
 }
 
-async function offerResult(result: PushResult): Promise<void> {
+async function offerResult(result: PushResult, scope: AwsScope): Promise<void> {
   const deployExists = (await vscode.commands.getCommands(true)).includes('ecsWorkbench.deploy');
   const actions = ['Copy URI', 'Copy Digest URI', 'Use in Task Definition', ...(deployExists ? ['Deploy…'] : [])];
   const choice = await vscode.window.showInformationMessage(`Pushed ${result.imageUri} (${result.digest.slice(0, 19)}…)`, ...actions);
@@ -147,7 +156,7 @@ async function offerResult(result: PushResult): Promise<void> {
   if (choice === 'Copy Digest URI') await vscode.env.clipboard.writeText(result.digestUri);
   if (choice === 'Use in Task Definition') await vscode.commands.executeCommand('ecsWorkbench.useImage', { imageUri: result.imageUri });
   // A DeployImage (not an argument object): deploy stays interactive and offers this image first.
-  if (choice === 'Deploy…') await vscode.commands.executeCommand('ecsWorkbench.deploy', new DeployImage(result.imageUri));
+  if (choice === 'Deploy…') await vscode.commands.executeCommand('ecsWorkbench.deploy', new DeployImage(result.imageUri, scope));
 }
 
 /** A failed interactive push: the message plus the action that fixes it. */
@@ -171,16 +180,16 @@ async function offerFix(runtime: EcrRuntime, error: ContainerCliError, retry: (c
 export function registerPushCommands(runtime: EcrRuntime): void {
   const { services } = runtime;
 
-  const run = async <R extends PushRequest | BuildAndPushRequest>(
+  const run = async <R extends Scoped<PushRequest | BuildAndPushRequest>>(
     arg: unknown,
     request: R,
     title: string,
     push: (request: R, options: PushOptions) => Promise<PushResult>,
-  ): Promise<PushResult | undefined> => {
+  ): Promise<(PushResult & { region: string }) | undefined> => {
     try {
-      const result = await withPushProgress(runtime, title, (options) => push(request, options));
+      const result = { ...(await withPushProgress(runtime, title, (options) => push(request, options))), region: request.scope.region };
       await refreshRepository(runtime, request.repository);
-      if (!isArgumentObject(arg)) void offerResult(result);
+      if (!isArgumentObject(arg)) void offerResult(result, request.scope);
       return result;
     } catch (error) {
       if (isArgumentObject(arg) || !(error instanceof ContainerCliError)) throw error;
@@ -190,13 +199,13 @@ export function registerPushCommands(runtime: EcrRuntime): void {
   };
 
   registerCommand(services, 'ecsWorkbench.pushImage', async (arg?: unknown) => {
-    const request = isArgumentObject(arg) ? pushArgs(arg) : await askPush(runtime, arg);
+    const request = isArgumentObject(arg) ? pushArgs(runtime, arg) : await askPush(runtime, arg);
     const tag = request.tag ?? defaultTag(request.image);
-    return run(arg, request, `Pushing ${request.image} to ${request.repository}:${tag}`, (r, o) => pushImage(runtime.pushDeps(), r, o));
+    return run(arg, request, `Pushing ${request.image} to ${request.repository}:${tag}`, (r, o) => pushImage(runtime.pushDeps(r.scope), r, o));
   });
 
   registerCommand(services, 'ecsWorkbench.buildAndPushImage', async (arg?: unknown) => {
-    const request = isArgumentObject(arg) ? buildArgs(arg) : await askBuild(runtime, arg);
-    return run(arg, request, `Building and pushing ${request.repository}:${request.tag}`, (r, o) => buildAndPushImage(runtime.pushDeps(), r, o));
+    const request = isArgumentObject(arg) ? buildArgs(runtime, arg) : await askBuild(runtime, arg);
+    return run(arg, request, `Building and pushing ${request.repository}:${request.tag}`, (r, o) => buildAndPushImage(runtime.pushDeps(r.scope), r, o));
   });
 }

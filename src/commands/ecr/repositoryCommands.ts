@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import type { AwsScope } from '../../aws/clientManager';
 import { validateRepositoryName } from '../../ecr/names';
+import { whereText } from '../../ui/where';
 import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
-import { registerCommand } from '../registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
 import { pickRepository } from './targets';
 import { isArgumentObject, readArgs } from '../../util/args';
@@ -38,15 +40,18 @@ export function registerRepositoryCommands(runtime: EcrRuntime): void {
 
   registerCommand(services, 'ecsWorkbench.createRepository', async (arg?: unknown) => {
     let options: { name: string; tagMutability?: 'MUTABLE' | 'IMMUTABLE'; scanOnPush?: boolean };
+    let scope = services.clientManager.resolve();
     if (isArgumentObject(arg)) {
       const args = readArgs('ecsWorkbench.createRepository', CREATE_ARGS, arg, ['name', 'tagMutability', 'scanOnPush']);
+      scope = services.clientManager.resolve(args.scope());
       options = { name: args.string('name'), tagMutability: args.oneOf('tagMutability', ['MUTABLE', 'IMMUTABLE'] as const), scanOnPush: args.bool('scanOnPush') };
       const invalid = validateRepositoryName(options.name);
       if (invalid) args.fail(`invalid name "${options.name}": ${invalid}`);
     } else options = await askNewRepository();
-    const repository = await runtime.ecr().createRepository(options);
+    const repository = await runtime.ecr(scope).createRepository(options);
     runtime.provider.refresh();
     return {
+      region: scope.region,
       name: repository.repositoryName,
       uri: repository.repositoryUri,
       arn: repository.repositoryArn,
@@ -56,33 +61,36 @@ export function registerRepositoryCommands(runtime: EcrRuntime): void {
   });
 
   registerCommand(services, 'ecsWorkbench.deleteRepository', async (arg?: unknown) => {
-    const ecr = runtime.ecr();
     let name: string;
     let force: boolean;
+    let scope: AwsScope = arg instanceof RepositoryNode ? arg.resource.scope : services.clientManager.resolve();
+    const ecr = () => runtime.ecr(scope);
     if (isArgumentObject(arg)) {
       const args = readArgs('ecsWorkbench.deleteRepository', DELETE_ARGS, arg, ['name', 'force']);
+      scope = services.clientManager.resolve(args.scope());
       name = args.string('name');
       force = args.bool('force') ?? false;
     } else {
-      name = arg instanceof RepositoryNode ? arg.name : await pickRepository(runtime, 'Delete ECR Repository');
-      const { items } = await ecr.images(name, { limit: 1 });
+      name = arg instanceof RepositoryNode ? arg.name : await pickRepository(runtime, scope, 'Delete ECR Repository');
+      const where = await whereText(services.clientManager, scope);
+      const { items } = await ecr().images(name, { limit: 1 });
       if (items.length) {
         // A repository with images goes only when its name is typed, and then with force.
         const typed = await vscode.window.showInputBox({
-          title: `Delete repository ${name} and all its images`,
+          title: `Delete repository ${name} and all its images (${where})`,
           prompt: `"${name}" holds images. Deleting it deletes every image in it, for good. Type the repository name to confirm.`,
           validateInput: (value) => (value === name ? undefined : `Type ${name} to confirm`),
         });
         if (typed !== name) throw new vscode.CancellationError();
         force = true;
       } else {
-        const choice = await vscode.window.showWarningMessage(`Delete the empty repository "${name}"?`, { modal: true }, 'Delete');
+        const choice = await vscode.window.showWarningMessage(`Delete the empty repository "${name}" (${where})?`, { modal: true }, 'Delete');
         if (choice !== 'Delete') throw new vscode.CancellationError();
         force = false;
       }
     }
-    await ecr.deleteRepository(name, force);
+    await ecr().deleteRepository(name, force);
     runtime.provider.refresh();
-    return { name, deleted: true, force };
+    return { name, deleted: true, force, region: scope.region };
   });
 }

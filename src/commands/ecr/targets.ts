@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import type { AwsScope } from '../../aws/clientManager';
 import type { ImageId } from '../../ecr/ecrService';
+import { ECR_LIMITS } from '../../ecr/ecrService';
 import { isDigest, validateTag } from '../../ecr/names';
+import { pagedPick } from '../../ui/pagedPick';
 import { ImageNode } from '../../explorer/ecr/imageNode';
 import { RepositoryNode } from '../../explorer/ecr/repositoryNode';
 import type { EcrRuntime } from './ecrRuntime';
@@ -10,12 +13,14 @@ import { isArgumentObject, readArgs } from '../../util/args';
 export interface ImageTarget {
   repository: string;
   id: ImageId;
+  /** The profile and region the image lives in. */
+  scope: AwsScope;
   node?: ImageNode;
 }
 
 export const IMAGE_ARGS = '{ repository: string, tag: string } or { repository: string, digest: "sha256:…" }';
 
-export function imageFromArgs(command: string, arg: unknown, extraKeys: string[] = []): ImageTarget {
+export function imageFromArgs(runtime: EcrRuntime, command: string, arg: unknown, extraKeys: string[] = []): ImageTarget {
   const args = readArgs(command, IMAGE_ARGS, arg, ['repository', 'tag', 'digest', ...extraKeys]);
   const repository = args.string('repository');
   const tag = args.string('tag', true);
@@ -23,28 +28,46 @@ export function imageFromArgs(command: string, arg: unknown, extraKeys: string[]
   if ((tag === undefined) === (digest === undefined)) args.fail('give exactly one of "tag" or "digest"');
   if (digest !== undefined && !isDigest(digest)) args.fail('"digest" must look like sha256:<64 hex digits>');
   if (tag !== undefined && validateTag(tag)) args.fail(`"tag" is not a valid tag: ${validateTag(tag)}`);
-  return { repository, id: tag !== undefined ? { tag } : { digest: digest! } };
+  return { repository, id: tag !== undefined ? { tag } : { digest: digest! }, scope: runtime.services.clientManager.resolve(args.scope()) };
 }
 
 /** The image of a node, the argument object's, or undefined for the palette (the caller picks). */
-export function imageTarget(command: string, arg: unknown): ImageTarget | undefined {
+export function imageTarget(runtime: EcrRuntime, command: string, arg: unknown): ImageTarget | undefined {
   if (arg instanceof ImageNode) {
-    return { repository: arg.repositoryName, id: arg.tags[0] ? { tag: arg.tags[0] } : { digest: arg.digest }, node: arg };
+    return { repository: arg.repositoryName, id: arg.tags[0] ? { tag: arg.tags[0] } : { digest: arg.digest }, scope: arg.resource.scope, node: arg };
   }
-  if (isArgumentObject(arg)) return imageFromArgs(command, arg);
+  if (isArgumentObject(arg)) return imageFromArgs(runtime, command, arg);
   if (arg !== undefined) throw new Error(`${command} runs on an image in the ECR view, or with ${IMAGE_ARGS}.`);
   return undefined;
 }
 
-/** Repository names for a picker (all pages). */
-export async function pickRepository(runtime: EcrRuntime, title: string, extra: vscode.QuickPickItem[] = []): Promise<string> {
-  const items = (async () => {
-    const { items: repositories } = await runtime.ecr().repositories({ limit: Infinity });
-    return [...extra, ...repositories.map((r) => ({ label: r.repositoryName ?? '', description: r.repositoryUri }))];
-  })();
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Repository', matchOnDescription: true });
-  if (!picked) throw new vscode.CancellationError();
-  return picked.label;
+/** A repository name, a page (1,000) at a time; `extra` items come first (their label is returned). */
+export function pickRepository(runtime: EcrRuntime, scope: AwsScope, title: string, extra: vscode.QuickPickItem[] = []): Promise<string> {
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await runtime.ecr(scope).repositories({ limit: ECR_LIMITS.describeRepositories, startToken });
+        return { nextToken, items: items.map((r) => ({ label: r.repositoryName ?? '', description: r.repositoryUri, value: r.repositoryName ?? '' })) };
+      },
+    },
+    { title, placeHolder: 'Repository', extra: extra.map((e) => ({ ...e, value: e.label })), emptyMessage: `There are no ECR repositories in ${scope.region}.` },
+  );
+}
+
+/** An image of a repository, a page (1,000) at a time. */
+export function pickImage(runtime: EcrRuntime, scope: AwsScope, repository: string): Promise<ImageId> {
+  return pagedPick<ImageId>(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await runtime.ecr(scope).images(repository, { limit: ECR_LIMITS.describeImages, startToken });
+        return {
+          nextToken,
+          items: items.map((image) => ({ label: image.imageTags?.join(', ') || '<untagged>', description: image.imageDigest, value: image.imageTags?.[0] ? { tag: image.imageTags[0] } : { digest: image.imageDigest ?? '' } })),
+        };
+      },
+    },
+    { title: `Image of ${repository}`, emptyMessage: `${repository} holds no images.` },
+  );
 }
 
 /** The repository name of a node, or undefined. */

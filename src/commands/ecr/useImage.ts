@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ImageNode } from '../../explorer/ecr/imageNode';
-import { registerCommand } from '../registerCommand';
+import { registerCommand } from '../../ui/registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
 import { isArgumentObject, readArgs } from '../../util/args';
 

@@ -35,7 +35,7 @@ export class ImageNode implements ExplorerNode {
   }
 
   get resource() {
-    return { region: this.ctx.clients.context.region, name: this.uri };
+    return { scope: this.ctx.clients.resolve(), name: this.uri };
   }
 
   getTreeItem(): vscode.TreeItem {

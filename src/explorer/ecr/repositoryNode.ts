@@ -26,7 +26,7 @@ export class RepositoryNode extends PagedListNode<ImageDetail> {
   }
 
   get resource() {
-    return { region: this.ecrCtx.clients.context.region, name: this.name, arn: this.repository.repositoryArn };
+    return { scope: this.ecrCtx.clients.resolve(), name: this.name, arn: this.repository.repositoryArn };
   }
 
   protected fetch(page: PageRequest) {

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
 import { describeAwsError } from '../../aws/errors';
 import { presentScalableTarget, presentScalingPolicy, presentScheduledAction, readServiceScaling } from '../../deploy/autoScaling';
@@ -13,7 +14,7 @@ export class AutoScalingNode implements ExplorerNode {
 
   constructor(
     private readonly ctx: ExplorerContext,
-    private readonly region: string,
+    private readonly scope: AwsScope,
     private readonly cluster: string,
     private readonly service: string,
     parentId: string,
@@ -31,7 +32,7 @@ export class AutoScalingNode implements ExplorerNode {
 
   async getChildren(): Promise<ExplorerNode[]> {
     try {
-      const scaling = await readServiceScaling(this.ctx.clients, this.region, this.cluster, this.service);
+      const scaling = await readServiceScaling(this.ctx.clients, this.scope, this.cluster, this.service);
       if (!scaling.target) return [new MessageNode({ kind: 'other', title: 'Not auto scaled', message: 'No Application Auto Scaling target is registered for this service.' }, 'info', this.id)];
       return [
         new ScalingItemNode(presentScalableTarget(scaling.target), `${this.id}/target`, 'autoScalingTarget'),

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { Cluster } from '../../ecs/ecsReader';
 import { presentCluster } from '../../ecs/present';
@@ -16,13 +17,13 @@ export class ClusterNode implements ExplorerNode {
   constructor(
     ctx: ExplorerContext,
     readonly cluster: Cluster,
-    readonly region: string,
+    readonly scope: AwsScope,
     parentId: string,
   ) {
     const name = cluster.clusterName ?? '';
     this.id = `${parentId}/cluster:${name}`;
     this.resource = {
-      region,
+      scope,
       name,
       arn: cluster.clusterArn,
       console: { kind: 'cluster', cluster: name },
@@ -30,9 +31,9 @@ export class ClusterNode implements ExplorerNode {
     };
     const arn = cluster.clusterArn ?? name;
     this.children = [
-      new ServicesFolderNode(ctx, region, arn, cluster.activeServicesCount, this.id),
-      new TasksFolderNode(ctx, region, arn, {}, this.id, cluster.runningTasksCount),
-      new ContainerInstancesFolderNode(ctx, region, arn, cluster.registeredContainerInstancesCount, this.id),
+      new ServicesFolderNode(ctx, scope, arn, cluster.activeServicesCount, this.id),
+      new TasksFolderNode(ctx, scope, arn, {}, this.id, cluster.runningTasksCount),
+      new ContainerInstancesFolderNode(ctx, scope, arn, cluster.registeredContainerInstancesCount, this.id),
     ];
   }
 

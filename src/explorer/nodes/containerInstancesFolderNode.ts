@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
 import type { ContainerInstance } from '../../ecs/ecsReader';
@@ -14,7 +15,7 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     readonly cluster: string,
     private readonly count: number | undefined,
     parentId: string,
@@ -23,11 +24,11 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).containerInstances(this.cluster, page);
+    return this.ctx.reader(this.scope).containerInstances(this.cluster, page);
   }
 
   protected toNode(instance: ContainerInstance): ExplorerNode {
-    return new ContainerInstanceNode(instance, this.region, this.id);
+    return new ContainerInstanceNode(instance, this.scope, this.id);
   }
 
   protected matches(instance: ContainerInstance, filter: string): boolean {
@@ -44,13 +45,13 @@ export class ContainerInstanceNode implements ExplorerNode {
   readonly resource: NodeResource;
   constructor(
     readonly instance: ContainerInstance,
-    region: string,
+    scope: AwsScope,
     private readonly parentId: string,
   ) {
     const id = resourceName(instance.containerInstanceArn);
     const cluster = /container-instance\/([^/]+)\//.exec(instance.containerInstanceArn ?? '')?.[1] ?? '';
     this.resource = {
-      region,
+      scope,
       name: instance.ec2InstanceId ?? id,
       arn: instance.containerInstanceArn,
       console: { kind: 'containerInstance', cluster, containerInstanceId: id },

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { ecs } from '../../aws/sdk';
 import { presentDeployment } from '../../ecs/present';
@@ -11,11 +12,11 @@ export class DeploymentNode implements ExplorerNode {
 
   constructor(
     readonly deployment: ecs.Deployment,
-    region: string,
+    scope: AwsScope,
     parentId: string,
   ) {
     this.id = `${parentId}/${deployment.id}`;
-    this.resource = { region, name: deployment.id ?? '', describe: async () => ({ title: `deployment-${deployment.id}`, value: deployment }) };
+    this.resource = { scope, name: deployment.id ?? '', describe: async () => ({ title: `deployment-${deployment.id}`, value: deployment }) };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
 import type { Cluster } from '../../ecs/ecsReader';
@@ -15,19 +16,19 @@ export class RegionNode extends PagedListNode<Cluster> {
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     private readonly primary: boolean,
   ) {
-    super(ctx, `region:${region}`);
-    this.taskDefinitions = new TaskDefinitionsNode(ctx, region, this.id);
+    super(ctx, `region:${scope.region}`);
+    this.taskDefinitions = new TaskDefinitionsNode(ctx, scope, this.id);
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).clusters(page);
+    return this.ctx.reader(this.scope).clusters(page);
   }
 
   protected toNode(cluster: Cluster): ExplorerNode {
-    return new ClusterNode(this.ctx, cluster, this.region, this.id);
+    return new ClusterNode(this.ctx, cluster, this.scope, this.id);
   }
 
   protected matches(cluster: Cluster, filter: string): boolean {
@@ -39,7 +40,7 @@ export class RegionNode extends PagedListNode<Cluster> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = this.folderItem(this.region, 'globe', 'region');
+    const item = this.folderItem(this.scope.region, 'globe', 'region');
     item.collapsibleState = this.primary ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     item.description = [this.ctx.clients.context.profile ?? 'default credentials', this.filterDescription()].filter(Boolean).join(' · ');
     return item;

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import { resourceName } from '../../aws/arn';
 import type { Service } from '../../ecs/ecsReader';
@@ -17,7 +18,7 @@ export class ServiceNode implements ExplorerNode {
   constructor(
     private readonly ctx: ExplorerContext,
     public service: Service,
-    readonly region: string,
+    readonly scope: AwsScope,
     readonly cluster: string,
     parentId: string,
   ) {
@@ -29,7 +30,7 @@ export class ServiceNode implements ExplorerNode {
     const name = service.serviceName ?? '';
     const clusterName = resourceName(this.cluster);
     return {
-      region: this.region,
+      scope: this.scope,
       name,
       arn: service.serviceArn,
       console: { kind: 'service', cluster: clusterName, service: name },
@@ -52,8 +53,8 @@ export class ServiceNode implements ExplorerNode {
     return [
       new DeploymentsFolderNode(this),
       new EventsFolderNode(this.ctx, this.service, this.id),
-      new TasksFolderNode(this.ctx, this.region, this.cluster, { serviceName: this.service.serviceName }, this.id, this.service.runningCount),
-      new AutoScalingNode(this.ctx, this.region, this.cluster, this.service.serviceName ?? '', this.id),
+      new TasksFolderNode(this.ctx, this.scope, this.cluster, { serviceName: this.service.serviceName }, this.id, this.service.runningCount),
+      new AutoScalingNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id),
     ];
   }
 }
@@ -71,7 +72,7 @@ class DeploymentsFolderNode implements ExplorerNode {
   async getChildren(): Promise<ExplorerNode[]> {
     const deployments = this.parent.service.deployments ?? [];
     if (!deployments.length) return [new MessageNode({ kind: 'other', title: 'No deployments', message: 'No deployments' }, 'info', `${this.parent.id}/deployments`)];
-    return deployments.map((d) => new DeploymentNode(d, this.parent.region, `${this.parent.id}/deployments`));
+    return deployments.map((d) => new DeploymentNode(d, this.parent.scope, `${this.parent.id}/deployments`));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
 import type { Service } from '../../ecs/ecsReader';
@@ -12,7 +13,7 @@ export class ServicesFolderNode extends PagedListNode<Service> {
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     readonly cluster: string,
     private readonly count: number | undefined,
     parentId: string,
@@ -21,11 +22,11 @@ export class ServicesFolderNode extends PagedListNode<Service> {
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).services(this.cluster, page);
+    return this.ctx.reader(this.scope).services(this.cluster, page);
   }
 
   protected toNode(service: Service): ExplorerNode {
-    return new ServiceNode(this.ctx, service, this.region, this.cluster, this.id);
+    return new ServiceNode(this.ctx, service, this.scope, this.cluster, this.id);
   }
 
   protected matches(service: Service, filter: string): boolean {

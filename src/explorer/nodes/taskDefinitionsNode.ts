@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
@@ -12,18 +13,18 @@ export class TaskDefinitionsNode extends PagedListNode<string> {
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     parentId: string,
   ) {
     super(ctx, `${parentId}/taskDefinitions`);
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).taskDefinitionFamilies(page);
+    return this.ctx.reader(this.scope).taskDefinitionFamilies(page);
   }
 
   protected toNode(family: string): ExplorerNode {
-    return new FamilyNode(this.ctx, this.region, family, this.id, 'ACTIVE');
+    return new FamilyNode(this.ctx, this.scope, family, this.id, 'ACTIVE');
   }
 
   protected matches(family: string, filter: string): boolean {
@@ -43,14 +44,14 @@ export class FamilyNode extends PagedListNode<string> {
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     readonly family: string,
     parentId: string,
     readonly status: 'ACTIVE' | 'INACTIVE',
   ) {
     super(ctx, status === 'ACTIVE' ? `${parentId}/family:${family}` : `${parentId}/inactive`);
     this.kind = status === 'ACTIVE' ? 'taskDefinitionFamily' : 'inactiveRevisionsFolder';
-    this.resource = { region, name: family, console: { kind: 'taskDefinitionFamily', family } };
+    this.resource = { scope, name: family, console: { kind: 'taskDefinitionFamily', family } };
   }
 
   protected get emptyText(): string {
@@ -58,11 +59,11 @@ export class FamilyNode extends PagedListNode<string> {
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).taskDefinitionRevisions(this.family, this.status, page);
+    return this.ctx.reader(this.scope).taskDefinitionRevisions(this.family, this.status, page);
   }
 
   protected toNode(arn: string): ExplorerNode {
-    return new RevisionNode(this.ctx, this.region, arn, this.status, this.id);
+    return new RevisionNode(this.ctx, this.scope, arn, this.status, this.id);
   }
 
   protected matches(arn: string, filter: string): boolean {
@@ -71,7 +72,7 @@ export class FamilyNode extends PagedListNode<string> {
 
   override async getChildren(): Promise<ExplorerNode[]> {
     const children = await super.getChildren();
-    if (this.status === 'ACTIVE') children.push(new FamilyNode(this.ctx, this.region, this.family, this.id, 'INACTIVE'));
+    if (this.status === 'ACTIVE') children.push(new FamilyNode(this.ctx, this.scope, this.family, this.id, 'INACTIVE'));
     return children;
   }
 
@@ -88,7 +89,7 @@ export class RevisionNode implements ExplorerNode {
 
   constructor(
     ctx: ExplorerContext,
-    region: string,
+    scope: AwsScope,
     readonly arn: string,
     readonly status: 'ACTIVE' | 'INACTIVE',
     private readonly parentId: string,
@@ -96,12 +97,12 @@ export class RevisionNode implements ExplorerNode {
     this.label = resourceName(arn);
     const { family, revision = 0 } = taskDefinitionParts(arn);
     this.resource = {
-      region,
+      scope,
       name: this.label,
       arn,
       console: { kind: 'taskDefinition', family, revision },
       describe: async () => {
-        const out = await ctx.reader(region).taskDefinition(arn);
+        const out = await ctx.reader(scope).taskDefinition(arn);
         return { title: `${family}-${revision}.task-definition`, value: out, language: 'ecs-task-definition' };
       },
     };

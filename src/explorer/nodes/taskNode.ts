@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { Task } from '../../ecs/ecsReader';
 import { presentContainer, presentTask } from '../../ecs/present';
@@ -14,13 +15,13 @@ export class TaskNode implements ExplorerNode {
   constructor(
     _ctx: ExplorerContext,
     readonly task: Task,
-    region: string,
+    scope: AwsScope,
     parentId: string,
   ) {
     const taskId = resourceName(task.taskArn);
     this.id = `${parentId}/task:${taskId}`;
     this.resource = {
-      region,
+      scope,
       name: taskId,
       arn: task.taskArn,
       console: { kind: 'task', cluster: resourceName(task.clusterArn), taskId },
@@ -39,7 +40,7 @@ export class TaskNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return (this.task.containers ?? []).map((c) => new ContainerNode(c, this.resource.region, this.id));
+    return (this.task.containers ?? []).map((c) => new ContainerNode(c, this.resource.scope, this.id));
   }
 }
 
@@ -48,10 +49,10 @@ export class ContainerNode implements ExplorerNode {
   readonly resource: NodeResource;
   constructor(
     readonly container: ecs.Container,
-    region: string,
+    scope: AwsScope,
     private readonly parentId: string,
   ) {
-    this.resource = { region, name: container.name ?? '', arn: container.containerArn, describe: async () => ({ title: `container-${container.name}`, value: container }) };
+    this.resource = { scope, name: container.name ?? '', arn: container.containerArn, describe: async () => ({ title: `container-${container.name}`, value: container }) };
   }
 
   getTreeItem(): vscode.TreeItem {

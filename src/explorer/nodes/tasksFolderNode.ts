@@ -1,3 +1,4 @@
+import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
 import type { Task } from '../../ecs/ecsReader';
@@ -14,9 +15,9 @@ export class TasksFolderNode extends PagedListNode<Task> {
 
   constructor(
     ctx: ExplorerContext,
-    readonly region: string,
+    readonly scope: AwsScope,
     readonly cluster: string,
-    private readonly scope: { serviceName?: string },
+    private readonly owner: { serviceName?: string },
     parentId: string,
     private readonly runningCount?: number,
   ) {
@@ -28,11 +29,11 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   protected fetch(page: PageRequest) {
-    return this.ctx.reader(this.region).tasks(this.cluster, { ...this.scope, desiredStatus: this.desiredStatus }, page);
+    return this.ctx.reader(this.scope).tasks(this.cluster, { ...this.owner, desiredStatus: this.desiredStatus }, page);
   }
 
   protected toNode(task: Task): ExplorerNode {
-    return new TaskNode(this.ctx, task, this.region, this.id);
+    return new TaskNode(this.ctx, task, this.scope, this.id);
   }
 
   protected matches(task: Task, filter: string): boolean {

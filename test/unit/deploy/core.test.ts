@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as taskdef from '../../../src/taskdef';
 import { ArgumentError } from '../../../src/util/args';
-import { parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskArgs, parseScaleArgs, parseStopTaskArgs, parseUpdateArgs } from '../../../src/deploy/args';
+import { parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskArgs, parseScaleArgs, parseServiceRef, parseStopTaskArgs, parseUpdateArgs } from '../../../src/deploy/args';
 import { DefinitionError, prepareRegistration } from '../../../src/deploy/render';
 import { evaluateRollout, type Service } from '../../../src/deploy/rollout';
 import { changeLines, planServiceUpdate } from '../../../src/deploy/updatePlan';
@@ -122,8 +122,15 @@ describe('argument objects', () => {
   });
 
   it('accepts complete objects', () => {
-    assert.deepStrictEqual(parseDeployArgs({ cluster: 'c', service: 's', image: { container: 'api', uri: 'u' } }), { cluster: 'c', service: 's', file: undefined, taskDefinition: undefined, image: { container: 'api', uri: 'u' }, wait: true, timeoutSeconds: undefined });
+    assert.deepStrictEqual(parseDeployArgs({ cluster: 'c', service: 's', image: { container: 'api', uri: 'u' } }), { cluster: 'c', service: 's', file: undefined, taskDefinition: undefined, image: { container: 'api', uri: 'u' }, wait: true, timeoutSeconds: undefined, scope: { region: undefined, profile: undefined } });
     const run = parseRunTaskArgs({ cluster: 'demo-ec2', taskDefinition: 'demo-batch', count: 2, launchType: 'EC2', placementStrategy: [{ type: 'binpack', field: 'memory' }], placementConstraints: [{ type: 'distinctInstance' }] });
     assert.deepStrictEqual([run.count, run.placementStrategy, run.placementConstraints], [2, [{ type: 'binpack', field: 'memory' }], [{ type: 'distinctInstance', expression: undefined }]]);
+  });
+
+  it('every command takes region and profile, checked, and says so in its usage', () => {
+    assert.deepStrictEqual(parseScaleArgs({ cluster: 'c', service: 's', desiredCount: 2, region: 'eu-west-1', profile: 'ops' }).scope, { region: 'eu-west-1', profile: 'ops' });
+    assert.deepStrictEqual(parseServiceRef('watchService', { cluster: 'c', service: 's', profile: '' }).scope, { region: undefined, profile: '' });
+    assert.throws(() => parseServiceRef('watchService', { cluster: 'c', service: 's', region: 'mars-1' }), /watchService: "region" must be a region code like eu-west-1, not "mars-1"\. Expected \{ cluster, service, region\?, profile\? \}/);
+    assert.throws(() => parseStopTaskArgs({ cluster: 'c', task: 't', profile: 3 }), /"profile" must be a profile name/);
   });
 });

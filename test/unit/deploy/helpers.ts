@@ -36,7 +36,7 @@ export function useDemo(): DeployFixture {
   let account: UnitEmulatorAccount;
   beforeEach(async () => {
     account = await startEmulatorAccount({ seed: 'demo' }, { maxAttempts: 1, requestTimeoutMs: 10_000, connectTimeoutMs: 5_000 });
-    Object.assign(fixture, { emulator: account.emulator, manager: account.manager, actions: new EcsActions(account.manager, 'us-east-1') });
+    Object.assign(fixture, { emulator: account.emulator, manager: account.manager, actions: new EcsActions(account.manager, { region: 'us-east-1' }) });
   });
   afterEach(() => account.close());
   return fixture;

@@ -30,7 +30,7 @@ describe('push core against the emulator (fake container CLI)', function () {
   });
   beforeEach(() => {
     fake = makeFakeCli('emulator-token-us-east-1');
-    deps = { ecr: new EcrService(manager), cli: new ContainerCli('docker', fake.executable, fake.env), tokens: new TokenCache(), tokenKey: 't|us-east-1' };
+    deps = { ecr: new EcrService(manager), cli: new ContainerCli('docker', fake.executable, fake.env), tokens: new TokenCache(), tokenKey: 't|us-east-1', registry: { region: 'us-east-1', account: async () => '123456789012', loopbackAllowed: true } };
   });
   afterEach(() => fake.dispose());
   after(async () => {

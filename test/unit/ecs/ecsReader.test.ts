@@ -22,7 +22,7 @@ describe('EcsReader: minimal calls, AWS batch limits', function () {
   before(async () => {
     account = await startEmulatorAccount({ seed: 'scale' });
     emulator = account.emulator;
-    reader = new EcsReader(account.manager, 'us-east-1');
+    reader = new EcsReader(account.manager, { region: 'us-east-1' });
   });
 
   after(() => account.close());

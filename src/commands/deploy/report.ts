@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { revisionLabel } from '../../aws/arn';
+import type { DeployResult, HalfAppliedError } from '../../deploy/deployFlow';
+import { stoppedTaskLine } from '../../deploy/ecsActions';
+import { requireTrust } from '../../ui/trust';
+import type { DeployUi } from './context';
+import type { ServiceTarget } from './targets';
+
+/** Points the target service at a revision and watches it: what *Roll back* and *Retry update* run. */
+export type PointAt = (target: ServiceTarget, taskDefinition: string) => Promise<DeployResult | undefined>;
+
+/**
+ * Tells a person how a deploy or update ended; on failure offers to roll back to the revision the
+ * service ran before (when ECS has not already done so), in the target's own profile and region.
+ */
+export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult, pointAt: PointAt): void {
+  const revision = revisionLabel(result.taskDefinitionArn);
+  if (result.cancelled) {
+    void vscode.window.showInformationMessage(`Stopped watching ${target.service}. The deployment of ${revision} goes on in ECS.`);
+    return;
+  }
+  if (result.outcome === 'COMPLETED' || result.outcome === 'NOT_WAITED') {
+    const how = result.outcome === 'COMPLETED' ? `completed${result.elapsedMs !== undefined ? ` in ${Math.round(result.elapsedMs / 1000)} s` : ''}` : 'started';
+    void vscode.window.showInformationMessage(`${target.service}: deployment of ${revision} ${how}.`);
+    return;
+  }
+  const previous = revisionLabel(result.previousTaskDefinition);
+  const canRollBack = result.outcome !== 'ROLLED_BACK' && previous && previous !== revision;
+  const rollBack = `Roll back to ${previous}`;
+  const reasons = (result.stoppedTasks ?? []).slice(0, 3).map(stoppedTaskLine);
+  const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
+  const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
+  void vscode.window.showErrorMessage(message, ...(canRollBack ? [rollBack] : []), 'Show Output').then((choice) => {
+    if (choice === 'Show Output') ui.output.show();
+    if (choice === rollBack) follow(ui, target, result.previousTaskDefinition, pointAt);
+  });
+}
+
+/** Nothing half-applied: the new revision exists and the service is unchanged; offer to point it there again. */
+export function offerRetry(ui: DeployUi, target: ServiceTarget, error: HalfAppliedError, pointAt: PointAt): void {
+  const retry = `Retry update with ${revisionLabel(error.taskDefinitionArn)}`;
+  void vscode.window.showErrorMessage(error.message, retry).then((choice) => {
+    if (choice === retry) follow(ui, target, error.taskDefinitionArn, pointAt);
+  });
+}
+
+function follow(ui: DeployUi, target: ServiceTarget, taskDefinition: string, pointAt: PointAt): void {
+  requireTrust('ecsWorkbench.updateService', vscode.workspace.isTrusted);
+  pointAt(target, taskDefinition).then(
+    (result) => result && report(ui, target, result, pointAt),
+    (error: unknown) => void vscode.window.showErrorMessage(`${target.service}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Pickers of ECS resources that reach every item of a large account: each reads one List page at a
+ * time (Load more…), and typing narrows on the server where the API can (task-definition families).
+ */
+import { resourceName, revisionLabel } from '../aws/arn';
+import type { ClientManager, Scope } from '../aws/clientManager';
+import { EcsReader } from '../ecs/ecsReader';
+import { pagedPick } from './pagedPick';
+
+const PAGE = 100;
+
+export function pickCluster(clients: ClientManager, scope: Scope): Promise<string> {
+  const reader = new EcsReader(clients, scope);
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await reader.clusters({ limit: PAGE, startToken });
+        return { nextToken, items: items.map((c) => ({ label: c.clusterName ?? '', description: `${c.activeServicesCount ?? 0} services · ${c.runningTasksCount ?? 0} running tasks`, value: c.clusterArn ?? c.clusterName ?? '' })) };
+      },
+    },
+    { title: 'Cluster', emptyMessage: `There are no ECS clusters in ${clients.resolve(scope).region}.` },
+  );
+}
+
+export function pickService(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+  const reader = new EcsReader(clients, scope);
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await reader.services(cluster, { limit: PAGE, startToken });
+        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)}`, value: s.serviceName ?? '' })) };
+      },
+    },
+    { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
+  );
+}
+
+/** A task-definition family with an ACTIVE revision; typing filters by prefix on the server. */
+export function pickFamily(clients: ClientManager, scope: Scope): Promise<string> {
+  const reader = new EcsReader(clients, scope);
+  return pagedPick(
+    {
+      serverFilter: true,
+      page: async (startToken, filter) => {
+        const { items, nextToken } = await reader.taskDefinitionFamilies({ limit: PAGE, startToken }, filter);
+        return { nextToken, items: items.map((f) => ({ label: f, value: f })) };
+      },
+    },
+    { title: 'Task definition family', placeHolder: 'Type the start of a family name', emptyMessage: 'There are no task-definition families with an ACTIVE revision in this region.' },
+  );
+}
+
+/** An ACTIVE revision of a family, newest first (the latest and the current one marked). */
+export function pickRevision(clients: ClientManager, scope: Scope, family: string, current?: string): Promise<string> {
+  const reader = new EcsReader(clients, scope);
+  let index = 0;
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        if (!startToken) index = 0;
+        const { items, nextToken } = await reader.taskDefinitionRevisions(family, 'ACTIVE', { limit: PAGE, startToken });
+        return {
+          nextToken,
+          items: items.map((arn) => ({ label: revisionLabel(arn), description: [index++ === 0 ? 'latest' : '', revisionLabel(arn) === revisionLabel(current) ? 'current' : ''].filter(Boolean).join(' · '), value: arn })),
+        };
+      },
+    },
+    { title: `Task definition revision of ${family}`, placeHolder: 'The latest revision is first', emptyMessage: `Family ${family} has no ACTIVE revision.` },
+  );
+}
+
+/** A running task of a cluster. */
+export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+  const reader = new EcsReader(clients, scope);
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await reader.tasks(cluster, { desiredStatus: 'RUNNING' }, { limit: PAGE, startToken });
+        return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
+      },
+    },
+    { title: 'Task to stop', emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
+  );
+}

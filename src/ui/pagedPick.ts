@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { describeAwsError } from '../aws/errors';
+
+export type PickItem<T> = vscode.QuickPickItem & { value: T };
+
+/** Where a picker's items come from, one page at a time (a List call of AWS's page size). */
+export interface PickSource<T> {
+  /**
+   * One page from `startToken`. With `serverFilter`, `filter` is the typed text and the API narrows
+   * the list itself (e.g. ListTaskDefinitionFamilies' familyPrefix).
+   */
+  page(startToken: string | undefined, filter: string | undefined): Promise<{ items: PickItem<T>[]; nextToken?: string }>;
+  serverFilter?: boolean;
+}
+
+export interface PagedPickOptions<T> {
+  title: string;
+  placeHolder?: string;
+  /** Shown first, whatever the pages hold (e.g. "Create a new repository…"). */
+  extra?: PickItem<T>[];
+  /** Thrown when the list is empty and there is no extra item. */
+  emptyMessage?: string;
+}
+
+const LOAD_MORE = Symbol('load more');
+const FILTER_DELAY_MS = 250;
+
+/**
+ * A quick pick over a paged list that reaches every item: *Load more…* reads the next page, and
+ * typing narrows the list on the server where the API can, else reads the remaining pages so the
+ * picker's own filter sees them all. Resolves to the picked value; dismissing throws CancellationError.
+ */
+export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOptions<T>): Promise<T> {
+  const picker = vscode.window.createQuickPick<PickItem<T | typeof LOAD_MORE>>();
+  picker.title = options.title;
+  picker.placeholder = options.placeHolder;
+  picker.ignoreFocusOut = true;
+  picker.matchOnDescription = true;
+  let items: PickItem<T>[] = [];
+  let nextToken: string | undefined;
+  let generation = 0;
+  let filterTimer: NodeJS.Timeout | undefined;
+
+  const show = (): void => {
+    const more: PickItem<typeof LOAD_MORE>[] = nextToken ? [{ label: '$(ellipsis) Load more…', description: `${items.length} shown`, alwaysShow: true, value: LOAD_MORE }] : [];
+    picker.items = [...(options.extra ?? []), ...items, ...more];
+  };
+  /** Reads one page (or, with `all`, every remaining page) of the current generation. */
+  const load = async (reset: boolean, all = false): Promise<void> => {
+    const mine = reset ? ++generation : generation;
+    const filter = source.serverFilter ? picker.value.trim() || undefined : undefined;
+    picker.busy = true;
+    try {
+      let token = reset ? undefined : nextToken;
+      do {
+        const page = await source.page(token, filter);
+        // A newer filter or reset started meanwhile: its answer, not this one, goes in the list.
+        if (mine !== generation) return;
+        items = reset && token === undefined ? page.items : [...items, ...page.items];
+        token = nextToken = page.nextToken;
+        show();
+      } while (all && token);
+    } catch (error) {
+      if (mine === generation) picker.placeholder = describeAwsError(error).message;
+    } finally {
+      if (mine === generation) picker.busy = false;
+    }
+  };
+
+  return new Promise<T>((resolve, reject) => {
+    const disposables: vscode.Disposable[] = [
+      picker.onDidChangeValue(() => {
+        clearTimeout(filterTimer);
+        // Without a server-side filter, the rest of the list is read once so the filter sees it all.
+        if (source.serverFilter) filterTimer = setTimeout(() => void load(true), FILTER_DELAY_MS);
+        else if (nextToken && picker.value) void load(false, true);
+      }),
+      picker.onDidAccept(() => {
+        const chosen = picker.selectedItems[0];
+        if (!chosen) return;
+        if (chosen.value === LOAD_MORE) return void load(false);
+        resolve(chosen.value as T);
+        picker.hide();
+      }),
+      picker.onDidHide(() => {
+        clearTimeout(filterTimer);
+        reject(new vscode.CancellationError());
+        disposables.forEach((d) => d.dispose());
+        picker.dispose();
+      }),
+    ];
+    picker.show();
+    void load(true).then(() => {
+      if (!items.length && !options.extra?.length && !nextToken && options.emptyMessage && !picker.value) {
+        reject(new Error(options.emptyMessage));
+        picker.hide();
+      }
+    });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Restricted Mode: the runtime half of `capabilities.untrustedWorkspaces: limited`. Every command
+ * that changes AWS resources or starts a program (docker, podman, finch, git, a terminal command)
+ * is named here, once; registerCommand refuses them in an untrusted workspace before anything
+ * loads or runs. A unit test compares these lists with package.json, so a new command must be
+ * classified to ship.
+ */
+export type TrustReason = 'aws' | 'program' | 'aws+program';
+
+/** Mutating commands: what they do (for the refusal) and why trust matters. */
+export const MUTATING_COMMANDS: Readonly<Record<string, { does: string; because: TrustReason }>> = {
+  'ecsWorkbench.registerTaskDefinition': { does: 'Registering a task definition', because: 'aws' },
+  'ecsWorkbench.deploy': { does: 'Deploying', because: 'aws' },
+  'ecsWorkbench.updateService': { does: 'Updating a service', because: 'aws' },
+  'ecsWorkbench.scaleService': { does: 'Scaling a service', because: 'aws' },
+  'ecsWorkbench.restartService': { does: 'Restarting a service', because: 'aws' },
+  'ecsWorkbench.stopTask': { does: 'Stopping a task', because: 'aws' },
+  'ecsWorkbench.runTask': { does: 'Running a task', because: 'aws' },
+  'ecsWorkbench.deregisterTaskDefinition': { does: 'Deregistering a task definition', because: 'aws' },
+  'ecsWorkbench.createRepository': { does: 'Creating a repository', because: 'aws' },
+  'ecsWorkbench.deleteRepository': { does: 'Deleting a repository', because: 'aws' },
+  'ecsWorkbench.deleteImage': { does: 'Deleting an image', because: 'aws' },
+  'ecsWorkbench.deleteImageTag': { does: 'Deleting an image tag', because: 'aws' },
+  'ecsWorkbench.startImageScan': { does: 'Starting an image scan', because: 'aws' },
+  'ecsWorkbench.pushImage': { does: 'Pushing an image', because: 'aws+program' },
+  'ecsWorkbench.buildAndPushImage': { does: 'Building and pushing an image', because: 'aws+program' },
+  'ecsWorkbench.runInTerminal': { does: 'Running a command in a terminal', because: 'program' },
+};
+
+/** Commands that only read AWS, the editor's own state or the clipboard: allowed in Restricted Mode. */
+export const READ_ONLY_COMMANDS: readonly string[] = [
+  'ecsWorkbench.selectProfile',
+  'ecsWorkbench.selectRegion',
+  'ecsWorkbench.refreshExplorer',
+  'ecsWorkbench.openDescribe',
+  'ecsWorkbench.copyArn',
+  'ecsWorkbench.copyName',
+  'ecsWorkbench.openInConsole',
+  'ecsWorkbench.refreshNode',
+  'ecsWorkbench.loadMore',
+  'ecsWorkbench.filterList',
+  'ecsWorkbench.clearFilter',
+  'ecsWorkbench.showStoppedTasks',
+  'ecsWorkbench.showRunningTasks',
+  'ecsWorkbench.switchDefinitionLanguage',
+  'ecsWorkbench.validateDefinition',
+  'ecsWorkbench.diffWithLatestRevision',
+  'ecsWorkbench.refreshEcr',
+  'ecsWorkbench.copyImageUri',
+  'ecsWorkbench.showScanFindings',
+  'ecsWorkbench.useImage',
+  'ecsWorkbench.watchService',
+];
+
+const WHY: Record<TrustReason, string> = {
+  aws: 'it changes resources in your AWS account',
+  program: 'it starts a program on this machine',
+  'aws+program': 'it starts a program on this machine and changes resources in your AWS account',
+};
+
+/** Thrown when a mutating command runs in an untrusted workspace; the notification offers Manage Workspace Trust. */
+export class RestrictedModeError extends Error {
+  constructor(command: string) {
+    const entry = MUTATING_COMMANDS[command];
+    super(`${entry?.does ?? command} is disabled in Restricted Mode: this workspace is not trusted, and ${WHY[entry?.because ?? 'aws']}. Trust the workspace (Manage Workspace Trust) to use it.`);
+    this.name = 'RestrictedModeError';
+  }
+}
+
+/** Throws RestrictedModeError when `command` mutates and the workspace is not trusted. */
+export function requireTrust(command: string, trusted: boolean): void {
+  if (!trusted && MUTATING_COMMANDS[command]) throw new RestrictedModeError(command);
+}
