@@ -56,8 +56,8 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   const explorer = new ExplorerProvider(clientManager, () => ready, () => void statusBar.loadAccount(), explorerSettings(), (m) => log.warn(m));
   const treeView = vscode.window.createTreeView('ecsWorkbench.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   const describeDocuments = new DescribeDocuments();
-  // Activation also happens for any JSON file (to offer the task-definition language): the profile
-  // item appears only once the explorer is open or an ECS definition is being edited.
+  // The profile item appears only once ECS Workbench is in use: the explorer is open or an ECS
+  // definition is being edited (a command run from the palette activates the extension too).
   const showStatusBarWhenInUse = () => {
     const language = vscode.window.activeTextEditor?.document.languageId ?? '';
     if (treeView.visible || language === 'ecs-task-definition' || language === 'ecs-service-definition') statusBar.show();

@@ -37,8 +37,3 @@ export const ECS_REGIONS: readonly { id: string; name: string }[] = [
 
 export const DEFAULT_REGION = 'us-east-1';
 
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-export function isValidRegion(region: string): boolean {
-  return REGION_PATTERN.test(region);
-}

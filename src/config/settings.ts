@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { AwsContext, ClientOptions } from '../aws/clientManager';
-import type { ExplorerSettings } from '../explorer/explorerProvider';
 
 export const SECTION = 'ecsWorkbench';
 
@@ -44,6 +43,12 @@ export async function saveSetting(key: 'profile' | 'region', value: string | und
 }
 
 /** Read on every use, so a changed setting applies on the next expand or tick. */
+export interface ExplorerSettings {
+  pageSize(): number;
+  additionalRegions(): string[];
+  refreshIntervalMs(): number;
+}
+
 export function explorerSettings(): ExplorerSettings {
   const config = () => vscode.workspace.getConfiguration(SECTION);
   return {

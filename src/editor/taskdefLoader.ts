@@ -9,6 +9,3 @@ export type Taskdef = typeof import('./taskdefBundle');
 const taskdef = once(() => require('./taskdefBundle') as Taskdef);
 
 export const loadTaskdef = taskdef.get;
-
-/** True once the core has been asked for: lets tests prove activation did not load it. */
-export const isTaskdefRequested = taskdef.requested;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientManager } from '../aws/clientManager';
+import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles } from '../aws/profiles';
 import { EcsReader } from '../ecs/ecsReader';
@@ -7,12 +8,6 @@ import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
 import { ServiceAutoRefresher } from './serviceAutoRefresher';
-
-export interface ExplorerSettings {
-  pageSize(): number;
-  additionalRegions(): string[];
-  refreshIntervalMs(): number;
-}
 
 /**
  * The ECS explorer's data. It never throws into VS Code: a failure becomes a MessageNode in place,

@@ -62,15 +62,3 @@ export function deref(root: JsonSchema, s: JsonSchema): JsonSchema {
   }
   return cur;
 }
-
-/** The schema at a JSON path (object keys and array indexes) below `root`, if any. */
-export function schemaAtPath(root: JsonSchema, path: (string | number)[]): JsonSchema | undefined {
-  let cur: JsonSchema | undefined = root;
-  for (const seg of path) {
-    if (!cur) return undefined;
-    cur = deref(root, cur);
-    if (typeof seg === 'number') cur = cur.items;
-    else cur = cur.properties?.[seg] ?? (typeof cur.additionalProperties === 'object' ? cur.additionalProperties : undefined);
-  }
-  return cur ? deref(root, cur) : undefined;
-}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { listProfiles, type ProfileInfo } from '../aws/profiles';
-import { ECS_REGIONS, isValidRegion } from '../aws/regions';
+import { ECS_REGIONS } from '../aws/regions';
+import { isValidRegion } from '../util/regionCode';
 
 const KIND_LABEL: Record<ProfileInfo['kind'], string> = {
   static: 'access keys',

@@ -3,7 +3,7 @@
  * another extension, a test) gets a result or an error saying what is expected, never a picker.
  * Every command also takes `region` and `profile` (`""` = the default credential chain).
  */
-import { isValidRegion } from '../aws/regions';
+import { isValidRegion } from './regionCode';
 
 export class ArgumentError extends Error {
   constructor(command: string, usage: string, problem: string) {

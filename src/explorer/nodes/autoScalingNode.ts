@@ -1,7 +1,7 @@
 import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
 import { describeAwsError } from '../../aws/errors';
-import { presentScalableTarget, presentScalingPolicy, presentScheduledAction, readServiceScaling } from '../../deploy/autoScaling';
+import { presentScalableTarget, presentScalingPolicy, presentScheduledAction, readServiceScaling } from '../../ecs/autoScaling';
 import type { Presented } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { presentedItem } from '../treeItems';

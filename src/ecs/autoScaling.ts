@@ -2,7 +2,7 @@
 import { serviceScalingResourceId } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import type { autoscaling as AasTypes } from '../aws/sdk';
-import type { Presented } from '../ecs/present';
+import type { Presented } from './present';
 
 export interface ServiceScaling {
   target?: AasTypes.ScalableTarget;
