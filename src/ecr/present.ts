@@ -6,6 +6,7 @@ import type { Presented, State } from '../ecs/present';
 import type { ImageDetail, Repository, ScanFindings } from './ecrService';
 import { formatBytes } from './pushProgress';
 import { shortDigest } from './names';
+import { code, detailRows, escapeMarkdown, safeLink, tableCell } from '../util/markdown';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'] as const;
 
@@ -16,10 +17,6 @@ function since(date: Date | undefined, now: Date): string {
   const s = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
   const [n, unit] = s < 60 ? [s, 's'] : s < 3600 ? [s / 60, 'm'] : s < 86_400 ? [s / 3600, 'h'] : [s / 86_400, 'd'];
   return `${Math.round(n)}${unit} ago`;
-}
-
-function rows(entries: [string, string | number | undefined][]): string {
-  return entries.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `**${k}:** ${v}`).join('  \n');
 }
 
 /** `2 CRITICAL · 1 HIGH` in severity order; empty without findings. */
@@ -33,15 +30,15 @@ export function presentRepository(r: Repository, now: Date): Presented {
   return {
     label: r.repositoryName ?? '',
     description: [r.imageTagMutability === 'IMMUTABLE' ? 'immutable tags' : '', scanOnPush, since(r.createdAt, now) && `created ${since(r.createdAt, now)}`].filter(Boolean).join(' · '),
-    details: rows([
+    details: detailRows([
       ['Repository', r.repositoryName],
-      ['URI', r.repositoryUri],
+      ['URI', code(r.repositoryUri)],
       ['Tag mutability', r.imageTagMutability],
       ['Scan on push', r.imageScanningConfiguration?.scanOnPush ? 'yes' : 'no'],
       ['Encryption', r.encryptionConfiguration?.encryptionType],
       ['KMS key', r.encryptionConfiguration?.kmsKey],
       ['Created', iso(r.createdAt)],
-      ['ARN', r.repositoryArn],
+      ['ARN', code(r.repositoryArn)],
     ]),
     state: 'ok',
   };
@@ -65,9 +62,9 @@ export function presentImage(image: ImageDetail, now: Date): Presented {
     description: [shortDigest(image.imageDigest), since(image.imagePushedAt, now) && `pushed ${since(image.imagePushedAt, now)}`, image.imageSizeInBytes !== undefined ? formatBytes(image.imageSizeInBytes) : '', scanText]
       .filter(Boolean)
       .join(' · '),
-    details: rows([
+    details: detailRows([
       ['Tags', image.imageTags?.join(', ') || '(untagged)'],
-      ['Digest', image.imageDigest],
+      ['Digest', code(image.imageDigest)],
       ['Pushed', iso(image.imagePushedAt)],
       ['Size', image.imageSizeInBytes !== undefined ? formatBytes(image.imageSizeInBytes) : undefined],
       ['Last pulled', iso(image.lastRecordedPullTime) ?? 'never recorded'],
@@ -84,11 +81,10 @@ export function findingsMarkdown(repository: string, ref: string, scan: ScanFind
   const attr = (f: ScanFindings['findings'][number], key: string) => f.attributes?.find((a) => a.key === key)?.value ?? '';
   const order = (s: string | undefined) => SEVERITIES.indexOf((s ?? 'UNDEFINED') as (typeof SEVERITIES)[number]);
   const sorted = [...scan.findings].sort((a, b) => order(a.severity) - order(b.severity) || (a.name ?? '').localeCompare(b.name ?? ''));
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
-    `# Scan findings: ${repository} ${ref}`,
+    `# Scan findings: ${escapeMarkdown(`${repository} ${ref}`)}`,
     '',
-    rows([
+    detailRows([
       ['Status', `${scan.status ?? 'unknown'}${scan.description ? ` – ${scan.description}` : ''}`],
       ['Completed', iso(scan.completedAt)],
       ['Findings', severitySummary(scan.counts) || 'none'],
@@ -98,7 +94,7 @@ export function findingsMarkdown(repository: string, ref: string, scan: ScanFind
   if (sorted.length) {
     lines.push('| Severity | CVE | Package | Version | Link |', '| --- | --- | --- | --- | --- |');
     for (const f of sorted) {
-      lines.push(`| ${f.severity ?? ''} | ${cell(f.name ?? '')} | ${cell(attr(f, 'package_name'))} | ${cell(attr(f, 'package_version'))} | ${f.uri ? `[${cell(f.name ?? 'details')}](${f.uri})` : ''} |`);
+      lines.push(`| ${tableCell(f.severity ?? '')} | ${tableCell(f.name ?? '')} | ${tableCell(attr(f, 'package_name'))} | ${tableCell(attr(f, 'package_version'))} | ${f.uri ? safeLink(f.name ?? 'details', f.uri) : ''} |`);
     }
   } else lines.push(scan.status === 'COMPLETE' ? 'No findings.' : 'The scan has not completed yet: run the command again in a moment.');
   return `${lines.join('\n')}\n`;

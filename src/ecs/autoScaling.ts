@@ -3,6 +3,7 @@ import { serviceScalingResourceId } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import type { autoscaling as AasTypes } from '../aws/sdk';
 import type { Presented } from './present';
+import { code, detailRows } from '../util/markdown';
 
 export interface ServiceScaling {
   target?: AasTypes.ScalableTarget;
@@ -27,7 +28,7 @@ export function presentScalableTarget(t: AasTypes.ScalableTarget): Presented {
   return {
     label: `Scalable target: min ${t.MinCapacity} · max ${t.MaxCapacity}`,
     description: suspended.length ? `suspended: ${suspended.join(', ')}` : 'active',
-    details: `**Resource:** \`${t.ResourceId}\`  \n**Min:** ${t.MinCapacity}  \n**Max:** ${t.MaxCapacity}${t.RoleARN ? `  \n**Role:** \`${t.RoleARN}\`` : ''}`,
+    details: detailRows([['Resource', code(t.ResourceId)], ['Min', t.MinCapacity], ['Max', t.MaxCapacity], ['Role', code(t.RoleARN)]]),
     state: suspended.length ? 'warning' : 'ok',
   };
 }
@@ -39,7 +40,7 @@ export function presentScalingPolicy(p: AasTypes.ScalingPolicy): Presented {
   return {
     label: `Policy ${p.PolicyName}`,
     description: `${p.PolicyType} · ${what}`,
-    details: `**Policy:** ${p.PolicyName}  \n**Type:** ${p.PolicyType}  \n**Configuration:** ${what}${p.Alarms?.length ? `  \n**Alarms:** ${p.Alarms.map((a) => a.AlarmName).join(', ')}` : ''}`,
+    details: detailRows([['Policy', p.PolicyName], ['Type', p.PolicyType], ['Configuration', what], ['Alarms', p.Alarms?.map((a) => a.AlarmName).join(', ')]]),
     state: 'ok',
   };
 }
@@ -49,7 +50,7 @@ export function presentScheduledAction(a: AasTypes.ScheduledAction): Presented {
   return {
     label: `Scheduled ${a.ScheduledActionName}`,
     description: `${a.Schedule}${a.Timezone ? ` ${a.Timezone}` : ''} → ${range}`,
-    details: `**Schedule:** \`${a.Schedule}\`${a.Timezone ? ` (${a.Timezone})` : ''}  \n**Sets:** ${range}`,
+    details: detailRows([['Schedule', code(`${a.Schedule}${a.Timezone ? ` (${a.Timezone})` : ''}`)], ['Sets', range]]),
     state: 'ok',
   };
 }

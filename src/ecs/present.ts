@@ -5,6 +5,7 @@
 import type { Cluster, ContainerInstance, Service, Task } from './ecsReader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
+import { code, detailRows, escapeMarkdown } from '../util/markdown';
 
 export type State = 'ok' | 'progress' | 'warning' | 'error' | 'inactive';
 
@@ -29,19 +30,13 @@ function ago(date: Date | undefined, now: Date): string {
   return `${Math.round(seconds / 86_400)}d ago`;
 }
 
-function table(rows: [string, string | number | undefined][]): string {
-  return rows
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `**${k}:** ${v}`)
-    .join('  \n');
-}
 
 export function presentCluster(c: Cluster): Presented {
   const capacity = c.capacityProviders?.length ? c.capacityProviders.join(', ') : undefined;
   return {
     label: c.clusterName ?? resourceName(c.clusterArn),
     description: `${c.runningTasksCount ?? 0} running · ${c.pendingTasksCount ?? 0} pending · ${c.activeServicesCount ?? 0} services${c.registeredContainerInstancesCount ? ` · ${c.registeredContainerInstancesCount} instances` : ''}`,
-    details: table([
+    details: detailRows([
       ['Cluster', c.clusterName],
       ['Status', c.status],
       ['Running tasks', c.runningTasksCount],
@@ -49,7 +44,7 @@ export function presentCluster(c: Cluster): Presented {
       ['Active services', c.activeServicesCount],
       ['Container instances', c.registeredContainerInstancesCount],
       ['Capacity providers', capacity],
-      ['ARN', `\`${c.clusterArn}\``],
+      ['ARN', code(c.clusterArn)],
     ]),
     state: c.status === 'ACTIVE' ? 'ok' : c.status === 'PROVISIONING' ? 'progress' : 'inactive',
   };
@@ -79,7 +74,7 @@ export function presentService(s: Service): Presented {
   return {
     label: s.serviceName ?? resourceName(s.serviceArn),
     description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badge}`,
-    details: table([
+    details: detailRows([
       ['Service', s.serviceName],
       ['Status', s.status],
       ['Running / desired', `${s.runningCount ?? 0} / ${s.desiredCount ?? 0}`],
@@ -89,7 +84,7 @@ export function presentService(s: Service): Presented {
       ['Task definition', revisionLabel(s.taskDefinition)],
       ['Deployment', badge],
       ['Scheduling', s.schedulingStrategy],
-      ['ARN', `\`${s.serviceArn}\``],
+      ['ARN', code(s.serviceArn)],
     ]),
     state: s.status !== 'ACTIVE' ? 'inactive' : badge === 'failed' ? 'error' : badge === 'rolling out' ? 'progress' : (s.runningCount ?? 0) < (s.desiredCount ?? 0) ? 'warning' : 'ok',
   };
@@ -100,7 +95,7 @@ export function presentDeployment(d: EcsTypes.Deployment, now: Date): Presented 
   return {
     label: `${d.status ?? 'UNKNOWN'} ${revisionLabel(d.taskDefinition)}`,
     description: `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running · ${d.pendingCount ?? 0} pending · ${d.failedTasks ?? 0} failed${rollout} · ${ago(d.updatedAt, now)}`,
-    details: table([
+    details: detailRows([
       ['Deployment', d.id],
       ['Status', d.status],
       ['Rollout', d.rolloutState],
@@ -120,7 +115,7 @@ export function presentEvent(e: EcsTypes.ServiceEvent, now: Date): Presented {
   return {
     label: message,
     description: ago(e.createdAt, now),
-    details: `${when(e.createdAt)}\n\n${message}`,
+    details: `${when(e.createdAt)}\n\n${escapeMarkdown(message)}`,
     state: bad ? 'warning' : /steady state/.test(message) ? 'ok' : 'inactive',
   };
 }
@@ -136,7 +131,7 @@ export function presentTask(t: Task): Presented {
   return {
     label: shortTaskId(t.taskArn),
     description: [revisionLabel(t.taskDefinitionArn), status, health, t.launchType, t.availabilityZone, stopped ? t.stoppedReason : undefined].filter(Boolean).join(' · '),
-    details: table([
+    details: detailRows([
       ['Task', resourceName(t.taskArn)],
       ['Task definition', revisionLabel(t.taskDefinitionArn)],
       ['Status', status],
@@ -148,7 +143,7 @@ export function presentTask(t: Task): Presented {
       ['Stopped', t.stoppedAt ? when(t.stoppedAt) : undefined],
       ['Stop code', t.stopCode],
       ['Stopped reason', t.stoppedReason],
-      ['ARN', `\`${t.taskArn}\``],
+      ['ARN', code(t.taskArn)],
     ]),
     state: stopped ? (t.stopCode === 'EssentialContainerExited' || t.containers?.some((c) => (c.exitCode ?? 0) !== 0) ? 'error' : 'inactive') : health === 'UNHEALTHY' ? 'error' : t.lastStatus === 'RUNNING' ? 'ok' : 'progress',
   };
@@ -162,10 +157,10 @@ export function presentContainer(c: EcsTypes.Container): Presented {
   return {
     label: c.name ?? '',
     description: [c.lastStatus, health, exit, c.reason, c.image].filter(Boolean).join(' · '),
-    details: table([
+    details: detailRows([
       ['Container', c.name],
-      ['Image', c.image ? `\`${c.image}\`` : undefined],
-      ['Image digest', c.imageDigest ? `\`${c.imageDigest}\`` : undefined],
+      ['Image', code(c.image)],
+      ['Image digest', code(c.imageDigest)],
       ['Status', c.lastStatus],
       ['Health', c.healthStatus],
       ['Exit code', c.exitCode],
@@ -188,7 +183,7 @@ export function presentContainerInstance(ci: ContainerInstance): Presented {
   return {
     label: ci.ec2InstanceId ?? resourceName(ci.containerInstanceArn),
     description: `${ci.status} · agent ${ci.agentConnected ? 'connected' : 'disconnected'} · CPU ${cpu} · MiB ${memory} free · ${ci.runningTasksCount ?? 0} tasks`,
-    details: table([
+    details: detailRows([
       ['EC2 instance', ci.ec2InstanceId],
       ['Status', ci.status],
       ['Agent connected', ci.agentConnected ? 'yes' : 'no'],
@@ -197,7 +192,7 @@ export function presentContainerInstance(ci: ContainerInstance): Presented {
       ['Running tasks', ci.runningTasksCount],
       ['Pending tasks', ci.pendingTasksCount],
       ['Agent version', ci.versionInfo?.agentVersion],
-      ['ARN', `\`${ci.containerInstanceArn}\``],
+      ['ARN', code(ci.containerInstanceArn)],
     ]),
     state: ci.status !== 'ACTIVE' ? 'warning' : ci.agentConnected ? 'ok' : 'error',
   };

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { endpointLabel } from '../aws/endpoints';
+import { code, detailRows } from '../util/markdown';
 import type { ClientManager } from '../aws/clientManager';
 
 /**
@@ -49,12 +51,18 @@ export class ProfileStatusBar implements vscode.Disposable {
   private render(arn?: string): void {
     const { profile, region, endpoint } = this.clientManager.context;
     const who = profile ?? 'default';
-    this.item.text = `$(cloud) ${who} @ ${region}${this.account ? ` (${this.account})` : ''}`;
+    // While a custom endpoint is in use the bar says so: AWS calls do not go to AWS.
+    this.item.text = `$(cloud) ${who} @ ${region}${this.account ? ` (${this.account})` : ''}${endpoint ? ` → ${endpointLabel(endpoint)}` : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**AWS profile:** ${profile ?? 'default credential chain'}  \n**Region:** ${region}`);
-    if (this.account) tooltip.appendMarkdown(`  \n**Account:** ${this.account}`);
-    if (arn) tooltip.appendMarkdown(`  \n**Identity:** \`${arn}\``);
-    if (endpoint) tooltip.appendMarkdown(`  \n**Endpoint:** ${endpoint}`);
+    tooltip.appendMarkdown(
+      detailRows([
+        ['AWS profile', profile ?? 'default credential chain'],
+        ['Region', region],
+        ['Account', this.account],
+        ['Identity', code(arn)],
+        ['Endpoint', endpoint ? `${endpoint} (AWS calls go there instead of AWS)` : undefined],
+      ]),
+    );
     tooltip.appendMarkdown('\n\nClick to pick another profile and region.');
     this.item.tooltip = tooltip;
   }

@@ -108,7 +108,7 @@ describe('Deploy commands against the emulator (argument objects, no UI)', funct
   it('stops a task with a reason', async () => {
     const task = liveTasks(emulator, 'demo-fargate', 'api')[0];
     const result = await vscode.commands.executeCommand<{ taskArn: string; desiredStatus: string }>('ecsWorkbench.stopTask', { cluster: 'demo-fargate', task: task.taskArn, reason: 'integration test' });
-    assert.deepStrictEqual(result, { taskArn: task.taskArn, desiredStatus: 'STOPPED' });
+    assert.deepStrictEqual(result, { taskArn: task.taskArn, desiredStatus: 'STOPPED', region: 'us-east-1' });
     assert.strictEqual(task.stoppedReason, 'integration test');
   });
 

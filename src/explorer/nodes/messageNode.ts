@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ssoLoginCommand, type AwsFix, type AwsProblem } from '../../aws/errors';
+import { escapeMarkdown } from '../../util/markdown';
 import { shellKindOf } from '../../util/shell';
 import type { ExplorerNode } from '../explorerNode';
 
@@ -72,7 +73,8 @@ export class MessageNode implements ExplorerNode {
     const icon = { error: 'error', warning: 'warning', info: 'info' }[this.severity];
     const color = { error: 'list.errorForeground', warning: 'list.warningForeground', info: undefined }[this.severity];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.tooltip = new vscode.MarkdownString(this.problem.message);
+    // The message quotes AWS's error text: shown literally.
+    item.tooltip = new vscode.MarkdownString(escapeMarkdown(this.problem.message));
     item.contextValue = `message.${this.problem.kind}`;
     if (this.parentId) item.id = `${this.parentId}/message`;
     return item;

@@ -4,6 +4,7 @@ import type { PageRequest } from '../../aws/paging';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { resourceName, taskDefinitionParts } from '../../aws/arn';
+import { code, detailRows } from '../../util/markdown';
 
 /** Task-definition families of the region (those with an ACTIVE revision). */
 export class TaskDefinitionsNode extends PagedListNode<string> {
@@ -113,7 +114,7 @@ export class RevisionNode implements ExplorerNode {
     item.id = `${this.parentId}/${this.label}`;
     item.description = this.status;
     item.iconPath = new vscode.ThemeIcon('file-code', this.status === 'INACTIVE' ? new vscode.ThemeColor('disabledForeground') : undefined);
-    item.tooltip = new vscode.MarkdownString(`**${this.label}** (${this.status})\n\n\`${this.arn}\``);
+    item.tooltip = new vscode.MarkdownString(detailRows([['Revision', this.label], ['Status', this.status], ['ARN', code(this.arn)]]));
     item.contextValue = `taskDefinitionRevision.${this.status.toLowerCase()}`;
     item.command = { title: 'Open', command: 'ecsWorkbench.openDescribe', arguments: [this] };
     return item;
