@@ -7,6 +7,7 @@ import { registerProfileCommands } from './commands/profileCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerDeployCommands } from './commands/deploy';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
+import { EndpointGate } from './config/endpointGate';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
 import { DESCRIBE_SCHEME, DescribeDocuments } from './explorer/describeDocuments';
 import { registerTaskDefinitionEditor } from './editor';
@@ -42,8 +43,9 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   const statusBar = new ProfileStatusBar(clientManager);
 
   let ready: Promise<void> = Promise.resolve();
+  const endpointGate = new EndpointGate(context.workspaceState);
   const refreshAwsContext = async () => {
-    const settings = readAwsSettings();
+    const settings = { ...readAwsSettings(), endpoint: await endpointGate.endpoint() };
     let profiles: Awaited<ReturnType<typeof listProfiles>> = [];
     try {
       profiles = await listProfiles();

@@ -6,7 +6,6 @@ export const SECTION = 'ecsWorkbench';
 export interface AwsSettings {
   profile?: string;
   region?: string;
-  endpoint?: string;
   clientOptions: ClientOptions;
 }
 
@@ -15,7 +14,7 @@ export function readAwsSettings(): AwsSettings {
   return {
     profile: config.get<string>('profile')?.trim() || undefined,
     region: config.get<string>('region')?.trim() || undefined,
-    endpoint: config.get<string>('endpointUrl')?.trim() || undefined,
+    // The endpoint is decided by EndpointGate: a workspace value needs the user's confirmation.
     clientOptions: {
       maxAttempts: Math.max(1, config.get<number>('maxAttempts') ?? 5),
       requestTimeoutMs: Math.max(1_000, config.get<number>('requestTimeoutMs') ?? 30_000),
