@@ -8,14 +8,20 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { Scheduler } from './clock';
-import { EmulatorServer, FaultConfig } from './server';
-import { applySeed, SeedName } from './seeds';
-import { Core, RegionState, RegistryConfig } from './world';
+import { Scheduler } from './kit/clock';
+import type { FaultConfig } from './kit/faults';
+import { EmulatorServer } from './kit/server';
+import { Core, RegistryConfig } from './kit/world';
+import { applySeed, SeedName } from './seeds/index';
+import { SERVICES } from './services/index';
+import { ecrState } from './services/ecr/state';
+import { ecsSim } from './services/ecs/sim/index';
+import { ecsState } from './services/ecs/state';
+import { logsState } from './services/logs/state';
 
-export type { FaultConfig } from './server';
-export type { SeedName } from './seeds';
-export type { RegistryConfig } from './world';
+export type { FaultConfig } from './kit/faults';
+export type { SeedName } from './seeds/index';
+export type { RegistryConfig } from './kit/world';
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 or absent = a free one. */
@@ -31,12 +37,35 @@ export interface EmulatorOptions {
   registry?: RegistryConfig;
 }
 
+/** A region's raw state, for assertions (prefer the AWS API). */
+export function regionView(core: Core, name: string) {
+  const region = core.region(name);
+  return {
+    name,
+    get ecs() {
+      return ecsState(region);
+    },
+    get sim() {
+      return ecsSim(region);
+    },
+    get ecr() {
+      return ecrState(region);
+    },
+    get logs() {
+      return logsState(region);
+    },
+  };
+}
+
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:40123 — use as `endpoint` of every SDK client / AWS_ENDPOINT_URL. */
   url: string;
   port: number;
   clock: {
+    /** Emulated time (resources). */
     now(): Date;
+    /** The time credentials expire on: wall clock plus the manual advances (see kit/clock.ts). */
+    credentialNow(): Date;
     /** Manual clock only: moves time forward, running everything that falls due. */
     advance(ms: number): Promise<void>;
   };
@@ -46,17 +75,17 @@ export interface EmulatorHandle {
     clear(): void;
   };
   /** Direct access to a region's state (for assertions; prefer the AWS API). */
-  region(name?: string): RegionState;
-  /** Authenticated requests received per `service:Operation` (throttled and failed attempts included). */
-  calls(): Map<string, number>;
+  region(name?: string): ReturnType<typeof regionView>;
+  /** Requests received per `service:Operation` (throttled and failed attempts included), in all regions or in one. */
+  calls(region?: string): Map<string, number>;
   close(): Promise<void>;
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const sched = new Scheduler(opts.clock ?? 'manual', opts.timeScale ?? 1);
   const core = new Core(sched, opts.registry);
-  const server = new EmulatorServer(core);
-  server.setFaults({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
+  const server = new EmulatorServer(core, SERVICES);
+  server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
   applySeed(core, opts.seed ?? 'empty');
   const http1 = http.createServer({ keepAlive: true }, server.listener());
   await new Promise<void>((resolve, reject) => {
@@ -67,10 +96,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    clock: { now: () => sched.now(), advance: (ms) => sched.advance(ms) },
-    faults: { get: () => server.faults, set: (f) => server.setFaults(f), clear: () => server.clearFaults() },
-    region: (name = 'us-east-1') => core.region(name),
-    calls: () => server.calls,
+    clock: { now: () => sched.now(), credentialNow: () => new Date(sched.credentialNowMs()), advance: (ms) => sched.advance(ms) },
+    faults: { get: () => server.faults.config, set: (f) => server.faults.set(f), clear: () => server.faults.clear() },
+    region: (name = 'us-east-1') => regionView(core, name),
+    calls: (region) => server.calls.of(region),
     close: () =>
       new Promise<void>((resolve) => {
         sched.close();
