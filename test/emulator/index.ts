@@ -18,6 +18,7 @@ import { ecrState } from './services/ecr/state';
 import { ecsSim } from './services/ecs/sim/index';
 import { ecsState } from './services/ecs/state';
 import { logsState } from './services/logs/state';
+import { ssoState, type SessionCacheEntry } from './services/sso/state';
 
 export type { FaultConfig } from './kit/faults';
 export type { SeedName } from './seeds/index';
@@ -78,6 +79,15 @@ export interface EmulatorHandle {
   region(name?: string): ReturnType<typeof regionView>;
   /** Requests received per `service:Operation` (throttled and failed attempts included), in all regions or in one. */
   calls(region?: string): Map<string, number>;
+  /** IAM Identity Center test controls (also on the control endpoint: see README). */
+  sso: {
+    /** A signed-in session as `aws sso login` leaves it; returns its SSO cache entry. Defaults: us-east-1, tokens valid 1 h. */
+    seedSession(opts?: Parameters<ReturnType<typeof ssoState>['seedSession']>[0]): SessionCacheEntry;
+    /** The user approves a device authorization (the browser step of the device flow). */
+    approveDevice(userCode: string, user?: string): boolean;
+    /** The user signs in at the authorize endpoint: an authorization code (PKCE flow). */
+    authorize(opts: Parameters<ReturnType<typeof ssoState>['authorize']>[0]): string;
+  };
   close(): Promise<void>;
 }
 
@@ -100,6 +110,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults: { get: () => server.faults.config, set: (f) => server.faults.set(f), clear: () => server.faults.clear() },
     region: (name = 'us-east-1') => regionView(core, name),
     calls: (region) => server.calls.of(region),
+    sso: {
+      seedSession: (o = {}) => ssoState(core).seedSession(o),
+      approveDevice: (code, user) => ssoState(core).approveDevice(code, user),
+      authorize: (o) => ssoState(core).authorize(o),
+    },
     close: () =>
       new Promise<void>((resolve) => {
         sched.close();

@@ -8,8 +8,10 @@ import { iamService } from './iam/index';
 import { logsService } from './logs/index';
 import { secretsService } from './secretsmanager/index';
 import { ssmService } from './ssm/index';
+import { ssoOidcService } from './sso-oidc/index';
+import { ssoService } from './sso/index';
 import { stsService } from './sts/index';
 
 export const SERVICES: RegisteredService[] = [
-  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService,
+  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService,
 ];
