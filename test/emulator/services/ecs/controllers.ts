@@ -75,7 +75,7 @@ export function checkUpdate(svc: ServiceRecord, input: ecs.UpdateServiceRequest)
   for (const [param, words] of REFUSED[type]) {
     const value = input[param];
     if (value !== undefined && value !== false) {
-      throw bad(`Unable to ${words} on services with a ${type} deployment controller. ${REMEDY[type]}`);
+      throw bad(`Unable to ${words} on services with ${type === 'EXTERNAL' ? 'an' : 'a'} ${type} deployment controller. ${REMEDY[type]}`);
     }
   }
 }
