@@ -69,6 +69,7 @@ export const SERVED: Record<string, ServiceSpec> = {
     file: 'elastic-load-balancing-v2-2015-12-01.json',
     ops: ['DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners'],
   },
+  cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms'] },
   sso: {
     file: 'sso-2019-06-10.json',
     ops: ['GetRoleCredentials', 'ListAccounts', 'ListAccountRoles', 'Logout'],

@@ -100,9 +100,10 @@ let loaded: Record<string, ServiceModel> | undefined;
 /** The generated model; found next to the kit (source tree) or in the source tree from out/. */
 export function loadModel(): Record<string, ServiceModel> {
   if (!loaded) {
+    // The source tree's copy first: a build may leave a stale one in out/.
     const candidates = [
-      path.join(__dirname, '..', 'generated', 'aws-model.json'),
       path.resolve(__dirname, '..', '..', '..', '..', 'test', 'emulator', 'generated', 'aws-model.json'),
+      path.join(__dirname, '..', 'generated', 'aws-model.json'),
     ];
     const file = candidates.find((f) => fs.existsSync(f));
     if (!file) {

@@ -156,7 +156,14 @@ export class EmulatorServer {
     try {
       return await handler(input, ctx);
     } catch (e) {
-      if (e instanceof AwsError && !mayRaise(call.opModel, e.code, service.validationError)) {
+      if (!(e instanceof AwsError)) {
+        throw e;
+      }
+      const documented = service.documentedErrors[e.code];
+      if (documented !== undefined) {
+        throw e.extras.status === undefined ? new AwsError(e.code, e.message, { ...e.extras, status: documented }) : e;
+      }
+      if (!mayRaise(call.opModel, e.code, service.validationError)) {
         throw emulatorBug(`${call.svc.key} ${call.op} raised ${e.code} (${e.message}), which its model does not list for it`);
       }
       throw e;

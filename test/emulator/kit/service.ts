@@ -44,6 +44,8 @@ export interface ServiceDefinition<O extends OperationTypes<O>> {
   patternMessage?: (v: Violation) => string | undefined;
   /** The resource ARN an AccessDenied fault names for a plain resource name (ECS: the cluster). */
   deniedResourceArn?: (name: string, region: string) => string;
+  /** Error codes the service documents but its model does not list (EC2 models no errors), with their HTTP status. */
+  documentedErrors?: Record<string, number>;
   handlers: Handlers<O>;
   /** Extra control-endpoint routes, keyed `METHOD /_emulator/...`. */
   control?: Record<string, ControlRoute>;
@@ -56,6 +58,7 @@ export interface RegisteredService {
   validationError: string;
   patternMessage?: (v: Violation) => string | undefined;
   deniedResourceArn?: (name: string, region: string) => string;
+  documentedErrors: Record<string, number>;
   handlers: Record<string, (input: unknown, ctx: Context) => unknown>;
   control: Record<string, ControlRoute>;
 }
@@ -65,6 +68,7 @@ export function defineService<O extends OperationTypes<O>>(def: ServiceDefinitio
     ...def,
     validationError: def.validationError ?? 'ValidationException',
     handlers: def.handlers as unknown as RegisteredService['handlers'],
+    documentedErrors: def.documentedErrors ?? {},
     control: def.control ?? {},
   };
 }

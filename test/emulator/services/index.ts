@@ -1,6 +1,7 @@
 /** Every service the emulator serves: one folder each, registered here. */
 import type { RegisteredService } from '../kit/service';
 import { scalingService } from './autoscaling/index';
+import { cloudwatchService } from './cloudwatch/index';
 import { ecrService } from './ecr/index';
 import { ecsService } from './ecs/index';
 import { elbService } from './elbv2/index';
@@ -13,5 +14,5 @@ import { ssoService } from './sso/index';
 import { stsService } from './sts/index';
 
 export const SERVICES: RegisteredService[] = [
-  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService,
+  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService, cloudwatchService,
 ];

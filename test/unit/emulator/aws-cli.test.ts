@@ -135,4 +135,11 @@ describe('emulator: AWS CLI conformance', function () {
     assert.strictEqual(bad.code, 254);
     assert.match(bad.stderr, /\(UnauthorizedException\) when calling the ListAccounts operation: Session token not found or invalid/);
   });
+
+  it('CloudWatch describe-alarms (the CLI sends awsQuery; the npm SDK awsJson1_0)', async () => {
+    const r = await json('cloudwatch', 'describe-alarms', '--state-value', 'ALARM');
+    assert.strictEqual(r.MetricAlarms.length, 1);
+    assert.match(r.MetricAlarms[0].AlarmName, /^TargetTracking-service\/demo-fargate\/api-AlarmLow-/);
+    assert.strictEqual(r.MetricAlarms[0].ComparisonOperator, 'LessThanThreshold');
+  });
 });
