@@ -66,7 +66,7 @@ function clusterView(region: Region, c: ClusterRecord, include: string[] = []): 
       { name: 'activeFargateServiceCount', value: String(fargateServices) },
       { name: 'drainingEC2ServiceCount', value: '0' },
       { name: 'drainingFargateServiceCount', value: '0' },
-      { name: 'runningTasksCountForServices', value: count((t) => t.lastStatus === 'RUNNING' && state.taskExtras.get(t)?.serviceName !== undefined) },
+      { name: 'runningTasksCountForServices', value: count((t) => t.lastStatus === 'RUNNING' && state.serviceOfTask(t) !== undefined) },
     ];
   }
   return view;

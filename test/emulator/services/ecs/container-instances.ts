@@ -97,7 +97,7 @@ export const instanceHandlers: EcsHandlers<'ListContainerInstances' | 'DescribeC
       inst.version += 1;
       if (input.status === 'DRAINING') {
         for (const t of state.tasksOf(c.clusterName).values()) {
-          if (t.containerInstanceArn === inst.containerInstanceArn && state.taskExtras.get(t)?.serviceName && t.desiredStatus === 'RUNNING') {
+          if (t.containerInstanceArn === inst.containerInstanceArn && state.serviceOfTask(t) && t.desiredStatus === 'RUNNING') {
             ecsSim(region).tasks.stop(t, { stopCode: 'ServiceSchedulerInitiated', reason: 'Container instance is being drained' });
           }
         }

@@ -58,7 +58,7 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
     enableExecuteCommand: input.enableExecuteCommand ?? false,
     availabilityZoneRebalancing: 'DISABLED',
   };
-  state.serviceExtras.set(svc, { launchType, serviceDeployments: [], steady: false, reconcileScheduled: false, consecutiveFailures: 0, rollbackOf: new Map() });
+  state.serviceExtras.set(svc, { launchType, serviceDeployments: [], steady: false, reconcileScheduled: false, consecutiveFailures: 0, rollbackOf: new Map(), tasks: new Set() });
   state.servicesOf(cluster.clusterName).set(name, svc);
   state.tags.delete(svc.serviceArn);
   state.setTags(svc.serviceArn, input.tags);

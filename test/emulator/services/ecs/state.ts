@@ -34,11 +34,13 @@ export interface ServiceExtras {
   consecutiveFailures: number;
   /** Rollback deployment id -> the failed deployment it rolls back. */
   rollbackOf: Map<string, string>;
+  /** The tasks its deployments started (an index: the cluster's task map holds them too). */
+  tasks: Set<TaskRecord>;
 }
 
 /** What the emulator knows about a task beyond its AWS shape: the service deployment that started it. */
 export interface TaskExtras {
-  serviceName?: string;
+  service?: ServiceRecord;
   deploymentId?: string;
 }
 
@@ -104,8 +106,7 @@ export class EcsState {
 
   /** The service a task of a service deployment belongs to. */
   serviceOfTask(task: TaskRecord): ServiceRecord | undefined {
-    const name = this.taskExtras.get(task)?.serviceName;
-    return name ? this.servicesOf(lastClusterName(task.clusterArn)).get(name) : undefined;
+    return this.taskExtras.get(task)?.service;
   }
 
   /** Resolves `family`, `family:revision` or a task-definition ARN. */

@@ -57,7 +57,7 @@ export const taskHandlers: EcsHandlers<'ListTasks' | 'DescribeTasks' | 'RunTask'
       .filter((t) => t.desiredStatus === desired)
       .filter((t) => !input.family || t.taskDefinitionArn.includes(`:task-definition/${input.family}:`))
       .filter((t) => !input.startedBy || t.startedBy === input.startedBy)
-      .filter((t) => !serviceName || state.taskExtras.get(t)?.serviceName === serviceName)
+      .filter((t) => !serviceName || state.serviceOfTask(t)?.serviceName === serviceName)
       .filter((t) => !input.launchType || t.launchType === input.launchType)
       .filter((t) => !instanceArn || t.containerInstanceArn === instanceArn)
       .map((t) => t.taskArn);

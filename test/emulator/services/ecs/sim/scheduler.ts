@@ -52,8 +52,7 @@ export class ServiceScheduler {
   }
 
   serviceTasks(svc: ServiceRecord): TaskRecord[] {
-    const state = this.sim.ecs;
-    return [...state.tasksOf(lastClusterName(svc.clusterArn)).values()].filter((t) => state.taskExtras.get(t)?.serviceName === svc.serviceName);
+    return [...this.extras(svc).tasks];
   }
 
   /** Recomputes running/pending counts of a service and its deployments. */

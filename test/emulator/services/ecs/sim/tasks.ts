@@ -103,7 +103,10 @@ export class TaskLifecycle {
     if (isFargate(p.launchType)) {
       Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: { sizeInGiB: 20 }, fargateEphemeralStorage: { sizeInGiB: 20 } });
     }
-    state.taskExtras.set(task, { serviceName: p.service?.serviceName, deploymentId: p.deploymentId });
+    state.taskExtras.set(task, { service: p.service, deploymentId: p.deploymentId });
+    if (p.service) {
+      state.serviceExtras.of(p.service).tasks.add(task);
+    }
     state.tasksOf(clusterName).set(id, task);
     state.setTags(taskArn, p.tags);
     if (p.runningSince) {
@@ -230,7 +233,7 @@ export class TaskLifecycle {
       task.stoppedAt = this.sim.now();
       task.executionStoppedAt ??= task.stoppedAt;
       task.attachments.forEach((a) => (a.status = 'DELETED'));
-      this.sim.after(TIMING.stoppedRetention, () => this.sim.ecs.tasksOf(lastClusterName(task.clusterArn)).delete(taskId(task)));
+      this.sim.after(TIMING.stoppedRetention, () => this.forget(task));
       this.sim.scheduler.serviceChanged(task);
     };
     const deprovisionThenFinish = (): void => {
@@ -259,6 +262,16 @@ export class TaskLifecycle {
       this.bump(task, 'STOPPING');
       this.sim.after(TIMING.stopping, deprovisionThenFinish);
     });
+  }
+
+  /** A stopped task's retention is over: it is no longer listed. */
+  private forget(task: TaskRecord): void {
+    const state = this.sim.ecs;
+    state.tasksOf(lastClusterName(task.clusterArn)).delete(taskId(task));
+    const svc = state.serviceOfTask(task);
+    if (svc) {
+      state.serviceExtras.of(svc).tasks.delete(task);
+    }
   }
 
   /** Places and launches a RunTask / StartTask request, returning tasks and failures. */
