@@ -1,6 +1,6 @@
 /** IAM ListRoles / GetRole: fixed roles every account of the emulator has. */
 import type * as iam from '../../generated/iam';
-import { ACCOUNT } from '../../kit/arn';
+import { ACCOUNT, partitionOf } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
@@ -31,21 +31,26 @@ export const ROLES: iam.Role[] = [
   MaxSessionDuration: 3600,
 }));
 
+/** A role as IAM shows it in a region's partition (aws-cn in China). */
+function inPartition(role: iam.Role, region: string): iam.Role {
+  return { ...role, Arn: role.Arn.replace(/^arn:aws:/, `arn:${partitionOf(region)}:`) };
+}
+
 export const iamService = defineService<iam.Operations>({
   model: 'iam',
   iamPrefix: 'iam',
   handlers: {
-    ListRoles: (input) => {
-      const roles = ROLES.filter((r) => !input.PathPrefix || r.Path.startsWith(input.PathPrefix));
+    ListRoles: (input, { region }) => {
+      const roles = ROLES.filter((r) => !input.PathPrefix || r.Path.startsWith(input.PathPrefix)).map((r) => inPartition(r, region.name));
       const p = page(roles, input.MaxItems, input.Marker, { def: 100, max: 1000, error: 'ValidationError', sizeName: 'MaxItems' });
       return { Roles: p.items, IsTruncated: p.next !== undefined, Marker: p.next };
     },
-    GetRole: (input) => {
+    GetRole: (input, { region }) => {
       const role = ROLES.find((r) => r.RoleName === input.RoleName);
       if (!role) {
         throw new AwsError('NoSuchEntityException', `The role with name ${input.RoleName} cannot be found.`);
       }
-      return { Role: role };
+      return { Role: inPartition(role, region.name) };
     },
   },
 });
