@@ -8,14 +8,21 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { Scheduler } from './clock';
-import { EmulatorServer, FaultConfig } from './server';
-import { applySeed, SeedName } from './seeds';
-import { Core, RegionState, RegistryConfig } from './world';
+import { Scheduler } from './kit/clock';
+import type { FaultConfig } from './kit/faults';
+import { EmulatorServer } from './kit/server';
+import { Core, RegistryConfig } from './kit/world';
+import { applySeed, SeedName } from './seeds/index';
+import { SERVICES } from './services/index';
+import { ecrState } from './services/ecr/state';
+import { ecsSim } from './services/ecs/sim/index';
+import { ecsState } from './services/ecs/state';
+import { logsState } from './services/logs/state';
+import { ssoState, type SessionCacheEntry } from './services/sso/state';
 
-export type { FaultConfig } from './server';
-export type { SeedName } from './seeds';
-export type { RegistryConfig } from './world';
+export type { FaultConfig } from './kit/faults';
+export type { SeedName } from './seeds/index';
+export type { RegistryConfig } from './kit/world';
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 or absent = a free one. */
@@ -31,12 +38,35 @@ export interface EmulatorOptions {
   registry?: RegistryConfig;
 }
 
+/** A region's raw state, for assertions (prefer the AWS API). */
+export function regionView(core: Core, name: string) {
+  const region = core.region(name);
+  return {
+    name,
+    get ecs() {
+      return ecsState(region);
+    },
+    get sim() {
+      return ecsSim(region);
+    },
+    get ecr() {
+      return ecrState(region);
+    },
+    get logs() {
+      return logsState(region);
+    },
+  };
+}
+
 export interface EmulatorHandle {
   /** e.g. http://127.0.0.1:40123 — use as `endpoint` of every SDK client / AWS_ENDPOINT_URL. */
   url: string;
   port: number;
   clock: {
+    /** Emulated time (resources). */
     now(): Date;
+    /** The time credentials expire on: wall clock plus the manual advances (see kit/clock.ts). */
+    credentialNow(): Date;
     /** Manual clock only: moves time forward, running everything that falls due. */
     advance(ms: number): Promise<void>;
   };
@@ -46,17 +76,26 @@ export interface EmulatorHandle {
     clear(): void;
   };
   /** Direct access to a region's state (for assertions; prefer the AWS API). */
-  region(name?: string): RegionState;
-  /** Authenticated requests received per `service:Operation` (throttled and failed attempts included). */
-  calls(): Map<string, number>;
+  region(name?: string): ReturnType<typeof regionView>;
+  /** Requests received per `service:Operation` (throttled and failed attempts included), in all regions or in one. */
+  calls(region?: string): Map<string, number>;
+  /** IAM Identity Center test controls (also on the control endpoint: see README). */
+  sso: {
+    /** A signed-in session as `aws sso login` leaves it; returns its SSO cache entry. Defaults: us-east-1, tokens valid 1 h. */
+    seedSession(opts?: Parameters<ReturnType<typeof ssoState>['seedSession']>[0]): SessionCacheEntry;
+    /** The user approves a device authorization (the browser step of the device flow). */
+    approveDevice(userCode: string, user?: string): boolean;
+    /** The user signs in at the authorize endpoint: an authorization code (PKCE flow). */
+    authorize(opts: Parameters<ReturnType<typeof ssoState>['authorize']>[0]): string;
+  };
   close(): Promise<void>;
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const sched = new Scheduler(opts.clock ?? 'manual', opts.timeScale ?? 1);
   const core = new Core(sched, opts.registry);
-  const server = new EmulatorServer(core);
-  server.setFaults({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
+  const server = new EmulatorServer(core, SERVICES);
+  server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
   applySeed(core, opts.seed ?? 'empty');
   const http1 = http.createServer({ keepAlive: true }, server.listener());
   await new Promise<void>((resolve, reject) => {
@@ -67,10 +106,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    clock: { now: () => sched.now(), advance: (ms) => sched.advance(ms) },
-    faults: { get: () => server.faults, set: (f) => server.setFaults(f), clear: () => server.clearFaults() },
-    region: (name = 'us-east-1') => core.region(name),
-    calls: () => server.calls,
+    clock: { now: () => sched.now(), credentialNow: () => new Date(sched.credentialNowMs()), advance: (ms) => sched.advance(ms) },
+    faults: { get: () => server.faults.config, set: (f) => server.faults.set(f), clear: () => server.faults.clear() },
+    region: (name = 'us-east-1') => regionView(core, name),
+    calls: (region) => server.calls.of(region),
+    sso: {
+      seedSession: (o = {}) => ssoState(core).seedSession(o),
+      approveDevice: (code, user) => ssoState(core).approveDevice(code, user),
+      authorize: (o) => ssoState(core).authorize(o),
+    },
     close: () =>
       new Promise<void>((resolve) => {
         sched.close();

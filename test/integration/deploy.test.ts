@@ -25,7 +25,7 @@ function rawService(emulator: EmulatorHandle, cluster: string, service: string) 
 }
 
 function liveTasks(emulator: EmulatorHandle, cluster: string, service: string) {
-  return [...emulator.region('us-east-1').ecs.tasksOf(cluster).values()].filter((t) => t._service === service && t.lastStatus !== 'STOPPED');
+  return [...emulator.region('us-east-1').ecs.tasksOf(cluster).values()].filter((t) => t.group === `service:${service}` && t.lastStatus !== 'STOPPED');
 }
 
 describe('Deploy commands against the emulator (argument objects, no UI)', function () {

@@ -117,4 +117,29 @@ describe('emulator: AWS CLI conformance', function () {
     assert.strictEqual(images.imageDetails.length, 4);
     assert.ok(events.events.length >= 4);
   });
+
+  it('IAM Identity Center: sso list-accounts / get-role-credentials and sso-oidc create-token (unsigned, us-east-1 by default)', async () => {
+    const session = ctx.emu.sso.seedSession({ region: 'us-east-1', user: 'carol' });
+    const [accounts, roles, creds, refreshed] = await Promise.all([
+      json('sso', 'list-accounts', '--access-token', session.accessToken, '--region', 'us-east-1'),
+      json('sso', 'list-account-roles', '--access-token', session.accessToken, '--account-id', '210987654321', '--region', 'us-east-1'),
+      json('sso', 'get-role-credentials', '--access-token', session.accessToken, '--account-id', '210987654321', '--role-name', 'ReadOnlyAccess', '--region', 'us-east-1'),
+      json('sso-oidc', 'create-token', '--client-id', session.clientId, '--client-secret', session.clientSecret, '--grant-type', 'refresh_token', '--refresh-token', session.refreshToken, '--region', 'us-east-1'),
+    ]);
+    assert.deepStrictEqual(accounts.accountList.map((a: { accountId: string }) => a.accountId), ['123456789012', '210987654321']);
+    assert.deepStrictEqual(roles.roleList.map((r: { roleName: string }) => r.roleName), ['ReadOnlyAccess', 'ECSDeveloper']);
+    assert.match(creds.roleCredentials.accessKeyId, /^ASIA/);
+    assert.ok(creds.roleCredentials.expiration > Date.now(), 'epoch milliseconds in the future');
+    assert.strictEqual(refreshed.tokenType, 'Bearer');
+    const bad = await aws('sso', 'list-accounts', '--access-token', 'not-a-token', '--region', 'us-east-1');
+    assert.strictEqual(bad.code, 254);
+    assert.match(bad.stderr, /\(UnauthorizedException\) when calling the ListAccounts operation: Session token not found or invalid/);
+  });
+
+  it('CloudWatch describe-alarms (the CLI sends awsQuery; the npm SDK awsJson1_0)', async () => {
+    const r = await json('cloudwatch', 'describe-alarms', '--state-value', 'ALARM');
+    assert.strictEqual(r.MetricAlarms.length, 1);
+    assert.match(r.MetricAlarms[0].AlarmName, /^TargetTracking-service\/demo-fargate\/api-AlarmLow-/);
+    assert.strictEqual(r.MetricAlarms[0].ComparisonOperator, 'LessThanThreshold');
+  });
 });

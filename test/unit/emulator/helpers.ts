@@ -24,15 +24,17 @@ export interface RawReply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The body as received (binary protocols). */
+  bytes: Buffer;
 }
 
 /** A raw HTTP request, for what the SDK would not send (bad bodies, missing auth). */
-export function raw(url: string, opts: { path?: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<RawReply> {
+export function raw(url: string, opts: { path?: string; method?: string; headers?: Record<string, string>; body?: string | Uint8Array }): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url + (opts.path ?? '/'), { method: opts.method ?? 'POST', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), bytes: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end(opts.body);

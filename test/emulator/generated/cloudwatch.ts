@@ -1,0 +1,123 @@
+// Types of the cloudwatch shapes the emulator serves, derived from cloudwatch-2010-08-01.json (Apache-2.0, see NOTICE)
+// by scripts/generate-emulator-model.ts. Do not edit.
+
+/** An operation without input or output (smithy.api#Unit). */
+export type Unit = Record<string, never>;
+
+export type ActionsSuppressedBy = "WaitPeriod" | "ExtensionPeriod" | "Alarm";
+export interface AlarmPromQLCriteria {
+  Query: string;
+  PendingPeriod?: number;
+  RecoveryPeriod?: number;
+}
+export type AlarmType = "CompositeAlarm" | "MetricAlarm";
+export type ComparisonOperator = "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold" | "LessThanLowerOrGreaterThanUpperThreshold" | "LessThanLowerThreshold" | "GreaterThanUpperThreshold";
+export interface CompositeAlarm {
+  ActionsEnabled?: boolean;
+  AlarmActions?: string[];
+  AlarmArn?: string;
+  AlarmConfigurationUpdatedTimestamp?: Date;
+  AlarmDescription?: string;
+  AlarmName?: string;
+  AlarmRule?: string;
+  InsufficientDataActions?: string[];
+  OKActions?: string[];
+  StateReason?: string;
+  StateReasonData?: string;
+  StateUpdatedTimestamp?: Date;
+  StateValue?: StateValue;
+  StateTransitionedTimestamp?: Date;
+  ActionsSuppressedBy?: ActionsSuppressedBy;
+  ActionsSuppressedReason?: string;
+  ActionsSuppressor?: string;
+  ActionsSuppressorWaitPeriod?: number;
+  ActionsSuppressorExtensionPeriod?: number;
+}
+export interface DescribeAlarmsInput {
+  AlarmNames?: string[];
+  AlarmNamePrefix?: string;
+  AlarmTypes?: AlarmType[];
+  ChildrenOfAlarmName?: string;
+  ParentsOfAlarmName?: string;
+  StateValue?: StateValue;
+  ActionPrefix?: string;
+  MaxRecords?: number;
+  NextToken?: string;
+}
+export interface DescribeAlarmsOutput {
+  CompositeAlarms?: CompositeAlarm[];
+  MetricAlarms?: MetricAlarm[];
+  NextToken?: string;
+}
+export interface Dimension {
+  Name: string;
+  Value: string;
+}
+export interface EvaluationCriteria {
+  PromQLCriteria?: AlarmPromQLCriteria;
+}
+export type EvaluationState = "PARTIAL_DATA" | "EVALUATION_FAILURE" | "EVALUATION_ERROR";
+export interface InvalidNextToken {
+  message?: string;
+}
+export interface Metric {
+  Namespace?: string;
+  MetricName?: string;
+  Dimensions?: Dimension[];
+}
+export interface MetricAlarm {
+  AlarmName?: string;
+  AlarmArn?: string;
+  AlarmDescription?: string;
+  AlarmConfigurationUpdatedTimestamp?: Date;
+  ActionsEnabled?: boolean;
+  OKActions?: string[];
+  AlarmActions?: string[];
+  InsufficientDataActions?: string[];
+  StateValue?: StateValue;
+  StateReason?: string;
+  StateReasonData?: string;
+  StateUpdatedTimestamp?: Date;
+  MetricName?: string;
+  Namespace?: string;
+  Statistic?: Statistic;
+  ExtendedStatistic?: string;
+  Dimensions?: Dimension[];
+  Period?: number;
+  Unit?: StandardUnit;
+  EvaluationPeriods?: number;
+  DatapointsToAlarm?: number;
+  Threshold?: number;
+  ComparisonOperator?: ComparisonOperator;
+  TreatMissingData?: string;
+  EvaluateLowSampleCountPercentile?: string;
+  Metrics?: MetricDataQuery[];
+  ThresholdMetricId?: string;
+  EvaluationState?: EvaluationState;
+  StateTransitionedTimestamp?: Date;
+  EvaluationCriteria?: EvaluationCriteria;
+  EvaluationInterval?: number;
+}
+export interface MetricDataQuery {
+  Id: string;
+  MetricStat?: MetricStat;
+  Expression?: string;
+  Label?: string;
+  ReturnData?: boolean;
+  Period?: number;
+  AccountId?: string;
+}
+export interface MetricStat {
+  Metric: Metric;
+  Period: number;
+  Stat: string;
+  Unit?: StandardUnit;
+}
+export type StandardUnit = "Seconds" | "Microseconds" | "Milliseconds" | "Bytes" | "Kilobytes" | "Megabytes" | "Gigabytes" | "Terabytes" | "Bits" | "Kilobits" | "Megabits" | "Gigabits" | "Terabits" | "Percent" | "Count" | "Bytes/Second" | "Kilobytes/Second" | "Megabytes/Second" | "Gigabytes/Second" | "Terabytes/Second" | "Bits/Second" | "Kilobits/Second" | "Megabits/Second" | "Gigabits/Second" | "Terabits/Second" | "Count/Second" | "None";
+export type StateValue = "OK" | "ALARM" | "INSUFFICIENT_DATA";
+export type Statistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
+
+/** Input and output of each operation the emulator serves. */
+export interface Operations {
+  DescribeAlarms: { input: DescribeAlarmsInput; output: DescribeAlarmsOutput };
+}

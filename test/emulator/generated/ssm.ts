@@ -1,0 +1,177 @@
+// Types of the ssm shapes the emulator serves, derived from ssm-2014-11-06.json (Apache-2.0, see NOTICE)
+// by scripts/generate-emulator-model.ts. Do not edit.
+
+/** An operation without input or output (smithy.api#Unit). */
+export type Unit = Record<string, never>;
+
+export interface DescribeParametersRequest {
+  Filters?: ParametersFilter[];
+  ParameterFilters?: ParameterStringFilter[];
+  MaxResults?: number;
+  NextToken?: string;
+  Shared?: boolean;
+}
+export interface DescribeParametersResult {
+  Parameters?: ParameterMetadata[];
+  NextToken?: string;
+}
+export interface GetParameterRequest {
+  Name: string;
+  WithDecryption?: boolean;
+}
+export interface GetParameterResult {
+  Parameter?: Parameter;
+}
+export interface GetParametersByPathRequest {
+  Path: string;
+  Recursive?: boolean;
+  ParameterFilters?: ParameterStringFilter[];
+  WithDecryption?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface GetParametersByPathResult {
+  Parameters?: Parameter[];
+  NextToken?: string;
+}
+export interface GetParametersRequest {
+  Names: string[];
+  WithDecryption?: boolean;
+}
+export interface GetParametersResult {
+  Parameters?: Parameter[];
+  InvalidParameters?: string[];
+}
+export interface HierarchyLevelLimitExceededException {
+  message?: string;
+}
+export interface HierarchyTypeMismatchException {
+  message?: string;
+}
+export interface IncompatiblePolicyException {
+  message?: string;
+}
+export interface InternalServerError {
+  Message?: string;
+}
+export interface InvalidAllowedPatternException {
+  message?: string;
+}
+export type InvalidFilterKey = Unit;
+export interface InvalidFilterOption {
+  message?: string;
+}
+export interface InvalidFilterValue {
+  Message?: string;
+}
+export interface InvalidKeyId {
+  message?: string;
+}
+export interface InvalidNextToken {
+  Message?: string;
+}
+export interface InvalidPolicyAttributeException {
+  message?: string;
+}
+export interface InvalidPolicyTypeException {
+  message?: string;
+}
+export interface Parameter {
+  Name?: string;
+  Type?: ParameterType;
+  Value?: string;
+  Version?: number;
+  Selector?: string;
+  SourceResult?: string;
+  LastModifiedDate?: Date;
+  ARN?: string;
+  DataType?: string;
+}
+export interface ParameterAlreadyExists {
+  message?: string;
+}
+export interface ParameterInlinePolicy {
+  PolicyText?: string;
+  PolicyType?: string;
+  PolicyStatus?: string;
+}
+export interface ParameterLimitExceeded {
+  message?: string;
+}
+export interface ParameterMaxVersionLimitExceeded {
+  message?: string;
+}
+export interface ParameterMetadata {
+  Name?: string;
+  ARN?: string;
+  Type?: ParameterType;
+  KeyId?: string;
+  LastModifiedDate?: Date;
+  LastModifiedUser?: string;
+  Description?: string;
+  AllowedPattern?: string;
+  Version?: number;
+  Tier?: ParameterTier;
+  Policies?: ParameterInlinePolicy[];
+  DataType?: string;
+}
+export interface ParameterNotFound {
+  message?: string;
+}
+export interface ParameterPatternMismatchException {
+  message?: string;
+}
+export interface ParameterStringFilter {
+  Key: string;
+  Option?: string;
+  Values?: string[];
+}
+export type ParameterTier = "Standard" | "Advanced" | "Intelligent-Tiering";
+export type ParameterType = "String" | "StringList" | "SecureString";
+export interface ParameterVersionNotFound {
+  message?: string;
+}
+export interface ParametersFilter {
+  Key: ParametersFilterKey;
+  Values: string[];
+}
+export type ParametersFilterKey = "Name" | "Type" | "KeyId";
+export interface PoliciesLimitExceededException {
+  message?: string;
+}
+export interface PutParameterRequest {
+  Name: string;
+  Description?: string;
+  Value: string;
+  Type?: ParameterType;
+  KeyId?: string;
+  Overwrite?: boolean;
+  AllowedPattern?: string;
+  Tags?: Tag[];
+  Tier?: ParameterTier;
+  Policies?: string;
+  DataType?: string;
+}
+export interface PutParameterResult {
+  Version?: number;
+  Tier?: ParameterTier;
+}
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+export interface TooManyUpdates {
+  Message?: string;
+}
+export interface UnsupportedParameterType {
+  message?: string;
+}
+
+/** Input and output of each operation the emulator serves. */
+export interface Operations {
+  GetParameter: { input: GetParameterRequest; output: GetParameterResult };
+  GetParameters: { input: GetParametersRequest; output: GetParametersResult };
+  GetParametersByPath: { input: GetParametersByPathRequest; output: GetParametersByPathResult };
+  DescribeParameters: { input: DescribeParametersRequest; output: DescribeParametersResult };
+  PutParameter: { input: PutParameterRequest; output: PutParameterResult };
+}

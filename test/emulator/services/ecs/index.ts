@@ -1,0 +1,19 @@
+/** Amazon ECS: clusters, services (with deployment controllers), tasks, task definitions, container instances, tags. */
+import type * as ecs from '../../generated/ecs';
+import { arn } from '../../kit/arn';
+import { defineService } from '../../kit/service';
+import { clusterHandlers } from './clusters';
+import { instanceHandlers } from './container-instances';
+import { serviceHandlers } from './services';
+import { tagHandlers } from './tags';
+import { taskDefinitionHandlers } from './task-definitions';
+import { taskHandlers } from './tasks';
+import { updateServiceHandlers } from './update-service';
+
+export const ecsService = defineService<ecs.Operations>({
+  model: 'ecs',
+  iamPrefix: 'ecs',
+  validationError: 'InvalidParameterException',
+  deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
+  handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
+});

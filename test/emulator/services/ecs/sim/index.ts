@@ -1,0 +1,44 @@
+/**
+ * ECS over time, per region: the task lifecycle (tasks.ts), placement on container instances
+ * (placement.ts), the service scheduler (scheduler.ts) and deployments with the circuit breaker
+ * (deployments.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
+ * divides them.
+ */
+import { perRegion, Region } from '../../../kit/world';
+import { ecsState } from '../state';
+import { Deployments } from './deployments';
+import { Placement } from './placement';
+import { ServiceScheduler } from './scheduler';
+import { TaskLifecycle } from './tasks';
+
+export class EcsSim {
+  readonly tasks: TaskLifecycle;
+  readonly placement: Placement;
+  readonly scheduler: ServiceScheduler;
+  readonly deployments: Deployments;
+
+  constructor(readonly region: Region) {
+    this.tasks = new TaskLifecycle(this);
+    this.placement = new Placement(this);
+    this.scheduler = new ServiceScheduler(this);
+    this.deployments = new Deployments(this);
+  }
+
+  get ecs() {
+    return ecsState(this.region);
+  }
+
+  get rnd() {
+    return this.region.core.rnd;
+  }
+
+  now(): Date {
+    return this.region.now();
+  }
+
+  after(ms: number, fn: () => void): void {
+    this.region.core.sched.after(ms, fn);
+  }
+}
+
+export const ecsSim = perRegion('ecs-sim', (region) => new EcsSim(region));

@@ -1,0 +1,298 @@
+/**
+ * The task lifecycle as ECS documents it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html):
+ * PROVISIONING -> PENDING -> ACTIVATING -> RUNNING, and DEACTIVATING -> STOPPING ->
+ * DEPROVISIONING -> STOPPED, with stop codes, reasons, exit codes and awslogs lines on the way.
+ */
+import type * as ecs from '../../../generated/ecs';
+import { AwsError } from '../../../kit/errors';
+import { logsState } from '../../logs/state';
+import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
+import type { EcsSim } from './index';
+import { essential, imageFails, imageUnpullable, isFargate, taskNeeds, TIMING } from './timing';
+
+export interface LaunchParams {
+  cluster: ClusterRecord;
+  taskDef: TaskDefinitionRecord;
+  launchType: ecs.LaunchType;
+  capacityProviderName?: string;
+  startedBy?: string;
+  group?: string;
+  overrides?: ecs.TaskOverride;
+  networkConfiguration?: ecs.NetworkConfiguration;
+  service?: ServiceRecord;
+  deploymentId?: string;
+  instance?: InstanceRecord;
+  tags?: ecs.Tag[];
+  enableExecuteCommand?: boolean;
+  /** Seeds: create the task already RUNNING, started at this time. */
+  runningSince?: Date;
+}
+
+export interface StopHow {
+  stopCode: ecs.TaskStopCode;
+  reason: string;
+  exitCodes?: Record<string, number>;
+  /** The task failed (counts towards the circuit breaker and ECS's restart back-off). */
+  failure?: boolean;
+}
+
+export class TaskLifecycle {
+  constructor(private readonly sim: EcsSim) {}
+
+  launch(p: LaunchParams): TaskRecord {
+    const { rnd, ecs: state } = this.sim;
+    const id = rnd.hex(32);
+    const clusterName = p.cluster.clusterName;
+    const taskArn = state.arn(`task/${clusterName}/${id}`);
+    const td = p.taskDef;
+    const overrides = p.overrides ?? {};
+    const awsvpc = td.networkMode === 'awsvpc';
+    const ip = `10.0.${rnd.int(200) + 1}.${rnd.int(250) + 2}`;
+    const attachmentId = rnd.uuid();
+    const containers: ContainerRecord[] = td.containerDefinitions.map((cd) => ({
+      containerArn: state.arn(`container/${clusterName}/${id}/${rnd.uuid()}`),
+      taskArn,
+      name: cd.name ?? '',
+      image: cd.image ?? '',
+      lastStatus: 'PENDING',
+      networkBindings: [],
+      networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: ip }] : [],
+      healthStatus: 'UNKNOWN',
+      cpu: String(cd.cpu ?? 0),
+      ...(cd.memory ? { memory: String(cd.memory) } : {}),
+      ...(cd.memoryReservation ? { memoryReservation: String(cd.memoryReservation) } : {}),
+    }));
+    const subnet = p.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? 'subnet-0a1b2c3d4e5f60001';
+    const task: TaskRecord = {
+      attachments: awsvpc
+        ? [{
+          id: attachmentId,
+          type: 'ElasticNetworkInterface',
+          status: 'PRECREATED',
+          details: [
+            { name: 'subnetId', value: subnet },
+            { name: 'networkInterfaceId', value: `eni-${rnd.hex(17)}` },
+            { name: 'macAddress', value: '0a:1b:2c:3d:4e:5f' },
+            { name: 'privateDnsName', value: `ip-${ip.replace(/\./g, '-')}.ec2.internal` },
+            { name: 'privateIPv4Address', value: ip },
+          ],
+        }]
+        : [],
+      attributes: [{ name: 'ecs.cpu-architecture', value: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64' }],
+      availabilityZone: `${this.sim.region.name}${'abc'[rnd.int(3)]}`,
+      clusterArn: p.cluster.clusterArn,
+      taskArn,
+      taskDefinitionArn: td.taskDefinitionArn,
+      containers,
+      cpu: String(td.cpu ?? taskNeeds(td).cpu),
+      memory: String(td.memory ?? taskNeeds(td).memory),
+      createdAt: this.sim.now(),
+      desiredStatus: 'RUNNING',
+      lastStatus: isFargate(p.launchType) ? 'PROVISIONING' : 'PENDING',
+      enableExecuteCommand: p.enableExecuteCommand ?? false,
+      group: p.group ?? `family:${td.family}`,
+      launchType: p.launchType,
+      overrides: { inferenceAcceleratorOverrides: [], ...overrides, containerOverrides: overrides.containerOverrides ?? [] },
+      version: 1,
+      healthStatus: 'UNKNOWN',
+      capacityProviderName: p.capacityProviderName,
+      startedBy: p.startedBy,
+      containerInstanceArn: p.instance?.containerInstanceArn,
+    };
+    if (isFargate(p.launchType)) {
+      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: { sizeInGiB: 20 }, fargateEphemeralStorage: { sizeInGiB: 20 } });
+    }
+    state.taskExtras.set(task, { service: p.service, deploymentId: p.deploymentId });
+    if (p.service) {
+      state.serviceExtras.of(p.service).tasks.add(task);
+    }
+    state.tasksOf(clusterName).set(id, task);
+    state.setTags(taskArn, p.tags);
+    if (p.runningSince) {
+      this.markRunning(task, p.runningSince);
+    } else if (isFargate(p.launchType)) {
+      this.sim.after(TIMING.provisioning, () => this.toPending(task));
+    } else {
+      this.toPending(task);
+    }
+    return task;
+  }
+
+  private bump(task: TaskRecord, lastStatus: string): void {
+    task.lastStatus = lastStatus;
+    task.version += 1;
+  }
+
+  private toPending(task: TaskRecord): void {
+    if (task.desiredStatus !== 'RUNNING') {
+      return;
+    }
+    const now = this.sim.now();
+    this.bump(task, 'PENDING');
+    Object.assign(task, { connectivity: 'CONNECTED', connectivityAt: now, pullStartedAt: now });
+    task.attachments.forEach((a) => (a.status = 'ATTACHED'));
+    this.sim.after(TIMING.pending, () => this.toActivating(task));
+  }
+
+  private toActivating(task: TaskRecord): void {
+    if (task.desiredStatus !== 'RUNNING') {
+      return;
+    }
+    const unpullable = task.containers.find((c) => imageUnpullable(c.image));
+    if (unpullable) {
+      const reason = `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${unpullable.image}: not found`;
+      return this.stop(task, { stopCode: 'TaskFailedToStart', reason, failure: true });
+    }
+    const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
+    const logProblem = td ? logsState(this.sim.region).checkTaskLogging(td) : undefined;
+    if (logProblem) {
+      return this.stop(task, { stopCode: 'TaskFailedToStart', reason: `ResourceInitializationError: ${logProblem}`, failure: true });
+    }
+    task.pullStoppedAt = this.sim.now();
+    this.bump(task, 'ACTIVATING');
+    this.sim.after(TIMING.activating, () => this.toRunning(task));
+  }
+
+  private toRunning(task: TaskRecord): void {
+    if (task.desiredStatus !== 'RUNNING') {
+      return;
+    }
+    this.markRunning(task, this.sim.now());
+    const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
+    this.writeLogs(task, td, (c) => [`Starting ${c.name} (${c.image})`, `${c.name} listening on port ${c.portMappings?.[0]?.containerPort ?? 8080}`]);
+    this.sim.scheduler.serviceChanged(task);
+    this.sim.after(TIMING.healthyAfter, () => this.sim.scheduler.serviceChanged(task));
+    const failing = task.containers.find((c) => essential(td, c.name) && imageFails(c.image));
+    if (!failing) {
+      return this.scheduleHeartbeatLogs(task);
+    }
+    this.sim.after(TIMING.failAfter, () => {
+      this.writeLogs(task, td, (c) => (c.name === failing.name ? ['Error: failed to start application (exit 1)'] : []));
+      this.stop(task, { stopCode: 'EssentialContainerExited', reason: 'Essential container in task exited', exitCodes: { [failing.name]: 1 }, failure: true });
+    });
+  }
+
+  /** Marks a task RUNNING since `at` (also used by seeds). */
+  markRunning(task: TaskRecord, at: Date): void {
+    this.bump(task, 'RUNNING');
+    task.connectivity = 'CONNECTED';
+    task.connectivityAt ??= at;
+    task.pullStartedAt ??= at;
+    task.pullStoppedAt ??= at;
+    task.startedAt = at;
+    if (task.createdAt > at) {
+      task.createdAt = at;
+    }
+    task.attachments.forEach((a) => (a.status = 'ATTACHED'));
+    for (const c of task.containers) {
+      c.lastStatus = 'RUNNING';
+      c.runtimeId = `${taskId(task)}-${this.sim.rnd.digits(10)}`;
+    }
+  }
+
+  private scheduleHeartbeatLogs(task: TaskRecord): void {
+    this.sim.after(TIMING.logEvery, () => {
+      if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') {
+        return;
+      }
+      this.writeLogs(task, this.sim.ecs.findTaskDef(task.taskDefinitionArn), (c) => [`${c.name}: GET /health 200 ${1 + this.sim.rnd.int(20)}ms`]);
+      this.scheduleHeartbeatLogs(task);
+    });
+  }
+
+  /** Writes lines to the awslogs streams of a task's containers. */
+  writeLogs(task: TaskRecord, td: TaskDefinitionRecord | undefined, lines: (c: ecs.ContainerDefinition) => string[]): void {
+    for (const cd of td?.containerDefinitions ?? []) {
+      const msgs = lines(cd);
+      if (msgs.length) {
+        logsState(this.sim.region).writeContainerLogs(task, cd, msgs, this.sim.now());
+      }
+    }
+  }
+
+  /** Stops a task the way ECS does, through DEACTIVATING / STOPPING / DEPROVISIONING. */
+  stop(task: TaskRecord, how: StopHow): void {
+    if (task.desiredStatus === 'STOPPED') {
+      return;
+    }
+    const wasRunning = task.lastStatus === 'RUNNING';
+    Object.assign(task, { desiredStatus: 'STOPPED', stopCode: how.stopCode, stoppedReason: how.reason, stoppingAt: this.sim.now() });
+    task.version += 1;
+    const exit = (): void => {
+      task.executionStoppedAt = this.sim.now();
+      for (const c of task.containers) {
+        if (c.lastStatus === 'RUNNING') {
+          c.exitCode = how.exitCodes?.[c.name] ?? 0;
+        }
+        c.lastStatus = 'STOPPED';
+      }
+    };
+    const finish = (): void => {
+      this.bump(task, 'STOPPED');
+      task.stoppedAt = this.sim.now();
+      task.executionStoppedAt ??= task.stoppedAt;
+      task.attachments.forEach((a) => (a.status = 'DELETED'));
+      this.sim.after(TIMING.stoppedRetention, () => this.forget(task));
+      this.sim.scheduler.serviceChanged(task);
+    };
+    const deprovisionThenFinish = (): void => {
+      if (isFargate(task.launchType) && task.lastStatus !== 'PROVISIONING') {
+        this.bump(task, 'DEPROVISIONING');
+        this.sim.after(TIMING.deprovisioning, finish);
+      } else {
+        finish();
+      }
+    };
+    if (how.failure) {
+      this.sim.deployments.onServiceTaskFailed(task);
+    } else {
+      this.sim.scheduler.serviceChanged(task);
+    }
+    if (!wasRunning) {
+      exit();
+      return deprovisionThenFinish();
+    }
+    this.bump(task, 'DEACTIVATING');
+    if (how.exitCodes) {
+      exit();
+    }
+    this.sim.after(TIMING.deactivating, () => {
+      exit();
+      this.bump(task, 'STOPPING');
+      this.sim.after(TIMING.stopping, deprovisionThenFinish);
+    });
+  }
+
+  /** A stopped task's retention is over: it is no longer listed. */
+  private forget(task: TaskRecord): void {
+    const state = this.sim.ecs;
+    state.tasksOf(lastClusterName(task.clusterArn)).delete(taskId(task));
+    const svc = state.serviceOfTask(task);
+    if (svc) {
+      state.serviceExtras.of(svc).tasks.delete(task);
+    }
+  }
+
+  /** Places and launches a RunTask / StartTask request, returning tasks and failures. */
+  runTasks(p: Omit<LaunchParams, 'instance'> & { count: number; instances?: InstanceRecord[] }): { tasks: TaskRecord[]; failures: ecs.Failure[] } {
+    const tasks: TaskRecord[] = [];
+    const failures: ecs.Failure[] = [];
+    for (let i = 0; i < p.count; i++) {
+      if (isFargate(p.launchType)) {
+        tasks.push(this.launch(p));
+        continue;
+      }
+      const placed = p.instances ? { instance: p.instances[i % p.instances.length] } : this.sim.placement.place(p.cluster, p.taskDef);
+      if (!placed.instance) {
+        if (placed.reason?.startsWith('No Container Instances')) {
+          throw new AwsError('InvalidParameterException', placed.reason);
+        }
+        failures.push({ arn: [...this.sim.ecs.instancesOf(p.cluster.clusterName).values()][0]?.containerInstanceArn, reason: placed.reason });
+        continue;
+      }
+      tasks.push(this.launch({ ...p, instance: placed.instance }));
+    }
+    return { tasks, failures };
+  }
+}

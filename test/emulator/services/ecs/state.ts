@@ -1,0 +1,163 @@
+/**
+ * ECS state of one region: records in their AWS shapes (generated/ecs.ts), the emulator's own data
+ * about them in typed extras, and the lookups every ECS operation shares.
+ */
+import type * as ecs from '../../generated/ecs';
+import { arn, arnResource, lastPart } from '../../kit/arn';
+import { AwsError } from '../../kit/errors';
+import { Extras, getOrCreate, Has } from '../../kit/extras';
+import { perRegion, Region } from '../../kit/world';
+
+export type ClusterRecord = Has<ecs.Cluster, 'clusterArn' | 'clusterName' | 'status'>;
+export type DeploymentRecord = Has<ecs.Deployment, 'id' | 'status' | 'taskDefinition' | 'desiredCount' | 'pendingCount' | 'runningCount' | 'failedTasks' | 'createdAt' | 'updatedAt' | 'rolloutState'>;
+export type ServiceRecord = Has<Omit<ecs.Service, 'deployments'>, 'serviceArn' | 'serviceName' | 'clusterArn' | 'status' | 'desiredCount' | 'runningCount' | 'pendingCount' | 'events' | 'createdAt' | 'deploymentConfiguration' | 'deploymentController'>
+  & { deployments: DeploymentRecord[] };
+export type ContainerRecord = Has<ecs.Container, 'name' | 'image' | 'lastStatus' | 'networkInterfaces'>;
+export type AttachmentRecord = Has<ecs.Attachment, 'status'>;
+export type TaskRecord = Has<Omit<ecs.Task, 'containers' | 'attachments'>, 'taskArn' | 'clusterArn' | 'taskDefinitionArn' | 'lastStatus' | 'desiredStatus' | 'version' | 'createdAt' | 'launchType'>
+  & { containers: ContainerRecord[]; attachments: AttachmentRecord[] };
+export type TaskDefinitionRecord = Has<ecs.TaskDefinition, 'taskDefinitionArn' | 'family' | 'revision' | 'status' | 'containerDefinitions' | 'compatibilities'>;
+export type InstanceRecord = Has<ecs.ContainerInstance, 'containerInstanceArn' | 'status' | 'version' | 'registeredResources'>;
+export type ServiceDeploymentRecord = Has<ecs.ServiceDeployment, 'serviceDeploymentArn' | 'serviceArn' | 'clusterArn' | 'status' | 'createdAt' | 'updatedAt'>
+  & { targetServiceRevision: Has<ecs.ServiceRevisionSummary, 'arn'>; deploymentCircuitBreaker: Has<ecs.ServiceDeploymentCircuitBreaker, 'failureCount'> };
+
+/** What the emulator knows about a service beyond its AWS shape. */
+export interface ServiceExtras {
+  /** The launch type the scheduler uses, resolved at creation (services on capacity providers show none). */
+  launchType: ecs.LaunchType;
+  /** ListServiceDeployments' records, newest first, with the id of the deployment each stands for. */
+  serviceDeployments: { deploymentId: string; record: ServiceDeploymentRecord }[];
+  /** The last deployment that completed: what a circuit-breaker rollback returns to. */
+  lastCompleted?: { id: string; taskDefinition: string; revisionArn?: string };
+  steady: boolean;
+  reconcileScheduled: boolean;
+  consecutiveFailures: number;
+  /** Rollback deployment id -> the failed deployment it rolls back. */
+  rollbackOf: Map<string, string>;
+  /** The tasks its deployments started (an index: the cluster's task map holds them too). */
+  tasks: Set<TaskRecord>;
+}
+
+/** What the emulator knows about a task beyond its AWS shape: the service deployment that started it. */
+export interface TaskExtras {
+  service?: ServiceRecord;
+  deploymentId?: string;
+}
+
+export class EcsState {
+  /** All clusters by name, ACTIVE and INACTIVE. */
+  readonly clusters = new Map<string, ClusterRecord>();
+  /** cluster name -> service name -> service (ACTIVE, DRAINING, and INACTIVE ones). */
+  readonly services = new Map<string, Map<string, ServiceRecord>>();
+  /** cluster name -> task id -> task (stopped tasks stay visible for an hour). */
+  readonly tasks = new Map<string, Map<string, TaskRecord>>();
+  /** family -> revisions (index = revision - 1). */
+  readonly taskDefs = new Map<string, TaskDefinitionRecord[]>();
+  /** cluster name -> container instance id -> container instance. */
+  readonly instances = new Map<string, Map<string, InstanceRecord>>();
+  readonly capacityProviders = new Map<string, ecs.CapacityProvider>();
+  /** resource ARN -> tags */
+  readonly tags = new Map<string, ecs.Tag[]>();
+  readonly serviceExtras = new Extras<ServiceRecord, ServiceExtras>();
+  readonly taskExtras = new Extras<TaskRecord, TaskExtras>();
+
+  constructor(readonly region: Region) {
+    for (const name of ['FARGATE', 'FARGATE_SPOT']) {
+      this.capacityProviders.set(name, { capacityProviderArn: this.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] });
+    }
+  }
+
+  arn(resource: string): string {
+    return arn('ecs', this.region.name, resource);
+  }
+
+  /** The cluster name a `cluster` parameter (name, ARN or absent = default) refers to. */
+  clusterName(ref: string | undefined): string {
+    return ref ? lastPart(ref) : 'default';
+  }
+
+  cluster(ref: string | undefined): ClusterRecord {
+    const c = this.clusters.get(this.clusterName(ref));
+    if (!c || c.status !== 'ACTIVE') {
+      throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+    }
+    return c;
+  }
+
+  servicesOf(clusterName: string): Map<string, ServiceRecord> {
+    return getOrCreate(this.services, clusterName);
+  }
+
+  tasksOf(clusterName: string): Map<string, TaskRecord> {
+    return getOrCreate(this.tasks, clusterName);
+  }
+
+  instancesOf(clusterName: string): Map<string, InstanceRecord> {
+    return getOrCreate(this.instances, clusterName);
+  }
+
+  service(cluster: ClusterRecord, ref: string): ServiceRecord {
+    const s = this.servicesOf(cluster.clusterName).get(lastPart(ref));
+    if (!s) {
+      throw new AwsError('ServiceNotFoundException', 'Service not found.');
+    }
+    return s;
+  }
+
+  /** The service a task of a service deployment belongs to. */
+  serviceOfTask(task: TaskRecord): ServiceRecord | undefined {
+    return this.taskExtras.get(task)?.service;
+  }
+
+  /** Resolves `family`, `family:revision` or a task-definition ARN. */
+  findTaskDef(ref: string): TaskDefinitionRecord | undefined {
+    const s = ref.startsWith('arn:') ? ref.slice(ref.indexOf('task-definition/') + 'task-definition/'.length) : ref;
+    const [family, rev] = s.split(':');
+    const revisions = this.taskDefs.get(family);
+    if (!revisions) {
+      return undefined;
+    }
+    if (rev === undefined) {
+      return [...revisions].reverse().find((td) => td.status === 'ACTIVE');
+    }
+    return revisions[Number(rev) - 1];
+  }
+
+  /** A task definition for RunTask / CreateService / UpdateService. */
+  taskDefForUse(ref: string): TaskDefinitionRecord {
+    const td = this.findTaskDef(ref);
+    if (!td) {
+      throw new AwsError('ClientException', 'TaskDefinition not found.');
+    }
+    if (td.status !== 'ACTIVE') {
+      throw new AwsError('ClientException', `TaskDefinition is inactive: ${td.taskDefinitionArn}`);
+    }
+    return td;
+  }
+
+  tagsOf(resourceArn: string): ecs.Tag[] {
+    return this.tags.get(resourceArn) ?? [];
+  }
+
+  setTags(resourceArn: string, tags: ecs.Tag[] | undefined): void {
+    if (tags && tags.length) {
+      const merged = new Map(this.tagsOf(resourceArn).map((t) => [t.key, t]));
+      for (const t of tags) {
+        merged.set(t.key, t);
+      }
+      this.tags.set(resourceArn, [...merged.values()]);
+    }
+  }
+}
+
+export const ecsState = perRegion('ecs', (region) => new EcsState(region));
+
+export function taskId(task: TaskRecord): string {
+  return lastPart(task.taskArn);
+}
+
+/** Cluster name inside an ECS ARN (`.../cluster/NAME`, `.../task/NAME/ID`, ...). */
+export function lastClusterName(resourceArn: string): string {
+  const parts = arnResource(resourceArn).split('/');
+  return parts[0] === 'cluster' ? parts[parts.length - 1] : parts[1];
+}

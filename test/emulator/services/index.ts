@@ -1,0 +1,18 @@
+/** Every service the emulator serves: one folder each, registered here. */
+import type { RegisteredService } from '../kit/service';
+import { scalingService } from './autoscaling/index';
+import { cloudwatchService } from './cloudwatch/index';
+import { ecrService } from './ecr/index';
+import { ecsService } from './ecs/index';
+import { elbService } from './elbv2/index';
+import { iamService } from './iam/index';
+import { logsService } from './logs/index';
+import { secretsService } from './secretsmanager/index';
+import { ssmService } from './ssm/index';
+import { ssoOidcService } from './sso-oidc/index';
+import { ssoService } from './sso/index';
+import { stsService } from './sts/index';
+
+export const SERVICES: RegisteredService[] = [
+  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService, cloudwatchService,
+];
