@@ -28,6 +28,8 @@ export interface EcsWorkbenchApi {
   readonly loadMs: number | undefined;
   /** Whether the AWS SDK bundle had been requested when activate() returned (it must not be). */
   readonly sdkLoadedAtActivation: boolean;
+  /** The workspace endpoint URLs the user has been asked to confirm this session. */
+  readonly endpointQuestions: () => readonly string[];
   /** Resolves once the profile/region/endpoint have been read from settings and shared config. */
   readonly ready: Promise<void>;
 }
@@ -107,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     explorer,
     ecr,
     statusBarText: () => statusBar.text,
+    endpointQuestions: () => [...endpointGate.asked],
     activationMs,
     loadMs,
     sdkLoadedAtActivation: isSdkRequested(),

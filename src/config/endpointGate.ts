@@ -14,6 +14,8 @@ const USE = 'Use This Endpoint';
 export class EndpointGate {
   private readonly declined = new Set<string>();
   private asking: { url: string; answer: Promise<boolean> } | undefined;
+  /** Every workspace URL the user was asked about, in order (read-only on the extension's API). */
+  readonly asked: string[] = [];
 
   constructor(private readonly state: vscode.Memento) {}
 
@@ -35,6 +37,7 @@ export class EndpointGate {
   /** One modal per URL at a time; a dismissal is remembered for the session. */
   private ask(url: string): Promise<boolean> {
     if (this.asking?.url === url) return this.asking.answer;
+    this.asked.push(url);
     const detail =
       'Its settings (.vscode/settings.json) set "ecsWorkbench.endpointUrl". Every ECS, ECR and other AWS call of this workspace would go there, signed with your AWS credentials. Use it only if you trust this repository; otherwise the calls go to AWS (or to your own endpoint setting).';
     const answer = Promise.resolve(vscode.window.showWarningMessage(`This workspace sends AWS calls to ${url} instead of AWS.`, { modal: true, detail }, USE)).then(

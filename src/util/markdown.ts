@@ -5,9 +5,20 @@
  * request to a remote host), emphasis, a table or HTML.
  */
 
-/** Text shown literally in Markdown: every character Markdown or HTML would interpret is escaped. */
+/**
+ * Text shown literally in Markdown: the characters that could start a link, an image, emphasis,
+ * code, HTML or a table cell are escaped, and so are the bare-URL forms GitHub-flavoured renderers
+ * turn into links (`://`, `www.`) and line starts that would make a heading, list or quote.
+ * Ordinary punctuation (`-`, `.`, `:`) stays as it is, so a document stays readable as source.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&:"']/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
+  return text
+    .replace(/[\\`*_{}[\]()<>#|~&!]/g, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/\r?\n/g, '  \n');
 }
 
 /** Inline code around `text`: a backtick fence longer than any run inside, newlines as spaces. */

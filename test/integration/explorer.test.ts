@@ -60,7 +60,7 @@ describe('ECS explorer against the emulator demo seed', function () {
     const containers = await childrenOf(workbench.explorer, task.node);
     assert.strictEqual(containers[0].label, 'web');
     assert.match(containers[0].description!, /RUNNING/);
-    assert.match(containers[0].tooltip!, /Private IP:\*\* \d+\.\d+\.\d+\.\d+/);
+    assert.match(containers[0].tooltip!, /Private IP: \d+\.\d+\.\d+\.\d+/);
   });
 
   it('a failing deployment shows stopped tasks with exit code and reason', async () => {

@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { EcsWorkbenchApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/explorer/explorerNode';
@@ -14,15 +15,32 @@ export interface Shown {
   label: string;
   description?: string;
   contextValue?: string;
+  /** The tooltip's text as rendered (Markdown syntax and escapes gone). */
   tooltip?: string;
   node: ExplorerNode;
   children?: Shown[];
 }
 
+const markdown = new MarkdownIt({ linkify: true });
+
+/** What a person reads in a rendered Markdown tooltip: the text, without markup or escapes. */
+export function renderedText(value: string): string {
+  return markdown
+    .render(value)
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
 async function show(explorer: EcsWorkbenchApi['explorer'], node: ExplorerNode): Promise<Shown> {
   const item = await explorer.getTreeItem(node);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+  const tooltip = item.tooltip instanceof vscode.MarkdownString ? renderedText(item.tooltip.value) : item.tooltip;
   return { label, description: item.description as string | undefined, contextValue: item.contextValue, tooltip, node };
 }
 

@@ -5,10 +5,10 @@ import { findingsMarkdown } from '../../../src/ecr/present';
 import { detailRows, escapeMarkdown, inlineCode, safeLink } from '../../../src/util/markdown';
 
 // VS Code renders tooltips and documents with markdown-it (CommonMark); so does this check.
-const md = new MarkdownIt({ html: true, linkify: false });
+const md = new MarkdownIt({ html: true, linkify: true });
 const html = (text: string) => md.render(text);
 
-const HOSTILE = 'Stopped by ![x](https://tracker.example/p.png) [click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **bold** `code` | col | _i_';
+const HOSTILE = 'https://phish.example/login www.phish.example Stopped by ![x](https://tracker.example/p.png) [click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **bold** `code` | col | _i_';
 
 describe('AWS-provided text in Markdown is shown literally', () => {
   it('escapes links, images, HTML, emphasis and table pipes', () => {
@@ -26,6 +26,11 @@ describe('AWS-provided text in Markdown is shown literally', () => {
       assert.doesNotMatch(out, /<a |<img|<b>|<strong>bold/, out);
     }
     assert.strictEqual((html(findings).match(/<td>/g) ?? []).length, 5, 'one row of five cells: a | in AWS text does not add cells');
+  });
+
+  it('ordinary punctuation stays readable; line starts cannot make headings or lists', () => {
+    assert.strictEqual(escapeMarkdown('CVE-2011-3374 in 2.6.1 at 10.0.1.2: exit 1'), 'CVE-2011-3374 in 2.6.1 at 10.0.1.2: exit 1');
+    for (const line of ['# title', '- item', '1. first', '> quote', '=====']) assert.doesNotMatch(html(escapeMarkdown(line)), /<h1|<li|<blockquote|<h2|<ol/, line);
   });
 
   it('code spans survive backticks inside; links only for https', () => {
