@@ -154,13 +154,10 @@ export function describeAwsError(
   if (code === 'InvalidParameterException' || code === 'ClientException' || code === 'ValidationException') {
     return { kind: 'invalid-request', code, title: message, message: `${code}: ${message}` };
   }
-  return {
-    kind: 'other',
-    code,
-    title: code ? `${code}: ${message}` : message,
-    message: code ? `${code}: ${message}` : message,
-    fix: { kind: 'retry' },
-  };
+  // AWS's own errors (they carry $metadata) are named by their code; the extension's own errors
+  // (an argument refused, a controller that cannot take the change) already say it all.
+  const shown = code && e.$metadata ? `${code}: ${message}` : message;
+  return { kind: 'other', code, title: shown, message: shown, fix: e.$metadata ? { kind: 'retry' } : undefined };
 }
 
 export { CREDENTIALS_DOCS };

@@ -21,9 +21,10 @@ type Arg = Record<string, unknown>;
 
 const SCOPE_MEMBERS = ['region', 'profile'];
 
-/** `{ a, b }` → `{ a, b, region?, profile? }`: the usage every error message shows. */
+/** `{ a, b }` → `{ a, b, region?, profile? }`: the usage every error message shows (members it names already stay once). */
 function withScope(usage: string): string {
-  return usage.endsWith('}') ? `${usage.slice(0, -1).trimEnd()}, region?, profile? }` : usage;
+  const missing = SCOPE_MEMBERS.filter((m) => !new RegExp(`\\b${m}\\??:`).test(usage) && !new RegExp(`[{,]\\s*${m}\\??\\s*[,}]`).test(usage));
+  return usage.endsWith('}') && missing.length ? `${usage.slice(0, -1).trimEnd()}, ${missing.map((m) => `${m}?`).join(', ')} }` : usage;
 }
 
 /** Reads the argument object of `command`; `allowed` lists its own members (region and profile are implied). */

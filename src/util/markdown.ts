@@ -16,8 +16,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()<>#|~&!]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, '\\://')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    // List markers and setext underlines only count followed by a space, the line's end or more of the same.
+    .replace(/^(\s*)([-+=])(?=\s|$|[-=])/gm, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2')
     .replace(/\r?\n/g, '  \n');
 }
 

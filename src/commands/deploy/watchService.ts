@@ -12,8 +12,10 @@ export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploy
   const target = isArgumentObject(arg) ? targetOf(ui, parseServiceRef('watchService', arg)) : await serviceTarget(ui, arg);
   const actions = ui.actions(target.scope);
   const service = await actions.describeService(target.cluster, target.service);
+  // The revision to offer a roll back to: what the older (ACTIVE) deployment still runs.
+  const previousTaskDefinition = service.deployments?.find((d) => d.status === 'ACTIVE')?.taskDefinition ?? '';
   const result = await withWatch(ui, `Watching ${target.service}`, target, true, undefined, (hooks) =>
-    finishUpdate(actions, target, service, hooks, { previousTaskDefinition: '', registered: false }),
+    finishUpdate(actions, target, service, hooks, { previousTaskDefinition, registered: false }),
   );
   if (!isArgumentObject(arg)) report(ui, target, result, pointAt(ui));
   return { deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: target.scope.region };

@@ -15,10 +15,11 @@ import { describeAwsError } from '../../../src/aws/errors';
 import { EcsReader } from '../../../src/ecs/ecsReader';
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 
+// The SDK refreshes a session at most every 30 s per session name, process-wide: this suite has its own.
 const START_URL = 'https://corp.awsapps.com/start';
 const CONFIG = [
-  '[sso-session corp]', `sso_start_url = ${START_URL}`, 'sso_region = eu-west-1', 'sso_registration_scopes = sso:account:access', '',
-  '[profile dev.team@corp/ecs-admin]', 'sso_session = corp', 'sso_account_id = 210987654321', 'sso_role_name = ECSDeveloper', 'region = us-east-1', '',
+  '[sso-session corp-cm]', `sso_start_url = ${START_URL}`, 'sso_region = eu-west-1', 'sso_registration_scopes = sso:account:access', '',
+  '[profile dev.team@corp/ecs-admin]', 'sso_session = corp-cm', 'sso_account_id = 210987654321', 'sso_role_name = ECSDeveloper', 'region = us-east-1', '',
   '[profile legacy]', `sso_start_url = ${START_URL}`, 'sso_region = ap-southeast-2', 'sso_account_id = 210987654321', 'sso_role_name = ECSDeveloper', 'region = us-east-1', '',
 ].join('\n');
 // The AWS SDK for JavaScript takes profile names of [\w-@+.%:/] (no spaces): this one uses most of them.
@@ -54,7 +55,7 @@ describe('IAM Identity Center: credentials from the profile’s own sso_region, 
   });
 
   it('lists clusters in two browsed regions (neither is the sso_region) with one GetRoleCredentials in eu-west-1', async () => {
-    fs.writeFileSync(cacheFile('corp'), JSON.stringify(emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL })));
+    fs.writeFileSync(cacheFile('corp-cm'), JSON.stringify(emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL })));
     const before = { east: ssoCalls('us-east-1'), central: ssoCalls('eu-central-1') };
     manager = new ClientManager({ profile: PROFILE, region: 'us-east-1', endpoint: emulator.url });
     const [east, eu] = await Promise.all([new EcsReader(manager).clusters(), new EcsReader(manager, { region: 'eu-west-1' }).clusters(), new EcsReader(manager, { region: 'eu-central-1' }).clusters()]);
@@ -73,17 +74,17 @@ describe('IAM Identity Center: credentials from the profile’s own sso_region, 
 
   it('a token about to expire is refreshed through SSO OIDC CreateToken in the sso_region, with no prompt', async () => {
     const seeded = emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL, expiresAt: new Date(Date.now() - 60_000) });
-    fs.writeFileSync(cacheFile('corp'), JSON.stringify(seeded));
+    fs.writeFileSync(cacheFile('corp-cm'), JSON.stringify(seeded));
     const refreshes = emulator.calls('eu-west-1').get('sso-oidc:CreateToken') ?? 0;
     manager = new ClientManager({ profile: PROFILE, region: 'us-east-1', endpoint: emulator.url });
     assert.strictEqual((await new EcsReader(manager).clusters()).items.length, 2);
     assert.strictEqual(emulator.calls('eu-west-1').get('sso-oidc:CreateToken'), refreshes + 1);
-    assert.notStrictEqual(JSON.parse(fs.readFileSync(cacheFile('corp'), 'utf8')).accessToken, seeded.accessToken, 'the new token is written to the cache');
+    assert.notStrictEqual(JSON.parse(fs.readFileSync(cacheFile('corp-cm'), 'utf8')).accessToken, seeded.accessToken, 'the new token is written to the cache');
   });
 
   it('an expired token that cannot be refreshed says "SSO session expired" with the login fix for that profile', async () => {
     const { refreshToken: _dropped, ...expired } = emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL, expiresAt: new Date(Date.now() - 60_000) });
-    fs.writeFileSync(cacheFile('corp'), JSON.stringify(expired));
+    fs.writeFileSync(cacheFile('corp-cm'), JSON.stringify(expired));
     manager = new ClientManager({ profile: PROFILE, region: 'us-east-1', endpoint: emulator.url });
     const error = await new EcsReader(manager).clusters().then(() => undefined, (e: unknown) => e);
     const problem = describeAwsError(error, { profile: PROFILE });
@@ -107,7 +108,7 @@ describe('IAM Identity Center: credentials from the profile’s own sso_region, 
     });
     await new Promise<void>((resolve) => relay.listen(0, address, resolve));
     try {
-      fs.writeFileSync(cacheFile('corp'), JSON.stringify(emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL })));
+      fs.writeFileSync(cacheFile('corp-cm'), JSON.stringify(emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL })));
       manager = new ClientManager({ profile: PROFILE, region: 'us-east-1', endpoint: `http://${address}:${(relay.address() as AddressInfo).port}` }, { maxAttempts: 1, requestTimeoutMs: 3_000, connectTimeoutMs: 2_000 });
       // Offline, AWS's portal is unreachable: the read fails, and the relay saw no SSO request.
       await assert.rejects(new EcsReader(manager).clusters());
