@@ -1,5 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { credentialChain } from './credentials';
+import { credentialChain, credentialClientConfig, type CredentialChainOptions } from './credentials';
+import { listSsoSessions, type SsoSessionInfo } from './profiles';
+import { parseSsoRoleProfile } from './ssoRole';
 import { Emitter } from './events';
 import { loadSdk, type Sdk } from './sdkLoader';
 
@@ -157,6 +159,19 @@ export class ClientManager {
     return value;
   }
 
+  /**
+   * The IAM Identity Center portal of a session, in its own sso_region, with the session's access
+   * token (refreshed through SSO OIDC when it is about to expire), read through `anchor`, a profile
+   * that uses the session. For browsing the session's accounts and roles.
+   */
+  async ssoPortal(session: SsoSessionInfo, anchor: string): Promise<{ sdk: Sdk; client: InstanceType<Sdk['sso']['SSOClient']>; accessToken: string }> {
+    const sdk = await loadSdk();
+    const clientConfig = credentialClientConfig(sdk, { endpoint: this.current.endpoint, ...this.options });
+    const token = await sdk.ssoTokenProvider({ profile: anchor, clientConfig })();
+    const client = new sdk.sso.SSOClient({ region: session.region, maxAttempts: this.options.maxAttempts, ...clientConfig });
+    return { sdk, client, accessToken: token.token };
+  }
+
   /** How many clients are alive: for tests and diagnostics. */
   get clientCount(): number {
     return this.clients.size;
@@ -185,7 +200,7 @@ export class ClientManager {
     let provider = this.credentialProviders.get(key);
     if (!provider) {
       const { endpoint } = this.current;
-      provider = loadSdk().then((sdk) => credentialChain(sdk, { profile, endpoint, ...this.options }));
+      provider = Promise.all([loadSdk(), browsedRole(profile)]).then(([sdk, ssoRole]) => credentialChain(sdk, { profile, ssoRole, endpoint, ...this.options }));
       this.credentialProviders.set(key, provider);
     }
     return provider;
@@ -197,7 +212,8 @@ export class ClientManager {
     const credentials = await this.credentialProvider(scope.profile);
     return new Client({
       region: scope.region,
-      profile: scope.profile,
+      // A browsed SSO role is no profile of the config files: the SDK must not look one up.
+      profile: parseSsoRoleProfile(scope.profile) ? undefined : scope.profile,
       credentials,
       endpoint: this.current.endpoint,
       maxAttempts: this.options.maxAttempts,
@@ -208,4 +224,13 @@ export class ClientManager {
       }),
     });
   }
+}
+
+/** For a browsed account and role (`Role@account [session]`): its session and the profile that anchors it. */
+async function browsedRole(profile: string | undefined): Promise<CredentialChainOptions['ssoRole']> {
+  const role = parseSsoRoleProfile(profile);
+  if (!role) return undefined;
+  const session = (await listSsoSessions()).find((s) => s.name === role.session);
+  if (!session?.profiles.length) throw new Error(`The sso-session "${role.session}" of ${profile} is not in your AWS config file with a profile that uses it.`);
+  return { role, session, anchor: session.profiles[0] };
 }

@@ -4,10 +4,14 @@
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { isLoopbackEndpoint } from './endpoints';
+import type { SsoSessionInfo } from './profiles';
+import type { SsoRole } from './ssoRole';
 import type { Sdk } from './sdkLoader';
 
 export interface CredentialChainOptions {
   profile?: string;
+  /** A browsed account and role of a session (instead of a profile), with the profile whose session it is. */
+  ssoRole?: { role: SsoRole; session: SsoSessionInfo; anchor: string };
   /** The custom endpoint AWS calls go to, if any. */
   endpoint?: string;
   connectTimeoutMs: number;
@@ -28,13 +32,27 @@ export interface CredentialChainOptions {
  * AWS as the SDK would.
  */
 export function credentialChain(sdk: Sdk, options: CredentialChainOptions): AwsCredentialIdentityProvider {
-  const local = isLoopbackEndpoint(options.endpoint);
-  return sdk.fromNodeProviderChain({
-    profile: options.profile,
-    // Re-read ~/.aws/config, credentials and the SSO cache: the user may have signed in since.
-    ignoreCache: true,
-    clientConfig: local ? { requestHandler: loopbackHandler(sdk, options.endpoint!, options) } : {},
-  });
+  const clientConfig = credentialClientConfig(sdk, options);
+  const browsed = options.ssoRole;
+  if (browsed) {
+    // The anchor profile brings the session's token (and its refresh); account and role are the browsed ones.
+    return sdk.fromSSO({
+      profile: browsed.anchor,
+      ssoSession: browsed.session.name,
+      ssoStartUrl: browsed.session.startUrl,
+      ssoRegion: browsed.session.region,
+      ssoAccountId: browsed.role.accountId,
+      ssoRoleName: browsed.role.roleName,
+      clientConfig,
+    });
+  }
+  // Re-read ~/.aws/config, credentials and the SSO cache: the user may have signed in since.
+  return sdk.fromNodeProviderChain({ profile: options.profile, ignoreCache: true, clientConfig });
+}
+
+/** What the credential clients (SSO, OIDC, STS) are given: never a region; a loopback transport when local. */
+export function credentialClientConfig(sdk: Sdk, options: Pick<CredentialChainOptions, 'endpoint' | 'connectTimeoutMs' | 'requestTimeoutMs'>): { requestHandler?: NodeHttpHandler } {
+  return isLoopbackEndpoint(options.endpoint) ? { requestHandler: loopbackHandler(sdk, options.endpoint!, options) } : {};
 }
 
 type NodeHttpHandler = InstanceType<Sdk['NodeHttpHandler']>;
@@ -45,7 +63,7 @@ type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
  * Host header (`portal.sso.eu-west-1.amazonaws.com`), the way a local stand-in's DNS would: the
  * stand-in then knows which region's portal, OIDC or STS was asked, which a fixed endpoint URL hides.
  */
-function loopbackHandler(sdk: Sdk, endpoint: string, options: CredentialChainOptions): NodeHttpHandler {
+function loopbackHandler(sdk: Sdk, endpoint: string, options: Pick<CredentialChainOptions, 'connectTimeoutMs' | 'requestTimeoutMs'>): NodeHttpHandler {
   const target = new URL(endpoint);
   const inner = new sdk.NodeHttpHandler({ connectionTimeout: options.connectTimeoutMs, requestTimeout: options.requestTimeoutMs });
   const handler = Object.create(inner) as NodeHttpHandler;

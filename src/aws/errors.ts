@@ -1,4 +1,5 @@
 import { quoteForShell, type ShellKind } from '../util/shell';
+import { parseSsoRoleProfile } from './ssoRole';
 
 /**
  * Turns whatever the SDK threw into what a person can act on: one sentence saying what is wrong,
@@ -45,8 +46,10 @@ interface ErrorLike {
   $metadata?: { httpStatusCode?: number };
 }
 
-/** `aws sso login [--profile NAME]`, the name quoted for the shell that will run it. */
+/** `aws sso login [--profile NAME]` (`--sso-session NAME` for a browsed role), quoted for the shell that will run it. */
 export function ssoLoginCommand(profile: string | undefined, shell: ShellKind): string {
+  const browsed = parseSsoRoleProfile(profile);
+  if (browsed) return `aws sso login --sso-session ${quoteForShell(browsed.session, shell)}`;
   return `aws sso login${profile ? ` --profile ${quoteForShell(profile, shell)}` : ''}`;
 }
 

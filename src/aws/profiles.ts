@@ -1,4 +1,5 @@
 import { readSharedConfig } from './sharedConfig';
+import { parseSsoRoleProfile } from './ssoRole';
 
 export type ProfileKind = 'static' | 'assume-role' | 'sso' | 'credential-process' | 'web-identity' | 'config-only';
 
@@ -44,6 +45,34 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   });
   return profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
+export interface SsoSessionInfo {
+  name: string;
+  startUrl: string;
+  region: string;
+  /** Profiles that sign in through this session; the first one anchors browsing its accounts. */
+  profiles: string[];
+}
+
+/** The `[sso-session]` sections with a start URL and region, and the profiles that use each. */
+export async function listSsoSessions(env: NodeJS.ProcessEnv = process.env): Promise<SsoSessionInfo[]> {
+  const { configProfiles, ssoSessions } = await readSharedConfig(env);
+  return Object.entries(ssoSessions)
+    .filter(([, s]) => s.sso_start_url && s.sso_region)
+    .map(([name, s]) => ({
+      name,
+      startUrl: s.sso_start_url,
+      region: s.sso_region,
+      profiles: Object.entries(configProfiles).filter(([, p]) => p.sso_session === name).map(([profile]) => profile).sort(),
+    }));
+}
+
+/** Whether `profile` names a profile of the files, or a browsed account and role of a session there. */
+export async function profileExists(profile: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const role = parseSsoRoleProfile(profile);
+  if (role) return (await listSsoSessions(env)).some((s) => s.name === role.session && s.profiles.length > 0);
+  return (await listProfiles(env)).some((p) => p.name === profile);
+}
+
 /** The profile the SDK would use when the user has chosen none. */
 export function environmentProfile(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.AWS_PROFILE || undefined;

@@ -62,16 +62,20 @@ export interface SharedConfig {
   /** Profiles from the config file, keyed by profile name (`[profile x]` → `x`, `[default]` → `default`). */
   configProfiles: IniSections;
   credentialsProfiles: IniSections;
+  /** `[sso-session x]` sections of the config file, keyed by session name. */
+  ssoSessions: IniSections;
 }
 
 export async function readSharedConfig(env: NodeJS.ProcessEnv = process.env): Promise<SharedConfig> {
   const paths = sharedConfigPaths(env);
   const [configText, credentialsText] = await Promise.all([readIfPresent(paths.config), readIfPresent(paths.credentials)]);
   const configProfiles: IniSections = {};
+  const ssoSessions: IniSections = {};
   for (const [name, values] of Object.entries(parseIni(configText))) {
     if (name === 'default') configProfiles.default = values;
     else if (name.startsWith('profile ')) configProfiles[name.slice('profile '.length).trim()] = values;
-    // [sso-session x] and [services x] are not profiles.
+    else if (name.startsWith('sso-session ')) ssoSessions[name.slice('sso-session '.length).trim()] = values;
+    // [services x] sections are not profiles.
   }
-  return { configProfiles, credentialsProfiles: parseIni(credentialsText) };
+  return { configProfiles, credentialsProfiles: parseIni(credentialsText), ssoSessions };
 }

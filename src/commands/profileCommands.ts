@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ssoLoginCommand } from '../aws/errors';
-import { listProfiles } from '../aws/profiles';
+import { profileExists } from '../aws/profiles';
 import { saveSetting } from '../config/settings';
 import type { Services } from '../services';
 import { pickProfile, pickRegion } from '../ui/pickers';
@@ -15,7 +15,7 @@ export function registerProfileCommands(services: Services): void {
       const args = readArgs('selectProfile', '{ profile: string ("" = the default credential chain) }', arg, []);
       const { profile, region } = args.scope();
       if (profile === undefined) args.fail('"profile" is missing');
-      if (profile && !(await listProfiles()).some((p) => p.name === profile)) {
+      if (profile && !(await profileExists(profile))) {
         args.fail(`Profile "${profile}" is not in your AWS config or credentials file`);
       }
       await saveSetting('profile', profile);
@@ -23,7 +23,7 @@ export function registerProfileCommands(services: Services): void {
       await services.refreshAwsContext();
       return services.clientManager.context;
     }
-    const picked = await pickProfile(services.clientManager.context.profile);
+    const picked = await pickProfile(services.clientManager, services.clientManager.context.profile);
     if (!picked) return undefined;
     const region = await pickRegion(picked.info?.region ?? services.clientManager.context.region);
     await saveSetting('profile', picked.profile);
@@ -58,7 +58,7 @@ export function registerProfileCommands(services: Services): void {
     const args = readArgs('runInTerminal', '{ fix: "sso-login", profile: string }', arg, ['fix']);
     if (args.oneOf('fix', ['sso-login'] as const) === undefined) args.fail('"fix" is missing');
     const profile = args.scope().profile ?? args.fail('"profile" is missing');
-    if (!(await listProfiles()).some((p) => p.name === (profile || 'default'))) args.fail(`Profile "${profile || 'default'}" is not in your AWS config or credentials file`);
+    if (!(await profileExists(profile || 'default'))) args.fail(`Profile "${profile || 'default'}" is not in your AWS config or credentials file`);
     const commandLine = ssoLoginCommand(profile || undefined, shellKindOf(vscode.env.shell));
     const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
     terminal.show();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ClientManager } from '../aws/clientManager';
 import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
-import { listProfiles } from '../aws/profiles';
+import { listProfiles, profileExists } from '../aws/profiles';
 import { EcsReader } from '../ecs/ecsReader';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
@@ -70,8 +70,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     } catch (error) {
       const profiles = await listProfiles().catch(() => []);
       if (!profile && profiles.length === 0) return []; // the welcome content takes over
-      const profileExists = profile ? profiles.some((p) => p.name === profile) : undefined;
-      return [new MessageNode(describeAwsError(error, { profile, profileExists }))];
+      const exists = profile ? await profileExists(profile).catch(() => false) : undefined;
+      return [new MessageNode(describeAwsError(error, { profile, profileExists: exists }))];
     }
     this.onCredentialsWork();
     // A region listed twice (or the current one again) is one root: tree ids must stay unique.

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
-import { listProfiles, type ProfileInfo } from '../aws/profiles';
+import type { ClientManager } from '../aws/clientManager';
+import { listProfiles, listSsoSessions, type ProfileInfo, type SsoSessionInfo } from '../aws/profiles';
+import { parseSsoRoleProfile } from '../aws/ssoRole';
 import { ECS_REGIONS } from '../aws/regions';
 import { isValidRegion } from '../util/regionCode';
+import { pickSsoRole } from './ssoRolePicker';
 
 const KIND_LABEL: Record<ProfileInfo['kind'], string> = {
   static: 'access keys',
@@ -14,10 +17,13 @@ const KIND_LABEL: Record<ProfileInfo['kind'], string> = {
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
 
-/** Returns the picked profile name, '' for the default chain, undefined when dismissed. */
-export async function pickProfile(current: string | undefined): Promise<{ profile: string; info?: ProfileInfo } | undefined> {
-  const profiles = await listProfiles();
-  type Item = vscode.QuickPickItem & { profile: string; info?: ProfileInfo };
+/**
+ * Returns the picked profile name ('' for the default chain; `Role@account [session]` for an
+ * account and role browsed through a signed-in sso-session), undefined when dismissed.
+ */
+export async function pickProfile(clients: ClientManager, current: string | undefined): Promise<{ profile: string; info?: ProfileInfo } | undefined> {
+  const [profiles, sessions] = await Promise.all([listProfiles(), listSsoSessions()]);
+  type Item = vscode.QuickPickItem & { profile: string; info?: ProfileInfo; session?: SsoSessionInfo };
   const items: Item[] = [
     ...profiles.map((p) => ({
       label: p.name,
@@ -26,6 +32,9 @@ export async function pickProfile(current: string | undefined): Promise<{ profil
       profile: p.name,
       info: p,
     })),
+    ...sessions
+      .filter((s) => s.profiles.length)
+      .map((s) => ({ label: `$(organization) Accounts and roles of sso-session ${s.name}…`, description: s.startUrl, detail: parseSsoRoleProfile(current)?.session === s.name ? `current: ${current}` : undefined, profile: '', session: s })),
     {
       label: DEFAULT_CHAIN,
       description: 'environment variables, then the default profile, then container or instance metadata',
@@ -37,6 +46,7 @@ export async function pickProfile(current: string | undefined): Promise<{ profil
     placeHolder: 'Pick the profile the ECS explorer and commands use',
     ignoreFocusOut: true,
   });
+  if (picked?.session) return { profile: await pickSsoRole(clients, picked.session) };
   return picked ? { profile: picked.profile, info: picked.info } : undefined;
 }
 

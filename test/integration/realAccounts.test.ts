@@ -10,7 +10,7 @@ import type { EcsWorkbenchApi } from '../../src/extension';
 import { startEmulator, type EmulatorHandle } from '../emulator';
 import { writeAwsFiles } from './support/awsFiles';
 import { drive } from './support/driveClock';
-import { click, hasDriver, waitForText } from './support/driver';
+import { QUICK_INPUT, choose, click, hasDriver, waitForText } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { activateExtension, childrenOf, eventually, expand, setSettings } from './support/tree';
 
@@ -91,6 +91,23 @@ describe('Real accounts: IAM Identity Center in another region, and the fix when
     terminal.dispose();
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.runInTerminal', { commandLine: 'aws s3 rm --recursive s3://x' })), /unknown member "commandLine"/);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.runInTerminal', { fix: 'sso-login', profile: 'nope' })), /Profile "nope" is not in your AWS config/);
+  });
+
+  it('Select AWS Profile… browses the accounts and roles of the signed-in session and works as the one picked', async function () {
+    if (!hasDriver()) this.skip();
+    cache(emulator.sso.seedSession({ region: 'eu-central-1', startUrl: START_URL, user: 'alice' }));
+    const picking = vscode.commands.executeCommand<{ profile?: string; region: string }>('ecsWorkbench.selectProfile');
+    await choose('Accounts and roles of sso-session corp', 'sso-session corp');
+    const accounts = await waitForText(QUICK_INPUT, ['staging', '210987654321', 'emulator', '123456789012']);
+    assert.match(accounts.text, /emulator[\s\S]*staging/);
+    await choose('staging', 'staging');
+    await choose('ReadOnlyAccess', 'ReadOnly');
+    await choose('us-east-1', 'us-east-1');
+    const context = await picking;
+    assert.strictEqual(context.profile, 'ReadOnlyAccess@210987654321 [corp]');
+    await eventually(() => workbench.statusBarText().includes('ReadOnlyAccess@210987654321 [corp] @ us-east-1') || undefined, 'the browsed role in the status bar');
+    assert.ok((await expand(workbench.explorer, 'us-east-1')).some((n) => n.label === 'demo-fargate'));
+    assert.ok(emulator.calls('eu-central-1').get('sso:ListAccountRoles'), 'roles listed by the portal of the sso_region');
   });
 });
 

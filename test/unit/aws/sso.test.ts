@@ -12,6 +12,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ClientManager } from '../../../src/aws/clientManager';
 import { describeAwsError } from '../../../src/aws/errors';
+import { listSsoSessions, profileExists } from '../../../src/aws/profiles';
+import { ssoAccountRoles, ssoAccounts } from '../../../src/aws/ssoAccounts';
+import { ssoRoleProfile } from '../../../src/aws/ssoRole';
 import { EcsReader } from '../../../src/ecs/ecsReader';
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 
@@ -91,6 +94,26 @@ describe('IAM Identity Center: credentials from the profile’s own sso_region, 
     assert.strictEqual(problem.kind, 'sso-expired');
     assert.deepStrictEqual(problem.fix, { kind: 'sso-login', profile: PROFILE });
     assert.strictEqual(problem.title, 'SSO session expired: run aws sso login --profile dev.team@corp/ecs-admin');
+  });
+
+  it('browses the accounts and roles of the signed-in session, and works as any of them without a profile', async () => {
+    fs.writeFileSync(cacheFile('corp-cm'), JSON.stringify(emulator.sso.seedSession({ region: 'eu-west-1', startUrl: START_URL, user: 'bob' })));
+    const [session] = await listSsoSessions();
+    assert.deepStrictEqual({ name: session.name, region: session.region, profiles: session.profiles }, { name: 'corp-cm', region: 'eu-west-1', profiles: [PROFILE] });
+    manager = new ClientManager({ profile: PROFILE, region: 'us-east-1', endpoint: emulator.url });
+    const accounts = await ssoAccounts(manager, session);
+    assert.deepStrictEqual(accounts.items.map((a) => `${a.accountName} ${a.accountId}`), ['emulator 123456789012', 'staging 210987654321']);
+    assert.deepStrictEqual((await ssoAccountRoles(manager, session, '123456789012')).items, ['AdministratorAccess', 'ReadOnlyAccess']);
+    assert.ok(ssoCalls('eu-west-1').some((c) => c.startsWith('sso:ListAccounts=')), 'in the sso_region');
+    const browsed = ssoRoleProfile({ roleName: 'ReadOnlyAccess', accountId: '123456789012', session: 'corp-cm' });
+    assert.strictEqual(browsed, 'ReadOnlyAccess@123456789012 [corp-cm]');
+    assert.ok(await profileExists(browsed));
+    manager.dispose();
+    manager = new ClientManager({ profile: browsed, region: 'us-east-1', endpoint: emulator.url });
+    const identity = await manager.callerIdentity();
+    assert.match(identity.arn, /^arn:aws:sts::123456789012:assumed-role\/AWSReservedSSO_ReadOnlyAccess_[0-9a-f]{16}\/bob$/);
+    assert.strictEqual((await new EcsReader(manager).clusters()).items.length, 2);
+    assert.strictEqual(describeAwsError(new Error("Token is expired. To refresh this SSO session run 'aws sso login' with the corresponding profile."), { profile: browsed }).title, 'SSO session expired: run aws sso login --sso-session corp-cm');
   });
 
   it('a remote custom endpoint receives the ECS calls but never the credential traffic (that goes to AWS)', async function () {
