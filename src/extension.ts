@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     const language = vscode.window.activeTextEditor?.document.languageId ?? '';
     if (treeView.visible || language === 'ecs-task-definition' || language === 'ecs-service-definition') statusBar.show();
   };
-  const services: Services = { context, clientManager, log, explorer, refreshAwsContext };
+  const services: Services = { context, clientManager, log, explorer, documents: describeDocuments, refreshAwsContext };
 
   context.subscriptions.push(
     log,
@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   showStatusBarWhenInUse();
   registerProfileCommands(services);
   registerTaskDefinitionEditor(services);
-  registerExplorerCommands(services, describeDocuments);
+  registerExplorerCommands(services);
   registerDeployCommands(services);
   const ecr = registerEcr(services);
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { consoleUrl } from '../ecs/consoleUrls';
-import type { DescribeDocuments } from '../explorer/describeDocuments';
 import type { ExplorerNode } from '../explorer/explorerNode';
 import { PagedListNode } from '../explorer/pagedListNode';
 import type { LoadMoreNode } from '../explorer/nodes/loadMoreNode';
@@ -15,7 +14,8 @@ function requireResource(node: ExplorerNode | undefined, what: string) {
 }
 
 /** The explorer's node commands: describe, copy, console, refresh, filter, paging, task status. */
-export function registerExplorerCommands(services: Services, documents: DescribeDocuments): void {
+export function registerExplorerCommands(services: Services): void {
+  const { documents } = services;
   registerCommand(services, 'ecsWorkbench.openDescribe', async (node?: ExplorerNode) => {
     const resource = requireResource(node, 'Open Describe Output');
     if (!resource.describe) throw new Error(`${resource.name} has no describe output.`);

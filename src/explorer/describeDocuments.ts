@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 export const DESCRIBE_SCHEME = 'ecs-workbench-describe';
 
 /**
- * Read-only documents holding a resource's full describe output. Each open gets its own URI, so two
- * opens of the same resource at different times show what AWS said then.
+ * Read-only documents: a resource's full describe output, a scan's findings. Each open gets its own
+ * URI, so two opens of the same resource at different times show what AWS said then; nothing asks
+ * to be saved.
  */
 export class DescribeDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
@@ -14,12 +15,18 @@ export class DescribeDocuments implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '// This describe output is no longer in memory: open it again from the explorer.';
   }
 
-  async open(title: string, value: unknown, language?: string): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${title.replace(/[^\w.:-]/g, '_')}.json`, query: String(++this.counter) });
-    this.contents.set(uri.toString(), JSON.stringify(withoutSdkMetadata(value), null, 2) + '\n');
+  /** The describe output `value` as JSON (or a JSON-based language such as the task-definition one). */
+  open(title: string, value: unknown, language?: string): Promise<vscode.TextEditor> {
+    return this.openText(`${title}.json`, JSON.stringify(withoutSdkMetadata(value), null, 2) + '\n', language ?? 'json');
+  }
+
+  /** `text` as a read-only document named `fileName`, in `language` (plain text when unknown). */
+  async openText(fileName: string, text: string, language: string): Promise<vscode.TextEditor> {
+    const uri = vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${fileName.replace(/[^\w.:-]/g, '_')}`, query: String(++this.counter) });
+    this.contents.set(uri.toString(), text);
     let document = await vscode.workspace.openTextDocument(uri);
     const languages = await vscode.languages.getLanguages();
-    document = await vscode.languages.setTextDocumentLanguage(document, language && languages.includes(language) ? language : 'json');
+    document = await vscode.languages.setTextDocumentLanguage(document, languages.includes(language) ? language : 'plaintext');
     return vscode.window.showTextDocument(document, { preview: true });
   }
 

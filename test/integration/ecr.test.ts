@@ -232,6 +232,8 @@ describe('ECR: view, push and build against a real engine and registry on loopba
   it('"Use this image" sets the container image of the open task definition', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'web', image: 'old:1' }, { name: 'side', image: 'old:1' }] }, null, 2) });
     await vscode.window.showTextDocument(document);
+    // The workbench reports the new active editor to the extension host a moment later.
+    await eventually(() => vscode.window.activeTextEditor?.document === document || undefined, 'the task definition to be the active editor');
     const used = await vscode.commands.executeCommand<{ inserted: boolean }>('ecsWorkbench.useImage', { imageUri: 'reg/it/app:v1', container: 'side' });
     assert.ok(used.inserted);
     assert.deepStrictEqual(JSON.parse(document.getText()).containerDefinitions.map((c: { image: string }) => c.image), ['old:1', 'reg/it/app:v1']);

@@ -81,9 +81,9 @@ export function registerImageCommands(runtime: EcrRuntime): void {
   registerCommand(services, 'ecsWorkbench.showScanFindings', async (arg?: unknown) => {
     const target = await resolveImage(runtime, 'ecsWorkbench.showScanFindings', arg);
     const scan = await runtime.ecr(target.scope).scanFindings(target.repository, target.id as ImageId);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: findingsMarkdown(target.repository, idText(target.id), scan) });
-    await vscode.window.showTextDocument(document, { preview: true });
-    return { uri: document.uri.toString(), status: scan.status, counts: scan.counts, findings: scan.findings.length };
+    // A read-only preview: findings are what ECR said, not a buffer to save.
+    const editor = await services.documents.openText(`scan-${target.repository}${idText(target.id)}.md`, findingsMarkdown(target.repository, idText(target.id), scan), 'markdown');
+    return { uri: editor.document.uri.toString(), status: scan.status, counts: scan.counts, findings: scan.findings.length, region: target.scope.region };
   });
 }
 
