@@ -134,6 +134,12 @@ async function activateMs(probe: Probe): Promise<number> {
       last = now;
       await page.waitForTimeout(500);
     }
+    // VS Code 1.139 may show Running Extensions as a modal editor, which blocks the activity bar: close it.
+    const modal = page.locator('.monaco-modal-editor-block');
+    if (await modal.count()) {
+      await page.keyboard.press('Escape');
+      await modal.first().waitFor({ state: 'detached', timeout: 10_000 });
+    }
     // Opening the view container is what activates the extension for a person.
     await page.locator(`.activitybar [aria-label^="${probe.container}"]`).first().click({ timeout: 60_000 });
     await page.locator('#workbench\\.parts\\.sidebar').getByText(probe.welcome).waitFor({ timeout: 60_000 });
