@@ -45,9 +45,16 @@ export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOpti
     const more: PickItem<typeof LOAD_MORE>[] = nextToken ? [{ label: '$(ellipsis) Load more…', description: `${items.length} shown`, alwaysShow: true, value: LOAD_MORE }] : [];
     picker.items = [...(options.extra ?? []), ...items, ...more];
   };
+  /** The read in flight: one at a time per list, so Load more clicked twice (or typing) adds each page once. */
+  let running: { generation: number; all: boolean } | undefined;
   /** Reads one page (or, with `all`, every remaining page) of the current generation. */
   const load = async (reset: boolean, all = false): Promise<void> => {
+    if (!reset && running?.generation === generation) {
+      running.all ||= all;
+      return;
+    }
     const mine = reset ? ++generation : generation;
+    const read = (running = { generation: mine, all });
     const filter = source.serverFilter ? picker.value.trim() || undefined : undefined;
     picker.busy = true;
     try {
@@ -59,10 +66,11 @@ export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOpti
         items = reset && token === undefined ? page.items : [...items, ...page.items];
         token = nextToken = page.nextToken;
         show();
-      } while (all && token);
+      } while (read.all && token);
     } catch (error) {
       if (mine === generation) picker.placeholder = describeAwsError(error).message;
     } finally {
+      if (running === read) running = undefined;
       if (mine === generation) picker.busy = false;
     }
   };

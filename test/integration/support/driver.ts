@@ -44,3 +44,8 @@ export async function choose(expected: string, filter = ''): Promise<void> {
   await waitForText(QUICK_INPUT, [expected]);
   await call('/keyboard', { type: filter, press: 'Enter' });
 }
+
+/** Types into whatever has focus and optionally presses a key, as a person would. */
+export function keyboard(type: string, press?: string): Promise<void> {
+  return call('/keyboard', { type, press });
+}
