@@ -1,6 +1,7 @@
 /**
  * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
  */
+import { randomUUID } from 'crypto';
 import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
@@ -57,6 +58,12 @@ export class EcsActions {
     return (out.taskDefinitionArns ?? []).filter((arn) => taskDefinitionParts(arn).family === family);
   }
 
+  /**
+   * Not idempotent, and the SDK retries it on throttling, 5xx and dropped connections: a retry after a
+   * response that was lost can register one more identical revision. That is harmless (the deploy uses
+   * the revision the answer names; the other stays ACTIVE and unused), and ECS offers no client token
+   * for it, so it is retried like any other call.
+   */
   async register(input: RegisterInput): Promise<EcsTypes.TaskDefinition> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.RegisterTaskDefinitionCommand(input));
@@ -64,6 +71,10 @@ export class EcsActions {
     return out.taskDefinition;
   }
 
+  /**
+   * Setting the same fields twice leaves the same service, so a retry is safe; a retried
+   * forceNewDeployment may start a second deployment that replaces the first, also harmless.
+   */
   async updateService(cluster: string, service: string, fields: UpdateFields): Promise<Service> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.UpdateServiceCommand({ cluster, service, ...fields }));
@@ -77,9 +88,13 @@ export class EcsActions {
     return out.task ?? {};
   }
 
+  /**
+   * A retried RunTask would start the tasks twice, so every call carries a client token: the SDK
+   * resends the same request, and ECS answers a repeated token with the tasks it already started.
+   */
   async runTask(input: EcsTypes.RunTaskRequest): Promise<{ tasks: Task[]; failures: EcsTypes.Failure[] }> {
     const { sdk, client } = await this.ecs();
-    const out = await client.send(new sdk.ecs.RunTaskCommand(input));
+    const out = await client.send(new sdk.ecs.RunTaskCommand({ clientToken: randomUUID(), ...input }));
     return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
   }
 
