@@ -9,6 +9,7 @@ import { EcsReader } from '../ecs/ecsReader';
 import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
 import { resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
+import { newestFirst } from '../util/sort';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -112,7 +113,7 @@ export class EcsActions {
     const out = await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks: list.taskArns }));
     return (out.tasks ?? [])
       .filter((t) => !deploymentId || t.startedBy === deploymentId)
-      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .sort(newestFirst((t) => t.stoppedAt))
       .slice(0, limit)
       .map((t) => ({
         taskId: resourceName(t.taskArn),
