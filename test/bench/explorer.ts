@@ -55,6 +55,16 @@ async function setLatency(url: string, latencyMs: number): Promise<void> {
   if (!res.ok) throw new Error(`setting latency failed: ${res.status}`);
 }
 
+/** CPU milliseconds a process has used (Linux /proc; 0 elsewhere): the emulator's share of a read. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function minimumCalls(count: number, describeBatch: number): number {
   return Math.ceil(count / AWS.listPage) + Math.ceil(count / describeBatch);
 }
@@ -68,10 +78,17 @@ async function main(): Promise<void> {
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   const manager = new ClientManager({ profile: 'bench', region: 'us-east-1', endpoint: url });
   let calls = 0;
+  /** Milliseconds each List call spent on the wire (request sent → response parsed), summed. */
+  let listWireMs = 0;
   (await manager.client('ecs')).middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       calls++;
-      return next(args);
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        if (/^List/.test(context.commandName ?? '')) listWireMs += performance.now() - started;
+      }
     },
     { step: 'deserialize', name: 'benchCallCounter' },
   );
@@ -109,19 +126,32 @@ async function main(): Promise<void> {
         const firstPages: number[] = [];
         const alls: number[] = [];
         const chains: number[] = [];
+        const cpus: number[] = [];
+        const emulatorCpus: number[] = [];
+        const listsInAll: number[] = [];
+        const listsAlone: number[] = [];
         let all = { items: [] as unknown[] };
         for (let run = 0; run < RUNS; run++) {
           let t0 = performance.now();
           await c.read(AWS.listPage);
           firstPages.push(performance.now() - t0);
           calls = 0;
+          listWireMs = 0;
+          const cpu0 = process.cpuUsage();
+          const emulatorCpu0 = processCpuMs(child.pid);
           t0 = performance.now();
           all = await c.read(Infinity);
           alls.push(performance.now() - t0);
+          const cpu = process.cpuUsage(cpu0);
+          cpus.push((cpu.user + cpu.system) / 1000);
+          emulatorCpus.push(processCpuMs(child.pid) - emulatorCpu0);
+          listsInAll.push(listWireMs);
           const callsOfAll = calls;
+          listWireMs = 0;
           t0 = performance.now();
           await c.chain();
           chains.push(performance.now() - t0);
+          listsAlone.push(listWireMs);
           calls = callsOfAll;
         }
         const firstPage = median(firstPages);
@@ -131,6 +161,13 @@ async function main(): Promise<void> {
           `explorer case=${c.name} latency_ms=${latency} api_calls=${calls} minimum_calls=${minimumCalls(c.count, c.batch)} ` +
             `first_page_ms=${firstPage.toFixed(0)} all_ms=${allMs.toFixed(0)} heap_mb=${heapMb.toFixed(0)} items=${all.items.length} ` +
             `list_chain_ms=${median(chains).toFixed(0)} all_vs_chain=${(allMs / median(chains)).toFixed(2)}`,
+        );
+        // Where the time beyond the List chain goes: the List calls themselves slowed by the Describe
+        // calls beside them (the emulator is one process, AWS is not), or this process's own CPU
+        // (signing, serialising, parsing) between the pages.
+        console.log(
+          `explorer breakdown case=${c.name} latency_ms=${latency} list_wire_ms_in_read=${median(listsInAll).toFixed(0)} list_wire_ms_alone=${median(listsAlone).toFixed(0)} ` +
+            `client_cpu_ms=${median(cpus).toFixed(0)} emulator_cpu_ms=${median(emulatorCpus).toFixed(0)}`,
         );
       }
     }
