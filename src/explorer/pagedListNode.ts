@@ -47,7 +47,7 @@ export abstract class PagedListNode<T> implements ExplorerNode {
       }
     } catch (error) {
       if (generation === this.generation) this.firstPage = undefined;
-      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: this.operation }), 'error', this.id)];
+      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: this.operation }), 'error', this.id, this)];
     }
     // Reset while the page was read: read again for what is asked now (the new filter).
     if (generation !== this.generation || !this.loaded) return this.getChildren();
