@@ -62,7 +62,7 @@ export class EmulatorServer {
     services: RegisteredService[],
     models: Record<string, ServiceModel> = loadModel(),
   ) {
-    this.faults = new Faults(core.rnd);
+    this.faults = new Faults();
     for (const s of services) {
       if (!models[s.model]) {
         throw new Error(`emulator: no model for service ${s.model}`);
@@ -98,16 +98,26 @@ export class EmulatorServer {
     const route = this.router.route(wire, { signingName: credential?.service, host: req.headers.host });
     const requestId = this.core.rnd.uuid();
     let out: WireReply;
+    let prefix: string | undefined;
     if (!isRoute(route)) {
       const svc = route.svc ?? NO_SERVICE;
       const call: Call = { svc, op: '', opModel: { i: '', o: '', e: [] }, protocol: route.protocol, requestId };
       out = CODECS[route.protocol].error(call, new AwsError('UnknownOperationException', route.message, route.svc || route.protocol !== 'restJson1' ? {} : { status: 404 }));
     } else {
       const call: Call = { ...route, opModel: route.svc.ops[route.op], requestId };
+      prefix = this.services.get(call.svc.key)?.iamPrefix;
       out = await this.run(call, wire, credential);
     }
     const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
     res.writeHead(out.status, { ...out.headers, 'Content-Length': String(payload.length) });
+    const reset = prefix !== undefined && isRoute(route) ? this.faults.reset(prefix, route.op, payload.length) : undefined;
+    if (reset) {
+      // The call has taken effect; the client loses the reply. A TCP RST (not a FIN) mid-response,
+      // as a broken network path gives: Node's client reports ECONNRESET ("aborted").
+      res.flushHeaders();
+      res.write(payload.subarray(0, reset.bytes), () => res.socket?.resetAndDestroy());
+      return;
+    }
     res.end(payload);
   }
 
