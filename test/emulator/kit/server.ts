@@ -16,6 +16,7 @@ import { asAwsError, AwsError, emulatorBug, mayRaise } from './errors';
 import { arnMentioning, Faults } from './faults';
 import { defaultIdentity, Identity } from './identity';
 import { loadModel, Protocol, ServiceModel } from './model';
+import { pageBinding } from './page-tokens';
 import { cborCodec } from './protocols/cbor';
 import type { Call, Codec, WireReply, WireRequest } from './protocols/codec';
 import { jsonCodec } from './protocols/json';
@@ -149,13 +150,13 @@ export class EmulatorServer {
     if (issued?.expired && !call.opModel.unsigned) {
       throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
     }
-    const input = codec.read(call, req);
-    this.check(call, service, input);
+    const read = codec.read(call, req);
+    this.check(call, service, read);
     const caller: Identity = issued?.identity ?? defaultIdentity(regionName);
     const action = `${prefix}:${call.op}`;
-    const denied = this.faults.denial(prefix, call.op, input);
+    const denied = this.faults.denial(prefix, call.op, read);
     if (denied) {
-      const named = denied.resource && (arnMentioning(input, denied.resource) ?? service.deniedResourceArn?.(denied.resource, regionName) ?? denied.resource);
+      const named = denied.resource && (arnMentioning(read, denied.resource) ?? service.deniedResourceArn?.(denied.resource, regionName) ?? denied.resource);
       throw new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${named || '*'} because no identity-based policy allows the ${action} action`);
     }
     const handler = service.handlers[call.op];
@@ -163,8 +164,11 @@ export class EmulatorServer {
       throw new AwsError('UnknownOperationException', `${call.op} is not implemented by the emulator`);
     }
     const ctx: Context = { core: this.core, region, action, requestId: call.requestId, accessKeyId: credential?.accessKeyId, caller };
+    const paging = pageBinding(call.svc, call.op, call.opModel, regionName, read, this.core.sched.nowMs(), service.pageTokens);
+    const input = paging ? paging.unwrap(read as Record<string, unknown>) : read;
     try {
-      return await handler(input, ctx);
+      const output = await handler(input, ctx);
+      return paging ? paging.wrap(output) : output;
     } catch (e) {
       if (!(e instanceof AwsError)) {
         throw e;
