@@ -1,7 +1,6 @@
 /**
  * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
  */
-import { randomUUID } from 'crypto';
 import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
@@ -90,12 +89,13 @@ export class EcsActions {
   }
 
   /**
-   * A retried RunTask would start the tasks twice, so every call carries a client token: the SDK
-   * resends the same request, and ECS answers a repeated token with the tasks it already started.
+   * A retried RunTask could start the tasks twice; it is safe because every call carries a client
+   * token (the SDK fills `clientToken`, an idempotency token, once per call and its retries resend
+   * it), and ECS answers a repeated token with the tasks it already started.
    */
   async runTask(input: EcsTypes.RunTaskRequest): Promise<{ tasks: Task[]; failures: EcsTypes.Failure[] }> {
     const { sdk, client } = await this.ecs();
-    const out = await client.send(new sdk.ecs.RunTaskCommand({ clientToken: randomUUID(), ...input }));
+    const out = await client.send(new sdk.ecs.RunTaskCommand(input));
     return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
   }
 
