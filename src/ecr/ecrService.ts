@@ -102,19 +102,33 @@ export class EcrService {
     const invalid = validateRepositoryName(options.name);
     if (invalid) throw new Error(`Invalid repository name "${options.name}": ${invalid}`);
     const { sdk, client } = await this.ecr();
-    const out = await client.send(
-      new sdk.ecr.CreateRepositoryCommand({
-        repositoryName: options.name,
-        imageTagMutability: options.tagMutability ?? 'MUTABLE',
-        imageScanningConfiguration: { scanOnPush: options.scanOnPush ?? false },
-      }),
-    );
-    return out.repository!;
+    try {
+      const out = await client.send(
+        new sdk.ecr.CreateRepositoryCommand({
+          repositoryName: options.name,
+          imageTagMutability: options.tagMutability ?? 'MUTABLE',
+          imageScanningConfiguration: { scanOnPush: options.scanOnPush ?? false },
+        }),
+      );
+      return out.repository!;
+    } catch (error) {
+      // CreateRepository has no client token: when the SDK resent it because the first answer was lost,
+      // "already exists" is our own first attempt, so the repository it made is the answer.
+      const made = resent(error) && (error as Error).name === 'RepositoryAlreadyExistsException' ? await this.repository(options.name) : undefined;
+      if (made) return made;
+      throw error;
+    }
   }
 
   async deleteRepository(name: string, force: boolean): Promise<Repository | undefined> {
     const { sdk, client } = await this.ecr();
-    return (await client.send(new sdk.ecr.DeleteRepositoryCommand({ repositoryName: name, force }))).repository;
+    try {
+      return (await client.send(new sdk.ecr.DeleteRepositoryCommand({ repositoryName: name, force }))).repository;
+    } catch (error) {
+      // A resent delete whose first answer was lost finds the repository gone: that is the delete done.
+      if (resent(error) && (error as Error).name === 'RepositoryNotFoundException') return undefined;
+      throw error;
+    }
   }
 
   /** Deletes a tag (the image stays while other tags point at it) or, by digest, the image. */
@@ -122,6 +136,8 @@ export class EcrService {
     const { sdk, client } = await this.ecr();
     const out = await client.send(new sdk.ecr.BatchDeleteImageCommand({ repositoryName, imageIds: [toImageId(id)] }));
     const failure = out.failures?.[0];
+    // Resent after a lost answer, the first attempt already deleted it.
+    if (failure?.failureCode === 'ImageNotFound' && (out.$metadata.attempts ?? 1) > 1) return;
     if (failure) {
       const error = new Error(`${failure.failureCode}: ${failure.failureReason} (${repositoryName} ${id.tag ?? id.digest})`);
       error.name = failure.failureCode === 'ImageNotFound' ? 'ImageNotFoundException' : String(failure.failureCode);
@@ -178,4 +194,9 @@ function toImageId(id: ImageId): EcrTypes.ImageIdentifier {
 
 export function sortNewestFirst(images: ImageDetail[]): ImageDetail[] {
   return [...images].sort(newestFirst((i) => i.imagePushedAt));
+}
+
+/** True when the SDK sent the call more than once (an earlier attempt may have taken effect). */
+function resent(error: unknown): boolean {
+  return ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
 }
