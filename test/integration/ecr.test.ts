@@ -195,6 +195,19 @@ describe('ECR: view, push and build against a real engine and registry on loopba
     assert.deepStrictEqual((tags as { tags: string[] }).tags, ['b1']);
   });
 
+  it('pushes under throttling, 5xx and dropped connections with the result of a clean push', async () => {
+    const clean = await vscode.commands.executeCommand<PushResult>('ecsWorkbench.pushImage', { image: 'local/app:1.0', repository: 'it/faults-clean', tag: 'f1', createRepository: true });
+    const sentBefore = [...account.emulator.calls().values()].reduce((a, b) => a + b, 0);
+    account.emulator.faults.set({ throttleRate: 0.3, serverErrorRate: 0.1, connectionResetRate: 0.02, seed: 31 });
+    const faulty = await vscode.commands.executeCommand<PushResult>('ecsWorkbench.pushImage', { image: 'local/app:1.0', repository: 'it/faults', tag: 'f1', createRepository: true });
+    account.emulator.faults.clear();
+    assert.strictEqual(faulty.digest, clean.digest);
+    assert.strictEqual(faulty.imageUri, clean.imageUri.replace('/it/faults-clean:', '/it/faults:'));
+    const tags = await (await fetch(`${rig.registry.url}/v2/it/faults/tags/list`, { headers: { Authorization: `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}` } })).json();
+    assert.deepStrictEqual((tags as { tags: string[] }).tags, ['f1']);
+    assert.ok([...account.emulator.calls().values()].reduce((a, b) => a + b, 0) > sentBefore, 'the push made AWS calls under faults');
+  });
+
   it('refuses incomplete argument objects with a clear error, never a picker', async () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0' })), /"repository" is missing. Expected \{ image: string, repository: string/);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.pushImage', { image: 'local/app:1.0', repository: 'it/app', tagg: 'x' })), /unknown member "tagg"/);
