@@ -9,7 +9,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Scheduler } from './kit/clock';
-import type { FaultConfig, FaultUpdate } from './kit/faults';
+import type { FaultConfig, FaultUpdate, InjectedFaults } from './kit/faults';
 import { EmulatorServer } from './kit/server';
 import { Core, RegistryConfig } from './kit/world';
 import { applySeed, SeedName } from './seeds/index';
@@ -77,6 +77,8 @@ export interface EmulatorHandle {
     /** Merges a partial config (`seed` restarts the faults' PRNG); refuses unknown settings and out-of-range rates. */
     set(f: FaultUpdate): FaultConfig;
     clear(): void;
+    /** Faults injected since the start: throttled, 5xx and reset replies. */
+    injected(): InjectedFaults;
   };
   /** Direct access to a region's state (for assertions; prefer the AWS API). */
   region(name?: string): ReturnType<typeof regionView>;
@@ -110,7 +112,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     url: `http://127.0.0.1:${port}`,
     port,
     clock: { now: () => sched.now(), credentialNow: () => new Date(sched.credentialNowMs()), advance: (ms) => sched.advance(ms) },
-    faults: { get: () => server.faults.config, set: (f) => server.faults.set(f), clear: () => server.faults.clear() },
+    faults: { get: () => server.faults.config, set: (f) => server.faults.set(f), clear: () => server.faults.clear(), injected: () => ({ ...server.faults.injected }) },
     region: (name = 'us-east-1') => regionView(core, name),
     calls: (region) => server.calls.of(region),
     sso: {

@@ -54,17 +54,23 @@ describe('The explorer under throttling, 5xx and dropped connections shows what 
     const clean = await fullTree(workbench);
     assert.ok(clean.length > 100, `a big tree (${clean.length} rows)`);
     const callsBefore = [...emulator.calls().values()].reduce((a, b) => a + b, 0);
-    emulator.faults.set({ throttleRate: 0.3, serverErrorRate: 0.1, connectionResetRate: 0.02 } as Parameters<EmulatorHandle['faults']['set']>[0]);
+    const injectedBefore = emulator.faults.injected();
+    emulator.faults.set({ throttleRate: 0.3, serverErrorRate: 0.1, connectionResetRate: 0.02 });
     workbench.explorer.refresh();
     const faulty = await fullTree(workbench);
     emulator.faults.clear();
+    const injected = emulator.faults.injected();
     const attempts = [...emulator.calls().values()].reduce((a, b) => a + b, 0) - callsBefore;
     // Rows under a node whose retries ran out are replaced by its error and Retry.
     const failed = faulty.filter((r) => /\/Retry$/.test(r.path)).map((r) => r.path.replace(/\/[^/]+\/Retry$/, ''));
     const expected = clean.filter((r) => !failed.some((f) => r.path.startsWith(`${f}/`)));
     const shown = faulty.filter((r) => !failed.some((f) => r.path.startsWith(`${f}/`)));
     assert.deepStrictEqual(shown, expected);
-    figure(`fault-run rows=${clean.length} attempts=${attempts} nodes_with_retry=${failed.length} unhandled_rejections=${rejections.length}`);
+    const count = (k: keyof typeof injected) => injected[k] - injectedBefore[k];
+    figure(
+      `fault-run rows=${clean.length} calls_sent=${attempts} throttled=${count('throttled')} server_errors=${count('serverErrors')} resets=${count('resets')} ` +
+        `faults_injected=${count('throttled') + count('serverErrors') + count('resets')} rows_compared=${expected.length} nodes_with_retry=${failed.length} unhandled_rejections=${rejections.length}`,
+    );
     assert.deepStrictEqual(rejections, [], 'no unhandled promise rejection in the extension host');
   });
 });

@@ -78,8 +78,16 @@ function check(f: Record<string, unknown>): void {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many faults were injected since the emulator started (a test reports them). */
+export interface InjectedFaults {
+  throttled: number;
+  serverErrors: number;
+  resets: number;
+}
+
 export class Faults {
   readonly config: FaultConfig = defaultFaults();
+  readonly injected: InjectedFaults = { throttled: 0, serverErrors: 0, resets: 0 };
   private rnd: Random;
 
   constructor(
@@ -130,9 +138,11 @@ export class Faults {
     }
     const applies = this.applies(prefix, opName);
     if (applies && f.throttleRate > 0 && this.rnd.next() < f.throttleRate) {
+      this.injected.throttled++;
       throw new AwsError(pickError(op, ['ThrottlingException', 'TooManyRequestsException']), 'Rate exceeded');
     }
     if (applies && f.serverErrorRate > 0 && this.rnd.next() < f.serverErrorRate) {
+      this.injected.serverErrors++;
       throw new AwsError(pickError(op, ['ServiceUnavailableException', 'ServerException', 'InternalServerException']), 'Service Unavailable. Please try again later.');
     }
   }
@@ -143,6 +153,7 @@ export class Faults {
     if (rate <= 0 || !this.applies(prefix, opName) || this.rnd.next() >= rate) {
       return undefined;
     }
+    this.injected.resets++;
     const inBody = this.rnd.next() < 0.5;
     return { bytes: inBody && bodyLength > 1 ? 1 + this.rnd.int(bodyLength - 1) : 0 };
   }
