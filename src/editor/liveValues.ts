@@ -8,11 +8,15 @@ import type { Sdk } from '../aws/sdkLoader';
 import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
 import { newestFirst } from '../util/sort';
 
-/** Enough for a completion list; more pages would only make the first answer slower. */
-const MAX_ITEMS = 500;
+/**
+ * Completion filters what it is given, so every page is read (the last of 5,000 roles or 1,000
+ * clusters must be offered); the cache in front answers while this runs and keeps the result. The
+ * bound only stops a runaway account from holding the editor's memory.
+ */
+const MAX_ITEMS = 20_000;
 const TASK_PRINCIPAL = 'ecs-tasks.amazonaws.com';
 
-/** Up to `MAX_ITEMS` of a paged list. */
+/** Every item of a paged list, up to `MAX_ITEMS`. */
 async function collect<T>(pageSize: number, fetchPage: (token: string | undefined, maxResults: number) => Promise<Page<T>>): Promise<T[]> {
   return (await readPages({ limit: MAX_ITEMS }, pageSize, fetchPage)).items.slice(0, MAX_ITEMS);
 }

@@ -65,6 +65,16 @@ describe('AwsLiveValues: completion values from the account (emulator, real SDK)
     }
   });
 
+  it('reads every page (one bound for all kinds): the 600th cluster is offered', async function () {
+    this.timeout(60_000);
+    const sdk = await loadSdk();
+    const ecs = await manager.client('ecs');
+    for (let i = 0; i < 600; i++) await ecs.send(new sdk.ecs.CreateClusterCommand({ clusterName: `zz-cluster-${String(i).padStart(3, '0')}` }));
+    const fresh = new AwsLiveValues(manager, loadSdk);
+    const get = (kind: LiveValueRequest['kind']) => fresh.provide({ kind, prefix: '' }, new AbortController().signal);
+    assert.ok((await get('cluster')).some((c) => c.value === 'zz-cluster-599'));
+  });
+
   it('reads trust policies as IAM returns them (URL-encoded), with one or many principals', () => {
     const doc = (service: unknown, effect = 'Allow') => encodeURIComponent(JSON.stringify({ Statement: [{ Effect: effect, Principal: { Service: service }, Action: 'sts:AssumeRole' }] }));
     assert.strictEqual(trustsEcsTasks(doc('ecs-tasks.amazonaws.com')), true);
