@@ -6,7 +6,7 @@ import { describeBatch, EcsHandlers, limit, listPage } from './common';
 import { ecsSim } from './sim/index';
 import { ecsState, lastClusterName, type ClusterRecord, type InstanceRecord } from './state';
 
-export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: { cpu?: number; memory?: number; instanceType?: string; capacityProviderName?: string; at?: Date; id?: string; ec2InstanceId?: string } = {}): InstanceRecord {
+export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: { cpu?: number; memory?: number; instanceType?: string; capacityProviderName?: string; at?: Date; id?: string; ec2InstanceId?: string; availabilityZone?: string } = {}): InstanceRecord {
   const state = ecsState(region);
   const rnd = region.core.rnd;
   const id = opts.id ?? rnd.hex(32);
@@ -33,7 +33,7 @@ export function registerContainerInstance(region: Region, cluster: ClusterRecord
       { name: 'ecs.instance-type', value: opts.instanceType ?? 't3.large' },
       { name: 'ecs.os-type', value: 'linux' },
       { name: 'ecs.cpu-architecture', value: 'x86_64' },
-      { name: 'ecs.availability-zone', value: `${region.name}a` },
+      { name: 'ecs.availability-zone', value: opts.availabilityZone ?? `${region.name}a` },
       { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
       { name: 'ecs.capability.task-eni' },
     ],

@@ -43,11 +43,29 @@ function ipTarget(t: TaskRecord, lb: LbRef): elb.TargetDescription | undefined {
   return ip ? { Id: ip, Port: lb.containerPort, AvailabilityZone: t.availabilityZone } : undefined;
 }
 
-/** An `instance` target: the EC2 instance of the task's container instance and the host port bound to the container port. */
-function instanceTarget(region: Region, t: TaskRecord, lb: LbRef): elb.TargetDescription | undefined {
+/** An `instance` target: the EC2 instance of the task's container instance and the host port bound to the container port, with the instance's zone. */
+function instanceTarget(region: Region, t: TaskRecord, lb: LbRef): { target: elb.TargetDescription; zone?: string } | undefined {
   const inst = t.containerInstanceArn ? ecsState(region).instancesOf(lastClusterName(t.containerInstanceArn)).get(lastPart(t.containerInstanceArn)) : undefined;
   const port = t.containers.find((c) => c.name === lb.containerName)?.networkBindings?.find((b) => b.containerPort === lb.containerPort)?.hostPort;
-  return inst?.ec2InstanceId && port ? { Id: inst.ec2InstanceId, Port: port } : undefined;
+  const zone = inst?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value;
+  return inst?.ec2InstanceId && port ? { target: { Id: inst.ec2InstanceId, Port: port }, zone } : undefined;
+}
+
+/**
+ * Target.NotInUse: "The target group is not used by any load balancer or the target is in an
+ * Availability Zone that is not enabled for its load balancer"
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html). The
+ * zone is checked for instance targets only: an emulated task's own zone is drawn, not its subnet's.
+ */
+function notInUse(region: Region, tg: TargetGroupRecord, zone: string | undefined): elb.TargetHealth | undefined {
+  if (!tg.LoadBalancerArns.length) {
+    // The wording of AWS's DescribeTargetHealth example.
+    return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Given target group is not configured to receive traffic from ELB' };
+  }
+  const zones = elbState(region).loadBalancers.filter((lb) => tg.LoadBalancerArns.includes(lb.LoadBalancerArn)).flatMap((lb) => (lb.AvailabilityZones ?? []).map((z) => z.ZoneName));
+  return zone && !zones.includes(zone)
+    ? { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
+    : undefined;
 }
 
 /** The health of the targets asked for; one the group does not have is "unused", Target.NotRegistered (API_TargetHealth.html). */
@@ -72,13 +90,15 @@ function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescr
         continue;
       }
       for (const t of sim.scheduler.serviceTasks(svc)) {
-        const target = tg.TargetType === 'instance' ? instanceTarget(region, t, lb) : ipTarget(t, lb);
+        const found = tg.TargetType === 'instance' ? instanceTarget(region, t, lb) : { target: ipTarget(t, lb), zone: undefined };
+        const target = found?.target;
         if (!target || t.lastStatus === 'STOPPED') {
           continue;
         }
         const health: elb.TargetHealth = t.desiredStatus === 'STOPPED'
           ? { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' }
-          : sim.scheduler.healthy(t) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+          : notInUse(region, tg, found.zone)
+            ?? (sim.scheduler.healthy(t) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' });
         out.push({ Target: target, HealthCheckPort: String(target.Port), TargetHealth: health });
       }
     }

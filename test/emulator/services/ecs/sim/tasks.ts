@@ -9,7 +9,7 @@ import { AwsError } from '../../../kit/errors';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
-import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING } from './timing';
+import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
 
 export interface LaunchParams {
   cluster: ClusterRecord;
@@ -82,7 +82,7 @@ export class TaskLifecycle {
         }]
         : [],
       attributes: [{ name: 'ecs.cpu-architecture', value: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64' }],
-      availabilityZone: `${this.sim.region.name}${'abc'[rnd.int(3)]}`,
+      availabilityZone: zone(this.sim.region.name, rnd.int(3), p.instance),
       clusterArn: p.cluster.clusterArn,
       taskArn,
       taskDefinitionArn: td.taskDefinitionArn,

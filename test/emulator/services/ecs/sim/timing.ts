@@ -1,6 +1,6 @@
 /** ECS's timings and the rules the simulation applies to images, launch types and resources. */
 import type * as ecs from '../../../generated/ecs';
-import type { ServiceRecord, TaskDefinitionRecord } from '../state';
+import type { InstanceRecord, ServiceRecord, TaskDefinitionRecord } from '../state';
 
 /** ECS's timings, in ms of AWS time (the clock's time scale divides them). */
 export const TIMING = {
@@ -81,4 +81,9 @@ export function networkBindings(td: TaskDefinitionRecord | undefined, name: stri
 /** A task's container overrides as ECS shows them: one per container, by name, with what was overridden. */
 export function containerOverrides(td: TaskDefinitionRecord, given: ecs.ContainerOverride[] = []): ecs.ContainerOverride[] {
   return td.containerDefinitions.map((c) => given.find((o) => o.name === c.name) ?? { name: c.name });
+}
+
+/** A task's Availability Zone: its container instance's, else one of three drawn (drawn either way, so ids stay put). */
+export function zone(region: string, drawn: number, instance?: InstanceRecord): string {
+  return instance?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value ?? `${region}${'abc'[drawn]}`;
 }
