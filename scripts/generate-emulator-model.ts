@@ -2,13 +2,15 @@
  * Derives what the local AWS emulator needs from AWS's official Smithy models in
  * ../shared/aws-models: test/emulator/generated/aws-model.json (operations, HTTP bindings, shapes,
  * constraints, errors of the operations listed in SERVED) and one TypeScript module of shape types
- * per service (generated/<service>.ts). Documentation is dropped.
+ * per service (generated/<service>.ts), and the operations' documented examples
+ * (generated/examples.json, for the contract test). Documentation is dropped.
  *
  *   npm run generate:emulator-model [-- --models DIR --out DIR]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { CompactService, convertService } from './emulator-model/convert';
+import { Example, examplesJson, examplesOf } from './emulator-model/examples';
 import { typesModule } from './emulator-model/typescript';
 
 interface ServiceSpec {
@@ -100,9 +102,10 @@ function modelJson(services: Record<string, CompactService>): string {
   return lines.join('\n');
 }
 
-export const NOTICE_TEXT = `aws-model.json and the .ts shape types beside it are derived by scripts/generate-emulator-model.ts
-from the official AWS service models (Smithy 2.0 JSON, as published in aws/api-models-aws), which are
-licensed under the Apache License, Version 2.0. Only operation, shape and constraint data are kept;
+export const NOTICE_TEXT = `aws-model.json, examples.json and the .ts shape types beside them are derived by
+scripts/generate-emulator-model.ts from the official AWS service models (Smithy 2.0 JSON, as published
+in aws/api-models-aws), which are licensed under the Apache License, Version 2.0. Only operation, shape
+and constraint data and the operations' documented examples (titles, inputs, outputs) are kept;
 documentation is dropped.
 Copyright Amazon.com, Inc. or its affiliates. All Rights Reserved.
 `;
@@ -110,13 +113,15 @@ Copyright Amazon.com, Inc. or its affiliates. All Rights Reserved.
 /** The generated files (name -> text) from the models folder. */
 export function generateEmulatorModel(modelsDir: string): Record<string, string> {
   const services: Record<string, CompactService> = {};
+  const examples: Record<string, Record<string, Example[]>> = {};
   const files: Record<string, string> = {};
   for (const [key, spec] of Object.entries(SERVED)) {
     const model = JSON.parse(fs.readFileSync(path.join(modelsDir, spec.file), 'utf8'));
     services[key] = convertService(model, spec.file, spec.ops);
+    examples[key] = examplesOf(model, spec.ops);
     files[`${key}.ts`] = typesModule(key, services[key]);
   }
-  return { 'aws-model.json': modelJson(services), NOTICE: NOTICE_TEXT, ...files };
+  return { 'aws-model.json': modelJson(services), 'examples.json': examplesJson(examples), NOTICE: NOTICE_TEXT, ...files };
 }
 
 export function defaultModelsDir(repoRoot: string): string | undefined {

@@ -45,6 +45,8 @@ export function regionView(core: Core, name: string) {
   const region = core.region(name);
   return {
     name,
+    /** The kit's Region, for fixtures that seed through the services' own functions (seeds/ does the same). */
+    world: region,
     get ecs() {
       return ecsState(region);
     },

@@ -1,4 +1,5 @@
 /** The `demo` seed: a small, lively account (resource names are listed in README.md; tests rely on them). */
+import { ACCOUNT, dnsSuffix } from '../kit/arn';
 import { seedContext } from '../kit/service';
 import type { Region } from '../kit/world';
 import { scalingService, seedScaling } from '../services/autoscaling/index';
@@ -40,7 +41,7 @@ function seedSecrets(region: Region, at: Date): void {
   const p = parametersState(region);
   p.put({ Name: '/demo/api/LOG_LEVEL', Type: 'String', Value: 'info', Description: 'Log level of the demo API' }, at);
   p.put({ Name: '/demo/api/DATABASE_URL', Type: 'SecureString', Value: 'postgres://api@db.internal:5432/demo' }, at);
-  p.put({ Name: '/demo/worker/QUEUE_URL', Type: 'String', Value: 'https://sqs.us-east-1.amazonaws.com/123456789012/demo-jobs' }, at);
+  p.put({ Name: '/demo/worker/QUEUE_URL', Type: 'String', Value: `https://sqs.${region.name}.${dnsSuffix(region.name)}/${ACCOUNT}/demo-jobs` }, at);
 }
 
 export function seedDemo(region: Region): void {

@@ -8,6 +8,7 @@ import {
   ElasticLoadBalancingV2Client, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, DescribeListenersCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ECSClient, DescribeServicesCommand } from '@aws-sdk/client-ecs';
+import { elbState } from '../../emulator/services/elbv2/index';
 import { rejectsWith, sdkConfig, useEmulator } from './helpers';
 
 const WEB = { ServiceNamespace: 'ecs' as const, ResourceId: 'service/demo-fargate/web', ScalableDimension: 'ecs:service:DesiredCount' as const };
@@ -80,6 +81,19 @@ describe('emulator: ELBv2 (awsQuery)', () => {
     const h = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgs.TargetGroups![0].TargetGroupArn }));
     assert.strictEqual(h.TargetHealthDescriptions?.length, 3);
     assert.ok(h.TargetHealthDescriptions!.every((d) => d.TargetHealth?.State === 'healthy' && d.Target?.Port === 8080));
+  });
+
+  it('a target group no load balancer uses has its targets unused, Target.NotInUse', async () => {
+    const tg = elbState(ctx.emu.region('us-east-1').world).targetGroups[0];
+    const attached = tg.LoadBalancerArns;
+    tg.LoadBalancerArns = [];
+    try {
+      const h = await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }));
+      assert.deepStrictEqual(new Set(h.TargetHealthDescriptions?.map((d) => `${d.TargetHealth?.State} ${d.TargetHealth?.Reason}`)), new Set(['unused Target.NotInUse']));
+      assert.strictEqual(h.TargetHealthDescriptions?.length, 3);
+    } finally {
+      tg.LoadBalancerArns = attached;
+    }
   });
 
   it('answers LoadBalancerNotFound as an XML error', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   ECSClient, CreateClusterCommand, RegisterTaskDefinitionCommand, CreateServiceCommand, UpdateServiceCommand,
-  DescribeServicesCommand, ListTasksCommand, DescribeTasksCommand, ListServiceDeploymentsCommand, Service,
+  DescribeServicesCommand, ListTasksCommand, DescribeTasksCommand, ListServiceDeploymentsCommand, DescribeServiceDeploymentsCommand, Service,
 } from '@aws-sdk/client-ecs';
 import { sdkConfig, useEmulator } from './helpers';
 
@@ -46,7 +46,16 @@ describe('emulator: ECS deployments over the clock', () => {
     const fresh = await service('web');
     assert.strictEqual(fresh.deployments?.[0].rolloutState, 'IN_PROGRESS');
     assert.strictEqual(fresh.runningCount, 0);
-    await ctx.emu.clock.advance(2 * 60_000);
+    // The service deployment is PENDING until the scheduler starts it, then IN_PROGRESS, then SUCCESSFUL.
+    const sdArn = (await ecs.send(new ListServiceDeploymentsCommand({ cluster: 'dep', service: 'web' }))).serviceDeployments![0].serviceDeploymentArn!;
+    const sd = async () => (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [sdArn] }))).serviceDeployments![0];
+    const pending = await sd();
+    assert.deepStrictEqual([pending.status, pending.startedAt], ['PENDING', undefined]);
+    await ctx.emu.clock.advance(1_000);
+    const started = await sd();
+    assert.deepStrictEqual([started.status, started.startedAt?.getTime()], ['IN_PROGRESS', ctx.emu.clock.now().getTime()]);
+    await ctx.emu.clock.advance(2 * 60_000 - 1_000);
+    assert.strictEqual((await sd()).status, 'SUCCESSFUL');
     const s = await service('web');
     assert.strictEqual(s.runningCount, 4);
     assert.strictEqual(s.deployments?.length, 1);

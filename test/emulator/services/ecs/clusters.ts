@@ -29,13 +29,47 @@ export function createCluster(region: Region, input: ecs.CreateClusterRequest): 
     statistics: [],
     settings: input.settings ?? [{ name: 'containerInsights', value: 'disabled' }],
     capacityProviders: input.capacityProviders ?? [],
-    defaultCapacityProviderStrategy: input.defaultCapacityProviderStrategy ?? [],
+    defaultCapacityProviderStrategy: strategy(input.defaultCapacityProviderStrategy),
     configuration: input.configuration,
   };
   state.clusters.set(name, cluster);
   state.tags.delete(cluster.clusterArn);
   state.setTags(cluster.clusterArn, input.tags);
   return cluster;
+}
+
+/** "If no value is specified, the default value of 0 is used" for base and weight (API_CapacityProviderStrategyItem.html). */
+function strategy(items: ecs.CapacityProviderStrategyItem[] | undefined): ecs.CapacityProviderStrategyItem[] {
+  return (items ?? []).map((i) => ({ ...i, weight: i.weight ?? 0, base: i.base ?? 0 }));
+}
+
+const ATTACH_MS = 30_000;
+
+/**
+ * Capacity providers backed by an Auto Scaling group get ECS's managed scaling policy, shown as
+ * cluster attachments ("the capacity provider and associated resources are returned as cluster
+ * attachments", API_Cluster.html): ACTIVE when added, DELETING when removed, attachmentsStatus
+ * UPDATE_IN_PROGRESS until the change completes (UPDATE_COMPLETE, deleted ones gone).
+ */
+function updateAttachments(region: Region, c: ClusterRecord, names: string[]): void {
+  const state = ecsState(region);
+  const nameOf = (a: ecs.Attachment): string | undefined => a.details?.find((d) => d.name === 'capacityProviderName')?.value;
+  const current = c.attachments ?? [];
+  const added = names.filter((n) => state.capacityProviders.get(n)?.autoScalingGroupProvider && !current.some((a) => nameOf(a) === n && a.status !== 'DELETING'));
+  const removed = current.filter((a) => !names.includes(nameOf(a) ?? ''));
+  if (!added.length && !removed.length) {
+    return;
+  }
+  const rnd = region.core.rnd;
+  c.attachments = [
+    ...current.map((a) => (removed.includes(a) ? { ...a, status: 'DELETING' } : a)),
+    ...added.map((n) => ({ id: rnd.uuid(), type: 'as_policy', status: 'ACTIVE', details: [{ name: 'capacityProviderName', value: n }, { name: 'scalingPolicyName', value: `ECSManagedAutoScalingPolicy-${rnd.uuid()}` }] })),
+  ];
+  c.attachmentsStatus = 'UPDATE_IN_PROGRESS';
+  region.core.sched.after(ATTACH_MS, () => {
+    c.attachments = (c.attachments ?? []).filter((a) => a.status !== 'DELETING');
+    c.attachmentsStatus = 'UPDATE_COMPLETE';
+  });
 }
 
 function clusterView(region: Region, c: ClusterRecord, include: string[] = []): ecs.Cluster {
@@ -52,6 +86,7 @@ function clusterView(region: Region, c: ClusterRecord, include: string[] = []): 
     tags: include.includes('TAGS') ? state.tagsOf(c.clusterArn) : undefined,
     settings: include.includes('SETTINGS') ? c.settings : undefined,
     configuration: include.includes('CONFIGURATIONS') ? c.configuration : undefined,
+    attachments: include.includes('ATTACHMENTS') ? c.attachments : undefined,
   };
   if (include.includes('STATISTICS')) {
     const count = (pred: (t: TaskRecord) => boolean): string => String(tasks.filter(pred).length);
@@ -114,8 +149,9 @@ export const clusterHandlers: EcsHandlers<'ListClusters' | 'DescribeClusters' | 
       }
     }
     c.capacityProviders = input.capacityProviders;
-    c.defaultCapacityProviderStrategy = input.defaultCapacityProviderStrategy;
-    return { cluster: clusterView(region, c) };
+    c.defaultCapacityProviderStrategy = strategy(input.defaultCapacityProviderStrategy);
+    updateAttachments(region, c, input.capacityProviders);
+    return { cluster: clusterView(region, c, ['TAGS', 'SETTINGS', 'ATTACHMENTS']) };
   },
 
   DescribeCapacityProviders: (input, { region }) => {

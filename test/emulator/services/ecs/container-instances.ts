@@ -6,10 +6,10 @@ import { describeBatch, EcsHandlers, limit, listPage } from './common';
 import { ecsSim } from './sim/index';
 import { ecsState, lastClusterName, type ClusterRecord, type InstanceRecord } from './state';
 
-export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: { cpu?: number; memory?: number; instanceType?: string; capacityProviderName?: string; at?: Date } = {}): InstanceRecord {
+export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: { cpu?: number; memory?: number; instanceType?: string; capacityProviderName?: string; at?: Date; id?: string; ec2InstanceId?: string; availabilityZone?: string } = {}): InstanceRecord {
   const state = ecsState(region);
   const rnd = region.core.rnd;
-  const id = rnd.hex(32);
+  const id = opts.id ?? rnd.hex(32);
   const resources = (cpu: number, memory: number): ecs.Resource[] => [
     { name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: cpu },
     { name: 'MEMORY', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: memory },
@@ -20,7 +20,7 @@ export function registerContainerInstance(region: Region, cluster: ClusterRecord
   const memory = opts.memory ?? 7680;
   const inst: InstanceRecord = {
     containerInstanceArn: state.arn(`container-instance/${cluster.clusterName}/${id}`),
-    ec2InstanceId: `i-0${rnd.hex(16)}`,
+    ec2InstanceId: opts.ec2InstanceId ?? `i-0${rnd.hex(16)}`,
     version: 1,
     versionInfo: { agentVersion: '1.89.2', agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.6' },
     remainingResources: resources(cpu, memory),
@@ -33,7 +33,7 @@ export function registerContainerInstance(region: Region, cluster: ClusterRecord
       { name: 'ecs.instance-type', value: opts.instanceType ?? 't3.large' },
       { name: 'ecs.os-type', value: 'linux' },
       { name: 'ecs.cpu-architecture', value: 'x86_64' },
-      { name: 'ecs.availability-zone', value: `${region.name}a` },
+      { name: 'ecs.availability-zone', value: opts.availabilityZone ?? `${region.name}a` },
       { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
       { name: 'ecs.capability.task-eni' },
     ],

@@ -1,6 +1,6 @@
 /** ECS services: create, list, describe, delete, and their service deployments. */
 import type * as ecs from '../../generated/ecs';
-import { lastPart } from '../../kit/arn';
+import { globalArn, lastPart } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import type { Identity } from '../../kit/identity';
 import { page } from '../../kit/paging';
@@ -50,6 +50,8 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
     placementStrategy: input.placementStrategy ?? [],
     networkConfiguration: input.networkConfiguration,
     healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
+    // `role`: "the name or full ARN of an IAM role" (API_CreateService.html); the service shows its ARN.
+    roleArn: input.role ? (input.role.startsWith('arn:') ? input.role : globalArn('iam', region.name, `role/${input.role}`)) : undefined,
     schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
     deploymentController: controller,
     createdBy: caller.arn,

@@ -38,10 +38,19 @@ function checkTaggable(region: Region, resourceArn: string): void {
   }
 }
 
+/**
+ * The ARN tags are kept under: the resource's own ARN, whatever region and account the request's
+ * ARN spells (the emulator has one account; resources are found by their resource part, so tags
+ * set through one spelling show on DescribeClusters/Services/Tasks with include TAGS).
+ */
+function tagKey(region: Region, resourceArn: string): string {
+  return ecsState(region).arn(arnResource(resourceArn));
+}
+
 export const tagHandlers: EcsHandlers<'TagResource' | 'UntagResource' | 'ListTagsForResource'> = {
   TagResource: (input, { region }) => {
     checkTaggable(region, input.resourceArn);
-    ecsState(region).setTags(input.resourceArn, input.tags);
+    ecsState(region).setTags(tagKey(region, input.resourceArn), input.tags);
     return {};
   },
 
@@ -49,12 +58,13 @@ export const tagHandlers: EcsHandlers<'TagResource' | 'UntagResource' | 'ListTag
     checkTaggable(region, input.resourceArn);
     const keys = new Set(input.tagKeys);
     const state = ecsState(region);
-    state.tags.set(input.resourceArn, state.tagsOf(input.resourceArn).filter((t) => !keys.has(t.key ?? '')));
+    const key = tagKey(region, input.resourceArn);
+    state.tags.set(key, state.tagsOf(key).filter((t) => !keys.has(t.key ?? '')));
     return {};
   },
 
   ListTagsForResource: (input, { region }) => {
     checkTaggable(region, input.resourceArn);
-    return { tags: ecsState(region).tagsOf(input.resourceArn) };
+    return { tags: ecsState(region).tagsOf(tagKey(region, input.resourceArn)) };
   },
 };

@@ -41,6 +41,12 @@ function changes(region: Region, svc: ServiceRecord, input: ecs.UpdateServiceReq
     redeploy = true;
   }
   if (input.deploymentConfiguration) {
+    // Member by member: one omitted keeps its value. UpdateService "Modifies the parameters of a
+    // service" and documents no reset of omitted members (the 200 % / 100 % defaults are the
+    // service's, at creation); a given deploymentCircuitBreaker or alarms replaces the old one
+    // whole, as all their members are required
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html,
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
     set.deploymentConfiguration = { ...svc.deploymentConfiguration, ...input.deploymentConfiguration };
   }
   for (const k of IN_PLACE) {

@@ -3,13 +3,13 @@
  * computed from the running tasks of the ECS services attached to a target group.
  */
 import type * as elb from '../../generated/elbv2';
-import { arn } from '../../kit/arn';
+import { arn, dnsSuffix, lastPart } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import { perRegion, Region } from '../../kit/world';
 import { ecsSim } from '../ecs/sim/index';
-import { ecsState } from '../ecs/state';
+import { ecsState, lastClusterName, type TaskRecord } from '../ecs/state';
 
 type LoadBalancerRecord = elb.LoadBalancer & { LoadBalancerArn: string; LoadBalancerName: string };
 type TargetGroupRecord = elb.TargetGroup & { TargetGroupArn: string; TargetGroupName: string; LoadBalancerArns: string[] };
@@ -35,7 +35,51 @@ function byArnsOrNames<T>(all: T[], wanted: string[] | undefined, matches: (o: T
   });
 }
 
-/** Targets of a group: the IPs of the tasks of ECS services whose loadBalancers name it. */
+type LbRef = { containerName?: string; containerPort?: number };
+
+/** An `ip` target: the task's ENI address and the container port. */
+function ipTarget(t: TaskRecord, lb: LbRef): elb.TargetDescription | undefined {
+  const ip = t.attachments[0]?.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+  return ip ? { Id: ip, Port: lb.containerPort, AvailabilityZone: t.availabilityZone } : undefined;
+}
+
+/** An `instance` target: the EC2 instance of the task's container instance and the host port bound to the container port, with the instance's zone. */
+function instanceTarget(region: Region, t: TaskRecord, lb: LbRef): { target: elb.TargetDescription; zone?: string } | undefined {
+  const inst = t.containerInstanceArn ? ecsState(region).instancesOf(lastClusterName(t.containerInstanceArn)).get(lastPart(t.containerInstanceArn)) : undefined;
+  const port = t.containers.find((c) => c.name === lb.containerName)?.networkBindings?.find((b) => b.containerPort === lb.containerPort)?.hostPort;
+  const zone = inst?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value;
+  return inst?.ec2InstanceId && port ? { target: { Id: inst.ec2InstanceId, Port: port }, zone } : undefined;
+}
+
+/**
+ * Target.NotInUse: "The target group is not used by any load balancer or the target is in an
+ * Availability Zone that is not enabled for its load balancer"
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html). The
+ * zone is checked for instance targets only: an emulated task's own zone is drawn, not its subnet's.
+ */
+function notInUse(region: Region, tg: TargetGroupRecord, zone: string | undefined): elb.TargetHealth | undefined {
+  if (!tg.LoadBalancerArns.length) {
+    // The wording of AWS's DescribeTargetHealth example.
+    return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Given target group is not configured to receive traffic from ELB' };
+  }
+  const zones = elbState(region).loadBalancers.filter((lb) => tg.LoadBalancerArns.includes(lb.LoadBalancerArn)).flatMap((lb) => (lb.AvailabilityZones ?? []).map((z) => z.ZoneName));
+  return zone && !zones.includes(zone)
+    ? { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
+    : undefined;
+}
+
+/** The health of the targets asked for; one the group does not have is "unused", Target.NotRegistered (API_TargetHealth.html). */
+function asked(all: elb.TargetHealthDescription[], targets: elb.TargetDescription[] | undefined): elb.TargetHealthDescription[] {
+  if (!targets) {
+    return all;
+  }
+  return targets.flatMap((want) => {
+    const found = all.filter((d) => d.Target?.Id === want.Id && (want.Port === undefined || d.Target?.Port === want.Port));
+    return found.length ? found : [{ Target: want, TargetHealth: { State: 'unused', Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' } }];
+  });
+}
+
+/** Targets of a group: the tasks of ECS services whose loadBalancers name it (their IPs, or their instances and host ports). */
 function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescription[] {
   const out: elb.TargetHealthDescription[] = [];
   const sim = ecsSim(region);
@@ -46,14 +90,16 @@ function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescr
         continue;
       }
       for (const t of sim.scheduler.serviceTasks(svc)) {
-        const ip = t.attachments[0]?.details?.find((d) => d.name === 'privateIPv4Address')?.value;
-        if (!ip || t.lastStatus === 'STOPPED') {
+        const found = tg.TargetType === 'instance' ? instanceTarget(region, t, lb) : { target: ipTarget(t, lb), zone: undefined };
+        const target = found?.target;
+        if (!target || t.lastStatus === 'STOPPED') {
           continue;
         }
         const health: elb.TargetHealth = t.desiredStatus === 'STOPPED'
           ? { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' }
-          : sim.scheduler.healthy(t) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
-        out.push({ Target: { Id: ip, Port: lb.containerPort, AvailabilityZone: t.availabilityZone }, HealthCheckPort: String(lb.containerPort), TargetHealth: health });
+          : notInUse(region, tg, found.zone)
+            ?? (sim.scheduler.healthy(t) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' });
+        out.push({ Target: target, HealthCheckPort: String(target.Port), TargetHealth: health });
       }
     }
   }
@@ -104,33 +150,33 @@ export const elbService = defineService<elb.Operations>({
       if (!tg) {
         throw new AwsError('TargetGroupNotFoundException', 'One or more target groups not found');
       }
-      return { TargetHealthDescriptions: targetsOf(region, tg) };
+      return { TargetHealthDescriptions: asked(targetsOf(region, tg), input.Targets) };
     },
   },
 });
 
 /** An internet-facing ALB with one HTTP listener forwarding to one IP target group (seeds). */
-export function seedLoadBalancer(region: Region, name: string, tgName: string, port: number, at: Date): TargetGroupRecord {
+export function seedLoadBalancer(region: Region, name: string, tgName: string, port: number, at: Date, ids: { lb?: string; tg?: string; listener?: string; targetType?: elb.TargetTypeEnum } = {}): TargetGroupRecord {
   const state = elbState(region);
   const rnd = region.core.rnd;
-  const id = rnd.hex(16);
+  const id = ids.lb ?? rnd.hex(16);
   const lbArn = arn('elasticloadbalancing', region.name, `loadbalancer/app/${name}/${id}`);
   state.loadBalancers.push({
-    LoadBalancerArn: lbArn, DNSName: `${name}-${parseInt(id.slice(0, 8), 16)}.${region.name}.elb.amazonaws.com`, CanonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
+    LoadBalancerArn: lbArn, DNSName: `${name}-${parseInt(id.slice(0, 8), 16)}.${region.name}.elb.${dnsSuffix(region.name)}`, CanonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
     CreatedTime: at, LoadBalancerName: name, Scheme: 'internet-facing', VpcId: 'vpc-0a1b2c3d4e5f67890', State: { Code: 'active' }, Type: 'application',
     AvailabilityZones: [{ ZoneName: `${region.name}a`, SubnetId: 'subnet-0a1b2c3d4e5f60001' }, { ZoneName: `${region.name}b`, SubnetId: 'subnet-0a1b2c3d4e5f60002' }],
     SecurityGroups: ['sg-0123456789abcdef0'], IpAddressType: 'ipv4',
   });
-  const tgArn = arn('elasticloadbalancing', region.name, `targetgroup/${tgName}/${rnd.hex(16)}`);
+  const tgArn = arn('elasticloadbalancing', region.name, `targetgroup/${tgName}/${ids.tg ?? rnd.hex(16)}`);
   const tg: TargetGroupRecord = {
     TargetGroupArn: tgArn, TargetGroupName: tgName, Protocol: 'HTTP', Port: port, VpcId: 'vpc-0a1b2c3d4e5f67890',
     HealthCheckProtocol: 'HTTP', HealthCheckPort: 'traffic-port', HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30,
     HealthCheckTimeoutSeconds: 5, HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, HealthCheckPath: '/health',
-    Matcher: { HttpCode: '200' }, LoadBalancerArns: [lbArn], TargetType: 'ip', ProtocolVersion: 'HTTP1', IpAddressType: 'ipv4',
+    Matcher: { HttpCode: '200' }, LoadBalancerArns: [lbArn], TargetType: ids.targetType ?? 'ip', ProtocolVersion: 'HTTP1', IpAddressType: 'ipv4',
   };
   state.targetGroups.push(tg);
   state.listeners.push({
-    ListenerArn: arn('elasticloadbalancing', region.name, `listener/app/${name}/${id}/${rnd.hex(16)}`),
+    ListenerArn: arn('elasticloadbalancing', region.name, `listener/app/${name}/${id}/${ids.listener ?? rnd.hex(16)}`),
     LoadBalancerArn: lbArn, Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }],
   });
   return tg;

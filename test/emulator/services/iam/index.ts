@@ -1,9 +1,15 @@
-/** IAM ListRoles / GetRole: fixed roles every account of the emulator has. */
+/**
+ * IAM ListRoles / GetRole: the roles every account of the emulator has (fixtures may add more), in
+ * the partition of the region asked (IAM is global within a partition: aws, aws-cn, aws-us-gov each
+ * have their own). A role assumed through STS records when and where it was last used, as IAM's
+ * RoleLastUsed does (https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html).
+ */
 import type * as iam from '../../generated/iam';
 import { ACCOUNT, partitionOf } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
+import { perCore, type Core } from '../../kit/world';
 
 function trust(service: string): string {
   // IAM returns policy documents URL-encoded.
@@ -12,28 +18,57 @@ function trust(service: string): string {
 
 const created = new Date(Date.UTC(2024, 5, 1, 12, 0, 0));
 
-/** Roles every account of the emulator has (some trust ecs-tasks.amazonaws.com). */
-export const ROLES: iam.Role[] = [
+const BUILT_IN = [
   { name: 'ecsTaskExecutionRole', service: 'ecs-tasks.amazonaws.com', description: 'Lets ECS pull images and write logs' },
   { name: 'demo-api-task-role', service: 'ecs-tasks.amazonaws.com', description: 'Task role of the demo API' },
   { name: 'demo-worker-task-role', service: 'ecs-tasks.amazonaws.com', description: 'Task role of the demo worker' },
   { name: 'ecsInstanceRole', service: 'ec2.amazonaws.com', description: 'ECS container instances' },
   { name: 'lambda-basic-execution', service: 'lambda.amazonaws.com', description: 'Unrelated Lambda role' },
   { name: 'AWSServiceRoleForECS', service: 'ecs.amazonaws.com', path: '/aws-service-role/ecs.amazonaws.com/', description: 'Policy to enable Amazon ECS to manage your cluster.' },
-].map((r, i) => ({
-  Path: r.path ?? '/',
-  RoleName: r.name,
-  RoleId: `AROA${String(i + 1).padStart(2, '0')}EMULATOR${'X'.repeat(7)}`,
-  Arn: `arn:aws:iam::${ACCOUNT}:role${r.path ?? '/'}${r.name}`,
-  CreateDate: created,
-  AssumeRolePolicyDocument: trust(r.service),
-  Description: r.description,
-  MaxSessionDuration: 3600,
-}));
+];
 
-/** A role as IAM shows it in a region's partition (aws-cn in China). */
-function inPartition(role: iam.Role, region: string): iam.Role {
-  return { ...role, Arn: role.Arn.replace(/^arn:aws:/, `arn:${partitionOf(region)}:`) };
+function role(i: number, r: { name: string; service: string; path?: string; description?: string }, at = created): iam.Role {
+  return {
+    Path: r.path ?? '/',
+    RoleName: r.name,
+    RoleId: `AROA${String(i + 1).padStart(2, '0')}EMULATOR${'X'.repeat(7)}`,
+    Arn: `arn:aws:iam::${ACCOUNT}:role${r.path ?? '/'}${r.name}`,
+    CreateDate: at,
+    AssumeRolePolicyDocument: trust(r.service),
+    Description: r.description,
+    MaxSessionDuration: 3600,
+  };
+}
+
+/** The roles of each partition, created on first use. */
+const iamState = perCore('iam', () => new Map<string, iam.Role[]>());
+
+function rolesOf(core: Core, region: string): iam.Role[] {
+  const partition = partitionOf(region);
+  const byPartition = iamState(core);
+  let roles = byPartition.get(partition);
+  if (!roles) {
+    roles = BUILT_IN.map((r, i) => role(i, r)).map((r) => ({ ...r, Arn: r.Arn.replace(/^arn:aws:/, `arn:${partition}:`) }));
+    byPartition.set(partition, roles);
+  }
+  return roles;
+}
+
+/** Adds a role to the partition of `region` (fixtures). */
+export function addRole(core: Core, name: string, service: string, region = 'us-east-1'): iam.Role {
+  const roles = rolesOf(core, region);
+  const r = role(roles.length, { name, service }, core.sched.now());
+  r.Arn = r.Arn.replace(/^arn:aws:/, `arn:${partitionOf(region)}:`);
+  roles.push(r);
+  return r;
+}
+
+/** Records a use of the role `roleArn` names (STS AssumeRole). */
+export function roleUsed(core: Core, roleArn: string, region: string): void {
+  const found = rolesOf(core, region).find((r) => r.Arn === roleArn);
+  if (found) {
+    found.RoleLastUsed = { LastUsedDate: core.sched.now(), Region: region };
+  }
 }
 
 export const iamService = defineService<iam.Operations>({
@@ -42,17 +77,18 @@ export const iamService = defineService<iam.Operations>({
   // IAM models no token error for ListRoles: a bad Marker is a front-end ValidationError "Invalid Marker." (as other IAM emulators observe it).
   pageTokens: { error: 'ValidationError', message: 'Invalid Marker.' },
   handlers: {
-    ListRoles: (input, { region }) => {
-      const roles = ROLES.filter((r) => !input.PathPrefix || r.Path.startsWith(input.PathPrefix)).map((r) => inPartition(r, region.name));
+    ListRoles: (input, { region, core }) => {
+      // ListRoles leaves RoleLastUsed out ("not returned by ListRoles": API_ListRoles.html); GetRole has it.
+      const roles = rolesOf(core, region.name).filter((r) => !input.PathPrefix || r.Path.startsWith(input.PathPrefix)).map(({ RoleLastUsed: _used, ...r }) => r);
       const p = page(roles, input.MaxItems, input.Marker, { def: 100, max: 1000, error: 'ValidationError', sizeName: 'MaxItems' });
       return { Roles: p.items, IsTruncated: p.next !== undefined, Marker: p.next };
     },
-    GetRole: (input, { region }) => {
-      const role = ROLES.find((r) => r.RoleName === input.RoleName);
-      if (!role) {
+    GetRole: (input, { region, core }) => {
+      const found = rolesOf(core, region.name).find((r) => r.RoleName === input.RoleName);
+      if (!found) {
         throw new AwsError('NoSuchEntityException', `The role with name ${input.RoleName} cannot be found.`);
       }
-      return { Role: inPartition(role, region.name) };
+      return { Role: { ...found, RoleLastUsed: found.RoleLastUsed ?? {} } };
     },
   },
 });

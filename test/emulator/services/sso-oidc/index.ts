@@ -6,6 +6,7 @@
  */
 import { createHash } from 'crypto';
 import type * as oidc from '../../generated/sso-oidc';
+import { dnsSuffix } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { defineService, type Context } from '../../kit/service';
 import { ssoState, type OidcClient, type SignInSession } from '../sso/state';
@@ -89,7 +90,7 @@ export const ssoOidcService = defineService<oidc.Operations>({
 
     StartDeviceAuthorization: (input, ctx) => {
       const d = ssoState(ctx.core).startDeviceAuthorization(client(ctx, input.clientId, input.clientSecret), input.startUrl);
-      const verificationUri = `https://device.sso.${ctx.region.name}.amazonaws.com/`;
+      const verificationUri = `https://device.sso.${ctx.region.name}.${dnsSuffix(ctx.region.name)}/`;
       return { deviceCode: d.deviceCode, userCode: d.userCode, verificationUri, verificationUriComplete: `${verificationUri}?user_code=${d.userCode}`, expiresIn: 600, interval: 1 };
     },
 

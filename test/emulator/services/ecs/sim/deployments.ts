@@ -52,16 +52,17 @@ export class Deployments {
       serviceArn: svc.serviceArn,
       clusterArn: svc.clusterArn,
       createdAt: now,
-      startedAt: now,
       updatedAt: now,
-      status: 'IN_PROGRESS',
+      // "Service deployments start in the PENDING state" and are IN_PROGRESS once the scheduler
+      // acts on them (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html).
+      status: 'PENDING',
       targetServiceRevision: { arn: state.arn(`service-revision/${cluster}/${svc.serviceName}/${rnd.digits(19)}`), requestedTaskCount: svc.desiredCount, runningTaskCount: 0, pendingTaskCount: 0 },
       sourceServiceRevisions: x.serviceDeployments.slice(0, 1).map((p) => ({ arn: p.record.targetServiceRevision.arn, requestedTaskCount: 0, runningTaskCount: 0, pendingTaskCount: 0 })),
       deploymentConfiguration: svc.deploymentConfiguration,
       deploymentCircuitBreaker: { status: svc.deploymentConfiguration.deploymentCircuitBreaker?.enable ? 'MONITORING' : 'DISABLED', failureCount: 0, threshold: failureThreshold(svc.desiredCount) },
     };
     for (const { record: prev } of x.serviceDeployments) {
-      if (prev.status === 'IN_PROGRESS') {
+      if (prev.status === 'IN_PROGRESS' || prev.status === 'PENDING') {
         Object.assign(prev, { status: 'STOPPED', statusReason: 'Superseded by a newer deployment.', stoppedAt: now, updatedAt: now });
       }
     }
@@ -72,6 +73,15 @@ export class Deployments {
 
   serviceDeployment(svc: ServiceRecord, deploymentId: string): ServiceDeploymentRecord | undefined {
     return this.extras(svc).serviceDeployments.find((s) => s.deploymentId === deploymentId)?.record;
+  }
+
+  /** The scheduler's first pass over a deployment starts it. */
+  begin(svc: ServiceRecord, deploymentId: string): void {
+    const sd = this.serviceDeployment(svc, deploymentId);
+    if (sd?.status === 'PENDING') {
+      const now = this.sim.now();
+      Object.assign(sd, { status: 'IN_PROGRESS', startedAt: now, updatedAt: now });
+    }
   }
 
   /** The primary deployment reached its desired count of healthy tasks. */

@@ -88,6 +88,7 @@ export class ServiceScheduler {
       return;
     }
     const primary = svc.deployments[0];
+    this.sim.deployments.begin(svc, primary.id);
     const desired = svc.desiredCount;
     const dc = svc.deploymentConfiguration;
     const maxTotal = Math.floor((desired * (dc.maximumPercent ?? 200)) / 100);

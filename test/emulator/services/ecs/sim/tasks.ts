@@ -9,7 +9,7 @@ import { AwsError } from '../../../kit/errors';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
-import { essential, imageFails, imageUnpullable, isFargate, taskNeeds, TIMING } from './timing';
+import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
 
 export interface LaunchParams {
   cluster: ClusterRecord;
@@ -27,6 +27,8 @@ export interface LaunchParams {
   enableExecuteCommand?: boolean;
   /** Seeds: create the task already RUNNING, started at this time. */
   runningSince?: Date;
+  /** Seeds and fixtures: the task id (default: a random one). */
+  id?: string;
 }
 
 export interface StopHow {
@@ -42,7 +44,7 @@ export class TaskLifecycle {
 
   launch(p: LaunchParams): TaskRecord {
     const { rnd, ecs: state } = this.sim;
-    const id = rnd.hex(32);
+    const id = p.id ?? rnd.hex(32);
     const clusterName = p.cluster.clusterName;
     const taskArn = state.arn(`task/${clusterName}/${id}`);
     const td = p.taskDef;
@@ -80,7 +82,7 @@ export class TaskLifecycle {
         }]
         : [],
       attributes: [{ name: 'ecs.cpu-architecture', value: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64' }],
-      availabilityZone: `${this.sim.region.name}${'abc'[rnd.int(3)]}`,
+      availabilityZone: zone(this.sim.region.name, rnd.int(3), p.instance),
       clusterArn: p.cluster.clusterArn,
       taskArn,
       taskDefinitionArn: td.taskDefinitionArn,
@@ -93,7 +95,7 @@ export class TaskLifecycle {
       enableExecuteCommand: p.enableExecuteCommand ?? false,
       group: p.group ?? `family:${td.family}`,
       launchType: p.launchType,
-      overrides: { inferenceAcceleratorOverrides: [], ...overrides, containerOverrides: overrides.containerOverrides ?? [] },
+      overrides: { inferenceAcceleratorOverrides: [], ...overrides, containerOverrides: containerOverrides(td, overrides.containerOverrides) },
       version: 1,
       healthStatus: 'UNKNOWN',
       capacityProviderName: p.capacityProviderName,
@@ -185,9 +187,11 @@ export class TaskLifecycle {
       task.createdAt = at;
     }
     task.attachments.forEach((a) => (a.status = 'ATTACHED'));
+    const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
     for (const c of task.containers) {
       c.lastStatus = 'RUNNING';
       c.runtimeId = `${taskId(task)}-${this.sim.rnd.digits(10)}`;
+      c.networkBindings = networkBindings(td, c.name, (n) => this.sim.rnd.int(n));
     }
   }
 

@@ -1,6 +1,6 @@
 /** ECS's timings and the rules the simulation applies to images, launch types and resources. */
 import type * as ecs from '../../../generated/ecs';
-import type { ServiceRecord, TaskDefinitionRecord } from '../state';
+import type { InstanceRecord, ServiceRecord, TaskDefinitionRecord } from '../state';
 
 /** ECS's timings, in ms of AWS time (the clock's time scale divides them). */
 export const TIMING = {
@@ -57,4 +57,33 @@ export function essential(td: TaskDefinitionRecord | undefined, name: string): b
 /** Services whose tasks the ECS scheduler runs (the ECS and CODE_DEPLOY controllers; EXTERNAL ones run task sets). */
 export function scheduled(svc: ServiceRecord): boolean {
   return svc.deploymentController.type !== 'EXTERNAL';
+}
+
+/**
+ * A running container's network bindings: its port mappings in bridge and host mode (awsvpc tasks
+ * have network interfaces instead). A host port of 0 or none in bridge mode is dynamic, taken from
+ * the ephemeral range (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html).
+ */
+export function networkBindings(td: TaskDefinitionRecord | undefined, name: string, pick: (n: number) => number): ecs.NetworkBinding[] {
+  const mode = td?.networkMode ?? 'bridge';
+  if (mode !== 'bridge' && mode !== 'host') {
+    return [];
+  }
+  const mappings = td?.containerDefinitions.find((c) => c.name === name)?.portMappings ?? [];
+  return mappings.map((m) => ({
+    bindIP: '0.0.0.0',
+    containerPort: m.containerPort,
+    hostPort: m.hostPort || (mode === 'host' ? m.containerPort : 32768 + pick(61000 - 32768)),
+    protocol: m.protocol ?? 'tcp',
+  }));
+}
+
+/** A task's container overrides as ECS shows them: one per container, by name, with what was overridden. */
+export function containerOverrides(td: TaskDefinitionRecord, given: ecs.ContainerOverride[] = []): ecs.ContainerOverride[] {
+  return td.containerDefinitions.map((c) => given.find((o) => o.name === c.name) ?? { name: c.name });
+}
+
+/** A task's Availability Zone: its container instance's, else one of three drawn (drawn either way, so ids stay put). */
+export function zone(region: string, drawn: number, instance?: InstanceRecord): string {
+  return instance?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value ?? `${region}${'abc'[drawn]}`;
 }

@@ -1,0 +1,162 @@
+/**
+ * The per-example preparation of the contract test: what each documented example's state was
+ * before it ran, beyond what `Fixture.ecs` creates from the names it shows (contract-fixture.ts).
+ */
+import { defaultIdentity } from '../../emulator/kit/identity';
+import { seedContext } from '../../emulator/kit/service';
+import { scalingService } from '../../emulator/services/autoscaling/index';
+import { scalingState } from '../../emulator/services/autoscaling/state';
+import { ecsService } from '../../emulator/services/ecs/index';
+import { ecsState } from '../../emulator/services/ecs/state';
+import { registerTaskDefinition } from '../../emulator/services/ecs/task-definitions';
+import { ssoState } from '../../emulator/services/sso/state';
+import { Fixture } from './contract-fixture';
+
+export { Fixture };
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Removing capacity providers: the example's cluster had both. */
+function hadBoth(f: Fixture, input: Json): void {
+  f.capacityProvider('MyCapacityProvider1');
+  f.capacityProvider('MyCapacityProvider2');
+  f.cluster(input.cluster);
+  ecsService.handlers.PutClusterCapacityProviders({ cluster: input.cluster, capacityProviders: ['MyCapacityProvider1', 'MyCapacityProvider2'], defaultCapacityProviderStrategy: [] }, seedContext(f.region));
+}
+
+/**
+ * A group's targets: the tasks of an EC2 service (host port 80) behind the example's load balancer,
+ * on the instance the example names in its zone `a`, and with two tasks a second instance in zone `c`.
+ */
+async function webTargets(f: Fixture, input: Json, output: Json, tasks: number): Promise<void> {
+  f.loadBalancer('arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188', input.TargetGroupArn, undefined, 'instance');
+  const target = output.TargetHealthDescriptions[0].Target;
+  f.instance('default', 'web-host', target.Id, `${f.regionName}a`);
+  if (tasks > 1) {
+    f.instance('default', 'web-host-c', undefined, `${f.regionName}c`);
+  }
+  registerTaskDefinition(f.region, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, portMappings: [{ containerPort: 80, hostPort: target.Port }] }] }, defaultIdentity(f.regionName));
+  f.service('default', 'web', 'web', tasks, { loadBalancers: [{ targetGroupArn: input.TargetGroupArn, containerName: 'web', containerPort: 80 }] });
+  await f.emu.clock.advance(60_000);
+}
+
+/**
+ * The per-example preparation, by `service:Operation`, run before the generic ECS one
+ * (`Fixture.ecs`, which then creates only what is still missing).
+ */
+export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, index: number) => void | Promise<void>> = {
+  'ecs:DeleteService': (f, input) => f.service('default', input.service, undefined, 0),
+  // Deregistered first; named as the input names them (the example's output shows another family).
+  'ecs:DeleteTaskDefinitions': (f, input, output) => {
+    input.taskDefinitions.forEach((ref: string, i: number) => {
+      const [family, revision] = ref.split(':');
+      const td = f.taskDefFrom({ ...(output.taskDefinitions[i] ?? output.taskDefinitions[0]), family, revision: Number(revision) });
+      Object.assign(td, { status: 'INACTIVE', deregisteredAt: f.region.now() });
+    });
+  },
+  'ecs:DeregisterTaskDefinition': (f, _input, output) => {
+    f.taskDefFrom(output.taskDefinition);
+  },
+  'ecs:DescribeTaskDefinition': (f, _input, output) => {
+    f.taskDefFrom(output.taskDefinition);
+  },
+  'ecs:DescribeCapacityProviders': (f, _input, output) => {
+    for (const cp of output.capacityProviders.filter((x: Json) => x.autoScalingGroupProvider)) {
+      f.capacityProvider(cp.name, cp);
+    }
+  },
+  'ecs:PutClusterCapacityProviders': (f) => {
+    f.capacityProvider('MyCapacityProvider1');
+    f.capacityProvider('MyCapacityProvider2');
+  },
+  // Removing capacity providers: the example's cluster had them.
+  'ecs:PutClusterCapacityProviders#1': (f, input) => hadBoth(f, input),
+  'ecs:PutClusterCapacityProviders#2': (f, input) => hadBoth(f, input),
+  'ecs:ListTaskDefinitionFamilies': (f, _input, output) => output.families.forEach((family: string) => f.taskDef(family)),
+  'ecs:ListTagsForResource': (f, _input, output) => {
+    ecsState(f.region).setTags(f.cluster('dev').clusterArn, output.tags);
+  },
+  'ecs:UntagResource': (f) => {
+    ecsState(f.region).setTags(f.cluster('dev').clusterArn, [{ key: 'team', value: 'dev' }]);
+  },
+  // Reads of a service's history: its deployment has run.
+  'ecs:DescribeServices': async (f, input, output) => {
+    f.ecs('DescribeServices', input, output);
+    await f.emu.clock.advance(120_000);
+  },
+  'ecs:ListServiceDeployments': async (f, input) => {
+    f.service(input.cluster, input.service);
+    await f.emu.clock.advance(120_000);
+  },
+  'ecs:DescribeServiceDeployments': (f, input) => {
+    const [cluster, service] = input.serviceDeploymentArns[0].split('/').slice(1, 3);
+    f.service(cluster, service);
+    const sd = ecsState(f.region).serviceExtras.of(ecsState(f.region).servicesOf(cluster).get(service)!).serviceDeployments[0].record;
+    sd.serviceDeploymentArn = input.serviceDeploymentArns[0];
+  },
+  'ecr:BatchDeleteImage': (f, input) => f.repo(input.repositoryName, input.imageIds.map((i: Json) => i.imageTag)),
+  'ecr:DeleteRepository': (f, input) => f.repo(input.repositoryName, ['latest']),
+  'ecr:DescribeRepositories': (f, _input, output) => output.repositories.forEach((r: Json) => f.repo(r.repositoryName)),
+  'ecr:ListImages': (f, input, output) => f.repo(input.repositoryName, output.imageIds.map((i: Json) => i.imageTag)),
+  'autoscaling:DeleteScalingPolicy': (f, input) => {
+    f.scalableTarget(input);
+    scalingService.handlers.PutScalingPolicy({ ...input, PolicyType: 'StepScaling', StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ ScalingAdjustment: -1, MetricIntervalUpperBound: 0 }] } }, seedContext(f.region));
+  },
+  'autoscaling:DeleteScheduledAction': (f, input) => {
+    f.scalableTarget({ ...input });
+    scalingService.handlers.PutScheduledAction({ ...input, Schedule: 'cron(0 7 * * ? *)', ScalableTargetAction: { MinCapacity: 1 } }, seedContext(f.region));
+  },
+  'autoscaling:DeregisterScalableTarget': (f, input) => f.scalableTarget(input),
+  'autoscaling:DescribeScalableTargets': (f, _input, output) => output.ScalableTargets.forEach((t: Json) => f.scalableTarget(t)),
+  'autoscaling:DescribeScalingActivities': (f, input) => {
+    f.scalableTarget(input);
+    const [cluster, service] = input.ResourceId.split('/').slice(1);
+    ecsState(f.region).servicesOf(cluster).get(service)!.desiredCount = 0;
+    f.scalableTarget(input);
+  },
+  'autoscaling:DescribeScalingPolicies': (f, _input, output) => {
+    for (const p of output.ScalingPolicies) {
+      f.scalableTarget(p);
+      scalingService.handlers.PutScalingPolicy({ PolicyName: p.PolicyName, ServiceNamespace: p.ServiceNamespace, ResourceId: p.ResourceId, ScalableDimension: p.ScalableDimension, PolicyType: p.PolicyType, StepScalingPolicyConfiguration: p.StepScalingPolicyConfiguration }, seedContext(f.region));
+      // The CloudWatch alarm that invokes a step policy (PutMetricAlarm is not emulated).
+      const policy = scalingState(f.region).policies.find((x) => x.PolicyName === p.PolicyName)!;
+      policy.Alarms = p.Alarms;
+    }
+  },
+  'autoscaling:DescribeScheduledActions': (f, _input, output) => {
+    for (const a of output.ScheduledActions) {
+      f.scalableTarget(a);
+      scalingService.handlers.PutScheduledAction({ ServiceNamespace: a.ServiceNamespace, ResourceId: a.ResourceId, ScalableDimension: a.ScalableDimension, ScheduledActionName: a.ScheduledActionName, Schedule: a.Schedule, ScalableTargetAction: a.ScalableTargetAction }, seedContext(f.region));
+    }
+  },
+  'autoscaling:PutScalingPolicy': (f, input) => f.scalableTarget(input),
+  'autoscaling:PutScheduledAction': (f, input) => f.scalableTarget(input),
+  'autoscaling:RegisterScalableTarget': (f, input) => {
+    f.cluster('default');
+    f.service('default', input.ResourceId.split('/')[2]);
+  },
+  'secretsmanager:GetSecretValue': (f, input) => f.secret(input.SecretId),
+  'secretsmanager:ListSecrets': (f, _input, output) => output.SecretList.forEach((s: Json) => f.secret(s.Name, s.Description)),
+  'iam:GetRole': (f, input) => f.role(input.RoleName),
+  'elbv2:DescribeListeners': (f, _input, output) => f.loadBalancer(output.Listeners[0].LoadBalancerArn, output.Listeners[0].DefaultActions[0].TargetGroupArn, output.Listeners[0].ListenerArn),
+  'elbv2:DescribeLoadBalancers': (f, input) => f.loadBalancer(input.LoadBalancerArns[0], 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067'),
+  'elbv2:DescribeTargetGroups': (f, input, output) => f.loadBalancer(output.TargetGroups[0].LoadBalancerArns[0], input.TargetGroupArns[0]),
+  'elbv2:DescribeTargetHealth': (f, input, output) => webTargets(f, input, output, 1),
+  // One target unused (Target.NotInUse), one healthy: the unused one on an instance in a zone the load balancer (a, b) does not enable.
+  'elbv2:DescribeTargetHealth#0': (f, input, output) => webTargets(f, input, output, 2),
+  'sso-oidc:CreateToken': (f, input) => {
+    f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken });
+  },
+  // The device code of a StartDeviceAuthorization the user has approved.
+  'sso-oidc:CreateToken#0': (f, input) => {
+    f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret });
+    const sso = ssoState(f.region.core);
+    const d = sso.startDeviceAuthorization(sso.clients.get(input.clientId)!, 'https://emulator.awsapps.com/start');
+    sso.devices.delete(d.deviceCode);
+    sso.devices.set(input.deviceCode, { ...d, deviceCode: input.deviceCode });
+    f.emu.sso.approveDevice(d.userCode);
+  },
+  'sso-oidc:StartDeviceAuthorization': (f, input) => {
+    f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret });
+  },
+};
