@@ -93,7 +93,10 @@ export function planServiceUpdate(current: EcsTypes.Service, request: ServiceUpd
       sub('circuitBreaker', `${onOff(cb?.enable)}, rollback ${onOff(cb?.rollback)}`, `${onOff(dc.deploymentCircuitBreaker.enable)}, rollback ${onOff(dc.deploymentCircuitBreaker.rollback)}`);
       merged.deploymentCircuitBreaker = dc.deploymentCircuitBreaker;
     }
-    // The structure goes whole (AWS would reset members left out), but only when a member changes.
+    // AWS documents no reset of members left out (API_UpdateService.html: "Modifies the parameters of a
+    // service"; DeploymentCircuitBreaker's members are all required, so a block sent replaces the old
+    // one), and field reports say they keep their values. Sending the structure whole, merged over the
+    // current one, is right either way and says exactly what the service ends with; only when a member changes.
     if (changes.length > before) input.deploymentConfiguration = merged;
   }
   if (request.forceNewDeployment) {

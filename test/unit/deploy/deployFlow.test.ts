@@ -92,6 +92,14 @@ describe('deploy flow against the emulator (demo seed, manual clock)', function 
     }
   });
 
+  it('a partial deploymentConfiguration change keeps the other members (plan and emulator agree)', async () => {
+    const before = await f.actions.describeService('demo-fargate', 'api');
+    const plan = planServiceUpdate(before, { deploymentConfiguration: { maximumPercent: 150 } });
+    await f.actions.updateService('demo-fargate', 'api', plan.input);
+    const after = await f.actions.describeService('demo-fargate', 'api');
+    assert.deepStrictEqual(after.deploymentConfiguration, { ...before.deploymentConfiguration, maximumPercent: 150 });
+  });
+
   it('force new deployment replaces every task with the same revision', async () => {
     const before = await f.actions.describeService('demo-ec2', 'cache');
     const updated = await f.actions.updateService('demo-ec2', 'cache', planServiceUpdate(before, { forceNewDeployment: true }).input);
