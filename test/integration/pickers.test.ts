@@ -36,4 +36,59 @@ describe('Pickers reach the last of thousands of items', function () {
     assert.strictEqual((emulator.calls().get('ecs:ListTasks') ?? 0) - listsBefore, 50, 'each of the 50 pages read once');
     assert.strictEqual(emulator.calls().get('ecs:StopTask') ?? 0, 0);
   });
+
+  /** Types `filter` into the open picker and waits until a row reads exactly `row` (all pages read, or the server filtered). */
+  async function typeUntilRow(filter: string, row: string): Promise<void> {
+    await keyboard(filter);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { text } = await waitForText(QUICK_INPUT, [row], 60_000);
+      const exact = new RegExp(`^${row.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+      if (text.split('\n').some((line) => exact.test(line.trim()))) return;
+      if (Date.now() > deadline) assert.fail(`no row "${row}" in:\n${text.slice(0, 2000)}`);
+    }
+  }
+
+  it('the cluster picker reaches the last of 1,000 clusters, the service picker the last of 5,000 services', async () => {
+    const scaling = Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.scaleService')).catch((e: Error) => e);
+    await waitForText(QUICK_INPUT, ['scale-']);
+    await typeUntilRow('scale-cluster-998', 'scale-cluster-998');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await scaling;
+    const scalingHuge = Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.scaleService')).catch((e: Error) => e);
+    await choose('scale-huge', 'scale-huge');
+    await waitForText(QUICK_INPUT, ['svc-']);
+    await typeUntilRow('svc-4999', 'svc-4999');
+    await keyboard('', 'Enter');
+    await waitForText(QUICK_INPUT, ['Desired count of svc-4999']);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await scalingHuge;
+    assert.strictEqual(account.emulator.calls().get('ecs:UpdateService') ?? 0, 0);
+  });
+
+  it('the family picker narrows 1,000 families on the server; the revision picker reaches revision 1 of 2,000', async () => {
+    const families = account.emulator.calls().get('ecs:ListTaskDefinitionFamilies') ?? 0;
+    const running = Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.runTask')).catch((e: Error) => e);
+    await choose('scale-big', 'scale-big');
+    await waitForText(QUICK_INPUT, ['scale-app-']);
+    await typeUntilRow('scale-long', 'scale-long');
+    assert.ok((account.emulator.calls().get('ecs:ListTaskDefinitionFamilies') ?? 0) - families <= 3, 'the typed prefix went to the server, not 10 pages');
+    await keyboard('', 'Enter');
+    await waitForText(QUICK_INPUT, ['scale-long:2000', 'latest']);
+    await typeUntilRow('scale-long:1', 'scale-long:1');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await running;
+    assert.strictEqual(account.emulator.calls().get('ecs:RunTask') ?? 0, 0);
+  });
+
+  it('the image picker reaches the oldest of 10,000 images (newest first), and copies its URI', async () => {
+    const copying = Promise.resolve(vscode.commands.executeCommand<{ uri: string }>('ecsWorkbench.copyImageUri'));
+    await choose('scale/huge', 'scale/huge');
+    await waitForText(QUICK_INPUT, ['build-10000']);
+    await typeUntilRow('build-00001', 'build-00001');
+    await keyboard('', 'Enter');
+    const copied = await copying;
+    assert.match(copied.uri, /\/scale\/huge:build-00001$/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), copied.uri);
+  });
 });
