@@ -6,9 +6,11 @@
  */
 import type * as ecs from '../../../generated/ecs';
 import { AwsError } from '../../../kit/errors';
+import { flat } from '../../../kit/flat';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
+import { SHARED } from './shared';
 import { essential, imageFails, imageUnpullable, isFargate, taskNeeds, TIMING } from './timing';
 
 export interface LaunchParams {
@@ -46,7 +48,6 @@ export class TaskLifecycle {
     const clusterName = p.cluster.clusterName;
     const taskArn = state.arn(`task/${clusterName}/${id}`);
     const td = p.taskDef;
-    const overrides = p.overrides ?? {};
     const awsvpc = td.networkMode === 'awsvpc';
     const ip = `10.0.${rnd.int(200) + 1}.${rnd.int(250) + 2}`;
     const attachmentId = rnd.uuid();
@@ -56,7 +57,7 @@ export class TaskLifecycle {
       name: cd.name ?? '',
       image: cd.image ?? '',
       lastStatus: 'PENDING',
-      networkBindings: [],
+      networkBindings: SHARED.noNetworkBindings,
       networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: ip }] : [],
       healthStatus: 'UNKNOWN',
       cpu: String(cd.cpu ?? 0),
@@ -72,14 +73,14 @@ export class TaskLifecycle {
           status: 'PRECREATED',
           details: [
             { name: 'subnetId', value: subnet },
-            { name: 'networkInterfaceId', value: `eni-${rnd.hex(17)}` },
-            { name: 'macAddress', value: '0a:1b:2c:3d:4e:5f' },
-            { name: 'privateDnsName', value: `ip-${ip.replace(/\./g, '-')}.ec2.internal` },
+            { name: 'networkInterfaceId', value: flat(`eni-${rnd.hex(17)}`) },
+            SHARED.macAddress,
+            { name: 'privateDnsName', value: flat(`ip-${ip.replace(/\./g, '-')}.ec2.internal`) },
             { name: 'privateIPv4Address', value: ip },
           ],
         }]
         : [],
-      attributes: [{ name: 'ecs.cpu-architecture', value: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64' }],
+      attributes: SHARED.attributes[td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64'],
       availabilityZone: `${this.sim.region.name}${'abc'[rnd.int(3)]}`,
       clusterArn: p.cluster.clusterArn,
       taskArn,
@@ -93,7 +94,7 @@ export class TaskLifecycle {
       enableExecuteCommand: p.enableExecuteCommand ?? false,
       group: p.group ?? `family:${td.family}`,
       launchType: p.launchType,
-      overrides: { inferenceAcceleratorOverrides: [], ...overrides, containerOverrides: overrides.containerOverrides ?? [] },
+      overrides: p.overrides ? { inferenceAcceleratorOverrides: [], ...p.overrides, containerOverrides: p.overrides.containerOverrides ?? [] } : SHARED.noOverrides,
       version: 1,
       healthStatus: 'UNKNOWN',
       capacityProviderName: p.capacityProviderName,
@@ -101,7 +102,7 @@ export class TaskLifecycle {
       containerInstanceArn: p.instance?.containerInstanceArn,
     };
     if (isFargate(p.launchType)) {
-      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: { sizeInGiB: 20 }, fargateEphemeralStorage: { sizeInGiB: 20 } });
+      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: SHARED.ephemeralStorage, fargateEphemeralStorage: SHARED.ephemeralStorage });
     }
     state.taskExtras.set(task, { service: p.service, deploymentId: p.deploymentId });
     if (p.service) {
@@ -187,7 +188,7 @@ export class TaskLifecycle {
     task.attachments.forEach((a) => (a.status = 'ATTACHED'));
     for (const c of task.containers) {
       c.lastStatus = 'RUNNING';
-      c.runtimeId = `${taskId(task)}-${this.sim.rnd.digits(10)}`;
+      c.runtimeId = flat(`${taskId(task)}-${this.sim.rnd.digits(10)}`);
     }
   }
 
