@@ -1,4 +1,5 @@
 /** Accounts, partitions and ARNs: `aws`, `aws-cn` for cn-* regions, `aws-us-gov` for us-gov-*. */
+import { flat } from './flat';
 
 /** The account every request acts in unless its credentials say otherwise. */
 export const ACCOUNT = '123456789012';
@@ -20,12 +21,12 @@ export function dnsSuffix(region: string): string {
 }
 
 export function arn(service: string, region: string, resource: string, account = ACCOUNT): string {
-  return `arn:${partitionOf(region)}:${service}:${region}:${account}:${resource}`;
+  return flat(`arn:${partitionOf(region)}:${service}:${region}:${account}:${resource}`);
 }
 
 /** An ARN of a global service (IAM, STS): no region, the region's partition. */
 export function globalArn(service: string, region: string, resource: string, account = ACCOUNT): string {
-  return `arn:${partitionOf(region)}:${service}::${account}:${resource}`;
+  return flat(`arn:${partitionOf(region)}:${service}::${account}:${resource}`);
 }
 
 /** Whether `value` is an ARN of `service` in any partition. */

@@ -12,6 +12,11 @@ export function seedEcr(region: Region, seed: 'demo' | 'scale', at: Date): void 
         ecr.putImage(repo, `1.0.${r}`, { pushedAt: ago(100 - r) });
       }
     }
+    // One image an hour, newest last: 10,000 images reach back about 14 months.
+    const huge = ecr.createRepo({ repositoryName: 'scale/huge' }, ago(500));
+    for (let i = 1; i <= 10_000; i++) {
+      ecr.putImage(huge, `build-${String(i).padStart(5, '0')}`, { pushedAt: new Date(at.getTime() - (10_000 - i) * 3600_000) });
+    }
     return;
   }
   const put = (repo: RepoState, tags: string[], days: number, scanned: boolean): void => {

@@ -1,6 +1,7 @@
 /** Building blocks of the seeds: task definitions, and services already steady since some time ago. */
 import type * as ecs from '../generated/ecs';
 import { ACCOUNT, dnsSuffix, globalArn } from '../kit/arn';
+import { flat } from '../kit/flat';
 import { defaultIdentity } from '../kit/identity';
 import type { Region } from '../kit/world';
 import { createService } from '../services/ecs/services';
@@ -16,7 +17,7 @@ export function ago(region: Region, minutes: number): Date {
 }
 
 export function ecrImage(region: Region, repo: string, tag: string): string {
-  return `${ACCOUNT}.dkr.ecr.${region.name}.${dnsSuffix(region.name)}/${repo}:${tag}`;
+  return flat(`${ACCOUNT}.dkr.ecr.${region.name}.${dnsSuffix(region.name)}/${repo}:${tag}`);
 }
 
 function awslogs(region: Region, family: string): ecs.LogConfiguration {
@@ -55,7 +56,7 @@ export function ec2TaskDef(region: Region, family: string, container: string, im
 }
 
 export function event(region: Region, svc: ServiceRecord, at: Date, message: string): void {
-  svc.events.push({ id: region.core.rnd.uuid(), createdAt: at, message: `(service ${svc.serviceName}) ${message}` });
+  svc.events.push({ id: region.core.rnd.uuid(), createdAt: at, message: flat(`(service ${svc.serviceName}) ${message}`) });
   svc.events.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
 }
 
@@ -65,14 +66,17 @@ export function runningTasks(region: Region, cluster: ClusterRecord, svc: Servic
   const dep = svc.deployments[0];
   const launchType = ecsState(region).serviceExtras.of(svc).launchType;
   const tasks: TaskRecord[] = [];
+  // Shared by the service's tasks, as equal values: nothing changes them in place.
+  const group = flat(`service:${svc.serviceName}`);
+  const createdAt = new Date(at.getTime() - 40_000);
   for (let i = 0; i < n; i++) {
     const placed = launchType === 'EC2' ? sim.placement.place(cluster, td) : {};
     const t = sim.tasks.launch({
-      cluster, taskDef: td, launchType, startedBy: dep.id, group: `service:${svc.serviceName}`,
+      cluster, taskDef: td, launchType, startedBy: dep.id, group,
       networkConfiguration: svc.networkConfiguration, service: svc, deploymentId: dep.id, runningSince: at, instance: placed.instance,
       capacityProviderName: svc.capacityProviderStrategy?.[0]?.capacityProvider,
     });
-    t.createdAt = new Date(at.getTime() - 40_000);
+    t.createdAt = createdAt;
     if (logs) {
       sim.tasks.writeLogs(t, td, (c) => [`Starting ${c.name} (${c.image})`, `${c.name} listening`, `${c.name}: GET /health 200 3ms`]);
     }

@@ -54,17 +54,17 @@ describe('EcsReader: minimal calls, AWS batch limits', function () {
     assert.deepStrictEqual(calls(), { 'ecs:ListTasks': 50, 'ecs:DescribeTasks': 50 });
   });
 
-  it('describes 50 clusters in one DescribeClusters, sorted by name', async () => {
+  it('describes 1,000 clusters in 10 ListClusters + 10 DescribeClusters (100 each), sorted by name', async () => {
     const calls = countCalls(emulator);
     const clusters = await reader.clusters();
-    assert.strictEqual(clusters.items.length, 50);
-    assert.strictEqual(clusters.items[0].clusterName, 'scale-big');
-    assert.deepStrictEqual(calls(), { 'ecs:ListClusters': 1, 'ecs:DescribeClusters': 1 });
+    assert.strictEqual(clusters.items.length, 1000);
+    assert.deepStrictEqual(clusters.items.slice(0, 3).map((c) => c.clusterName), ['scale-big', 'scale-cluster-001', 'scale-cluster-002']);
+    assert.deepStrictEqual(calls(), { 'ecs:ListClusters': 10, 'ecs:DescribeClusters': 10 });
   });
 
   it('lists families and a family revisions newest first, without other families sharing the prefix', async () => {
     const families = await reader.taskDefinitionFamilies({ limit: Infinity });
-    assert.strictEqual(families.items.length, 100);
+    assert.strictEqual(families.items.length, 1000);
     const revisions = await reader.taskDefinitionRevisions('scale-app-001', 'ACTIVE', { limit: 5 });
     assert.deepStrictEqual(revisions.items.map((arn) => arn.split('/').pop()), ['scale-app-001:20', 'scale-app-001:19', 'scale-app-001:18', 'scale-app-001:17', 'scale-app-001:16']);
     assert.ok(revisions.nextToken);

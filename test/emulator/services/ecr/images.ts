@@ -110,7 +110,7 @@ export const imageHandlers: Pick<Handlers<ecr.Operations>, ImageOps> = {
       }
       if (id.imageTag && !id.imageDigest && img.imageTags.length > 1) {
         // Removing one of several tags keeps the image (a registry cannot untag: the tag is hidden).
-        img.imageTags = img.imageTags.filter((t) => t !== id.imageTag);
+        state.untag(r, img, id.imageTag);
         r.hiddenTags.add(`${img.imageDigest} ${id.imageTag}`);
       } else {
         await state.deleteImage(r, img);

@@ -45,6 +45,9 @@ export interface RepoState {
   repo: RepositoryRecord;
   /** The emulator's own images (seeds, tests). */
   images: Image[];
+  /** Own images by digest, and the own image each tag is on: a put is O(1), not a pass over 10,000 images. */
+  byDigest: Map<string, Image>;
+  byTag: Map<string, Image>;
   scans: Map<string, Scan>;
   /** Digests deleted (a registry may not allow deletes: they stay hidden). */
   hidden: Set<string>;
@@ -85,7 +88,7 @@ export class EcrState {
       imageScanningConfiguration: { scanOnPush: input.imageScanningConfiguration?.scanOnPush ?? false },
       encryptionConfiguration: input.encryptionConfiguration ?? { encryptionType: 'AES256' },
     };
-    const r: RepoState = { repo, images: [], scans: new Map(), hidden: new Set(), hiddenTags: new Set(), seen: new Map(), tags: input.tags ?? [] };
+    const r: RepoState = { repo, images: [], byDigest: new Map(), byTag: new Map(), scans: new Map(), hidden: new Set(), hiddenTags: new Set(), seen: new Map(), tags: input.tags ?? [] };
     this.repos.set(name, r);
     return r;
   }
@@ -101,11 +104,10 @@ export class EcrState {
   /** Adds an image the emulator itself holds (seeds, tests). */
   putImage(r: RepoState, tag: string | undefined, opts: { digest?: string; size?: number; pushedAt?: Date } = {}): Image {
     const digest = opts.digest ?? digestOf(`${r.repo.repositoryName}:${tag ?? this.region.core.rnd.hex(8)}`);
-    let img = r.images.find((i) => i.imageDigest === digest);
-    if (tag) {
-      for (const other of r.images) {
-        other.imageTags = other.imageTags.filter((t) => t !== tag);
-      }
+    let img = r.byDigest.get(digest);
+    const holder = tag ? r.byTag.get(tag) : undefined;
+    if (holder) {
+      holder.imageTags = holder.imageTags.filter((t) => t !== tag);
     }
     if (!img) {
       img = {
@@ -117,14 +119,24 @@ export class EcrState {
         artifactMediaType: 'application/vnd.docker.container.image.v1+json',
       };
       r.images.push(img);
+      r.byDigest.set(digest, img);
       if (r.repo.imageScanningConfiguration.scanOnPush) {
         this.startScan(r, img);
       }
     }
     if (tag) {
       img.imageTags.push(tag);
+      r.byTag.set(tag, img);
     }
     return img;
+  }
+
+  /** Takes one tag off an image that keeps others. */
+  untag(r: RepoState, img: Image, tag: string): void {
+    img.imageTags = img.imageTags.filter((t) => t !== tag);
+    if (r.byTag.get(tag) === img) {
+      r.byTag.delete(tag);
+    }
   }
 
   /** Every image of a repository: the emulator's own plus, in registry mode, the registry's. */
@@ -142,6 +154,12 @@ export class EcrState {
     const own = r.images.indexOf(img);
     if (own >= 0) {
       r.images.splice(own, 1);
+      r.byDigest.delete(img.imageDigest);
+      for (const t of img.imageTags) {
+        if (r.byTag.get(t) === img) {
+          r.byTag.delete(t);
+        }
+      }
     }
     if (img.fromRegistry && this.region.core.registry) {
       await deleteFromRegistry(this.region.core.registry, r.repo.repositoryName, img.imageDigest);

@@ -135,11 +135,14 @@ export const serviceHandlers: EcsHandlers<'ListServices' | 'DescribeServices' | 
   ListServices: (input, { region }) => {
     const state = ecsState(region);
     const c = state.cluster(input.cluster);
-    const arns = [...state.servicesOf(c.clusterName).values()]
-      .filter((s) => s.status !== 'INACTIVE')
-      .filter((s) => !input.launchType || state.serviceExtras.of(s).launchType === input.launchType)
-      .filter((s) => !input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy)
-      .map((s) => s.serviceArn);
+    const arns: string[] = [];
+    for (const s of state.servicesOf(c.clusterName).values()) {
+      if (s.status !== 'INACTIVE'
+        && (!input.launchType || state.serviceExtras.of(s).launchType === input.launchType)
+        && (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy)) {
+        arns.push(s.serviceArn);
+      }
+    }
     const p = listPage(arns, input, 10);
     return { serviceArns: p.items, nextToken: p.next };
   },

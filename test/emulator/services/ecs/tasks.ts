@@ -54,14 +54,19 @@ export const taskHandlers: EcsHandlers<'ListTasks' | 'DescribeTasks' | 'RunTask'
     const desired = input.desiredStatus ?? 'RUNNING';
     const instanceArn = input.containerInstance ? findInstance(region, c, input.containerInstance)?.containerInstanceArn ?? input.containerInstance : undefined;
     const serviceName = input.serviceName ? lastPart(input.serviceName) : undefined;
-    const arns = [...state.tasksOf(c.clusterName).values()]
-      .filter((t) => t.desiredStatus === desired)
-      .filter((t) => !input.family || t.taskDefinitionArn.includes(`:task-definition/${input.family}:`))
-      .filter((t) => !input.startedBy || t.startedBy === input.startedBy)
-      .filter((t) => !serviceName || state.serviceOfTask(t)?.serviceName === serviceName)
-      .filter((t) => !input.launchType || t.launchType === input.launchType)
-      .filter((t) => !instanceArn || t.containerInstanceArn === instanceArn)
-      .map((t) => t.taskArn);
+    const family = input.family ? `:task-definition/${input.family}:` : undefined;
+    // One pass, no intermediate arrays: every page re-reads the cluster's tasks (20,000 in `scale-huge`).
+    const arns: string[] = [];
+    for (const t of state.tasksOf(c.clusterName).values()) {
+      if (t.desiredStatus === desired
+        && (!family || t.taskDefinitionArn.includes(family))
+        && (!input.startedBy || t.startedBy === input.startedBy)
+        && (!serviceName || state.serviceOfTask(t)?.serviceName === serviceName)
+        && (!input.launchType || t.launchType === input.launchType)
+        && (!instanceArn || t.containerInstanceArn === instanceArn)) {
+        arns.push(t.taskArn);
+      }
+    }
     const p = listPage(arns, input);
     return { taskArns: p.items, nextToken: p.next };
   },

@@ -4,6 +4,7 @@
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html), writing the
  * service events ECS writes.
  */
+import { flat } from '../../../kit/flat';
 import { lastClusterName, taskId, type ServiceRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
 import { ACTIVE_STATES, isFargate, scheduled, TIMING } from './timing';
@@ -137,7 +138,7 @@ export class ServiceScheduler {
         launchType,
         capacityProviderName: svc.capacityProviderStrategy?.[0]?.capacityProvider,
         startedBy: primary.id,
-        group: `service:${svc.serviceName}`,
+        group: flat(`service:${svc.serviceName}`),
         networkConfiguration: svc.networkConfiguration,
         service: svc,
         deploymentId: primary.id,

@@ -6,9 +6,11 @@
  */
 import type * as ecs from '../../../generated/ecs';
 import { AwsError } from '../../../kit/errors';
+import { flat } from '../../../kit/flat';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
+import { SHARED } from './shared';
 import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
 
 export interface LaunchParams {
@@ -48,7 +50,6 @@ export class TaskLifecycle {
     const clusterName = p.cluster.clusterName;
     const taskArn = state.arn(`task/${clusterName}/${id}`);
     const td = p.taskDef;
-    const overrides = p.overrides ?? {};
     const awsvpc = td.networkMode === 'awsvpc';
     const ip = `10.0.${rnd.int(200) + 1}.${rnd.int(250) + 2}`;
     const attachmentId = rnd.uuid();
@@ -58,13 +59,14 @@ export class TaskLifecycle {
       name: cd.name ?? '',
       image: cd.image ?? '',
       lastStatus: 'PENDING',
-      networkBindings: [],
+      networkBindings: SHARED.noNetworkBindings,
       networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: ip }] : [],
       healthStatus: 'UNKNOWN',
       cpu: String(cd.cpu ?? 0),
       ...(cd.memory ? { memory: String(cd.memory) } : {}),
       ...(cd.memoryReservation ? { memoryReservation: String(cd.memoryReservation) } : {}),
     }));
+    const overrides = p.overrides ?? {};
     const subnet = p.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? 'subnet-0a1b2c3d4e5f60001';
     const task: TaskRecord = {
       attachments: awsvpc
@@ -74,14 +76,14 @@ export class TaskLifecycle {
           status: 'PRECREATED',
           details: [
             { name: 'subnetId', value: subnet },
-            { name: 'networkInterfaceId', value: `eni-${rnd.hex(17)}` },
-            { name: 'macAddress', value: '0a:1b:2c:3d:4e:5f' },
-            { name: 'privateDnsName', value: `ip-${ip.replace(/\./g, '-')}.ec2.internal` },
+            { name: 'networkInterfaceId', value: flat(`eni-${rnd.hex(17)}`) },
+            SHARED.macAddress,
+            { name: 'privateDnsName', value: flat(`ip-${ip.replace(/\./g, '-')}.ec2.internal`) },
             { name: 'privateIPv4Address', value: ip },
           ],
         }]
         : [],
-      attributes: [{ name: 'ecs.cpu-architecture', value: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64' }],
+      attributes: SHARED.attributes[td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64'],
       availabilityZone: zone(this.sim.region.name, rnd.int(3), p.instance),
       clusterArn: p.cluster.clusterArn,
       taskArn,
@@ -103,7 +105,7 @@ export class TaskLifecycle {
       containerInstanceArn: p.instance?.containerInstanceArn,
     };
     if (isFargate(p.launchType)) {
-      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: { sizeInGiB: 20 }, fargateEphemeralStorage: { sizeInGiB: 20 } });
+      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: SHARED.ephemeralStorage, fargateEphemeralStorage: SHARED.ephemeralStorage });
     }
     state.taskExtras.set(task, { service: p.service, deploymentId: p.deploymentId });
     if (p.service) {
@@ -190,7 +192,7 @@ export class TaskLifecycle {
     const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
     for (const c of task.containers) {
       c.lastStatus = 'RUNNING';
-      c.runtimeId = `${taskId(task)}-${this.sim.rnd.digits(10)}`;
+      c.runtimeId = flat(`${taskId(task)}-${this.sim.rnd.digits(10)}`);
       c.networkBindings = networkBindings(td, c.name, (n) => this.sim.rnd.int(n));
     }
   }
