@@ -91,6 +91,11 @@ export class Limiter {
   }
 }
 
+/** Resolves after the microtasks (and process.nextTick callbacks) queued so far have run. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Promise<PagedResult<T>> {
   const limit = options.limit ?? Infinity;
   const pageSize = options.pageSize ?? 100;
@@ -106,9 +111,12 @@ export async function listAndDescribe<T>(options: ListAndDescribeOptions<T>): Pr
     // The next List call goes out before this page's Describe calls: the List chain is the critical path.
     nextPage = token && read < limit ? options.list(token, Math.min(pageSize, limit - read)) : undefined;
     nextPage?.catch(() => undefined);
+    // The SDK serialises and signs in microtasks: started now, the Describe calls would interleave with
+    // the List call's and delay its request by their own work. After one macrotask it is on the wire.
+    const listSent = nextPage ? macrotask() : Promise.resolve();
     for (let i = 0; i < page.ids.length; i += options.batchSize) {
       const ids = page.ids.slice(i, i + options.batchSize);
-      const batch = limiter.run(() => options.describe(ids));
+      const batch = listSent.then(() => limiter.run(() => options.describe(ids)));
       // Rejections are collected by Promise.all below; this keeps an early failure from being unhandled.
       batch.catch(() => undefined);
       batches.push(batch);

@@ -1,6 +1,7 @@
 import { taskDefinitionParts } from '../aws/arn';
 import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import { chunk, listAndDescribe, type PagedResult, type PageRequest } from '../aws/paging';
+import { plainObjects } from '../aws/plainObjects';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 
@@ -35,7 +36,7 @@ export class EcsReader {
         return { ids: out.clusterArns ?? [], nextToken: out.nextToken };
       },
       describe: async (clusters) =>
-        (await client.send(new sdk.ecs.DescribeClustersCommand({ clusters, include: ['STATISTICS', 'TAGS'] }))).clusters ?? [],
+        plainObjects((await client.send(new sdk.ecs.DescribeClustersCommand({ clusters, include: ['STATISTICS', 'TAGS'] }))).clusters ?? []),
       batchSize: LIMITS.describeClusters,
       limit: page.limit,
       startToken: page.startToken,
@@ -50,7 +51,7 @@ export class EcsReader {
         const out = await client.send(new sdk.ecs.ListServicesCommand({ cluster, nextToken, maxResults }));
         return { ids: out.serviceArns ?? [], nextToken: out.nextToken };
       },
-      describe: async (services) => (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services }))).services ?? [],
+      describe: async (services) => plainObjects((await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services }))).services ?? []),
       batchSize: LIMITS.describeServices,
       limit: page.limit,
       startToken: page.startToken,
@@ -61,7 +62,7 @@ export class EcsReader {
   async servicesByName(cluster: string, services: string[]): Promise<Service[]> {
     const { sdk, client } = await this.ecs();
     const batches = chunk(services, LIMITS.describeServices).map(async (batch) =>
-      (await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }))).services ?? [],
+      plainObjects((await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }))).services ?? []),
     );
     return (await Promise.all(batches)).flat();
   }
@@ -77,7 +78,7 @@ export class EcsReader {
         const out = await client.send(new sdk.ecs.ListTasksCommand({ cluster, ...filter, nextToken, maxResults }));
         return { ids: out.taskArns ?? [], nextToken: out.nextToken };
       },
-      describe: async (tasks) => (await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks }))).tasks ?? [],
+      describe: async (tasks) => plainObjects((await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks }))).tasks ?? []),
       batchSize: LIMITS.describeTasks,
       limit: page.limit,
       startToken: page.startToken,
@@ -92,7 +93,7 @@ export class EcsReader {
         return { ids: out.containerInstanceArns ?? [], nextToken: out.nextToken };
       },
       describe: async (containerInstances) =>
-        (await client.send(new sdk.ecs.DescribeContainerInstancesCommand({ cluster, containerInstances }))).containerInstances ?? [],
+        plainObjects((await client.send(new sdk.ecs.DescribeContainerInstancesCommand({ cluster, containerInstances }))).containerInstances ?? []),
       batchSize: LIMITS.describeContainerInstances,
       limit: page.limit,
       startToken: page.startToken,

@@ -1,13 +1,15 @@
 /**
- * npm run bench:explorer — the explorer's reads against the emulator's `scale` seed (one cluster
- * with 300 services and 5,000 running tasks), at 0 ms and 50 ms emulated latency per call. One line
- * per case:
- *   explorer case=<name> latency_ms=<n> api_calls=<n> minimum_calls=<n> first_page_ms=<n> all_ms=<n> heap_mb=<n>
+ * npm run bench:explorer — the explorer's reads against the emulator's `scale` seed (scale-big: 300
+ * services and 5,000 running tasks; scale-huge: 20,000 running tasks), at 0 ms and 50 ms emulated
+ * latency per call, through the product's EcsReader. One line per case:
+ *   explorer case=<name> latency_ms=<n> api_calls=<n> minimum_calls=<n> first_page_ms=<n> all_ms=<n> heap_mb=<n> heap_retained_mb=<n>
  * minimum_calls is what AWS's documented page and batch limits allow for the seed's counts, both
  * written here (not taken from the code under test); api_calls counts every HTTP attempt the SDK
- * made (retries included).
+ * made (retries included). heap_mb is this process's heap after the case; heap_retained_mb the heap
+ * after a full garbage collection with the read's items still held (run with --expose-gc).
  * list_chain_ms is the List pages alone, one after another (the floor); all_vs_chain the ratio.
- * The emulator runs in a child process so it does not share this process's CPU time.
+ * The emulator runs in a child process so it does not share this process's CPU time; its latency
+ * counts from each request's arrival, its own work included (test/emulator/README.md, Faults).
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
@@ -16,8 +18,7 @@ import * as path from 'path';
 import { ClientManager } from '../../src/aws/clientManager';
 import { EcsReader } from '../../src/ecs/ecsReader';
 import { REPO_ROOT } from '../runner/paths';
-
-const CLUSTER = 'scale-big';
+import { CallTimeline } from './callTimeline';
 
 /**
  * AWS's documented limits, from the ECS API Reference: ListServices and ListTasks take `maxResults`
@@ -26,8 +27,8 @@ const CLUSTER = 'scale-big';
  * (API_DescribeTasks.html, "A list of up to 100 task IDs or full ARN entries").
  */
 const AWS = { listPage: 100, describeServices: 10, describeTasks: 100 } as const;
-/** What the `scale` seed holds in scale-big (test/emulator/README.md). */
-const SEED = { services: 300, tasks: 5000 } as const;
+/** What the `scale` seed holds (test/emulator/README.md): scale-big's services and tasks, scale-huge's tasks. */
+const SEED = { services: 300, tasks: 5000, hugeTasks: 20_000 } as const;
 /** Each case runs this many times; the median is printed (the machine has 2 cores and other work). */
 const RUNS = 3;
 
@@ -70,6 +71,8 @@ function minimumCalls(count: number, describeBatch: number): number {
 }
 
 async function main(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run node with --expose-gc (npm run bench:explorer does): heap_retained_mb needs it');
   const { url, child } = await startEmulatorProcess();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wb-bench-'));
   fs.writeFileSync(path.join(dir, 'credentials'), '[bench]\naws_access_key_id = AKIDBENCH\naws_secret_access_key = bench\n');
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     },
     { step: 'deserialize', name: 'benchCallCounter' },
   );
+  const timeline = new CallTimeline(await manager.client('ecs'));
   const reader = new EcsReader(manager, { region: 'us-east-1' });
   // Warm up: load the SDK, resolve credentials, open the connection; not measured.
   await reader.clusters({ limit: 1 });
@@ -103,75 +107,81 @@ async function main(): Promise<void> {
     do token = await list(token);
     while (token);
   };
+  const tasksCase = (name: string, cluster: string, count: number) => ({
+    name,
+    count,
+    batch: AWS.describeTasks,
+    read: (limit: number) => reader.tasks(cluster, { desiredStatus: 'RUNNING' }, { limit }),
+    chain: () => listChain(async (nextToken) => (await client.send(new sdk.ecs.ListTasksCommand({ cluster, desiredStatus: 'RUNNING', maxResults: 100, nextToken }))).nextToken),
+  });
   const cases = [
     {
       name: 'services_300',
       count: SEED.services,
       batch: AWS.describeServices,
-      read: (limit: number) => reader.services(CLUSTER, { limit }),
-      chain: () => listChain(async (nextToken) => (await client.send(new sdk.ecs.ListServicesCommand({ cluster: CLUSTER, maxResults: 100, nextToken }))).nextToken),
+      read: (limit: number) => reader.services('scale-big', { limit }),
+      chain: () => listChain(async (nextToken) => (await client.send(new sdk.ecs.ListServicesCommand({ cluster: 'scale-big', maxResults: 100, nextToken }))).nextToken),
     },
-    {
-      name: 'tasks_5000',
-      count: SEED.tasks,
-      batch: AWS.describeTasks,
-      read: (limit: number) => reader.tasks(CLUSTER, { desiredStatus: 'RUNNING' }, { limit }),
-      chain: () => listChain(async (nextToken) => (await client.send(new sdk.ecs.ListTasksCommand({ cluster: CLUSTER, desiredStatus: 'RUNNING', maxResults: 100, nextToken }))).nextToken),
-    },
+    tasksCase('tasks_5000', 'scale-big', SEED.tasks),
+    tasksCase('tasks_20000', 'scale-huge', SEED.hugeTasks),
   ];
+  const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
   try {
     for (const latency of [0, 50]) {
       await setLatency(url, latency);
       for (const c of cases) {
-        const firstPages: number[] = [];
-        const alls: number[] = [];
-        const chains: number[] = [];
-        const cpus: number[] = [];
-        const emulatorCpus: number[] = [];
-        const listsInAll: number[] = [];
-        const listsAlone: number[] = [];
+        const runs: Record<string, number>[] = [];
         let all = { items: [] as unknown[] };
+        let heapRetained = 0;
         for (let run = 0; run < RUNS; run++) {
+          all = { items: [] };
           let t0 = performance.now();
           await c.read(AWS.listPage);
-          firstPages.push(performance.now() - t0);
+          const firstPage = performance.now() - t0;
           calls = 0;
           listWireMs = 0;
+          timeline.reset();
           const cpu0 = process.cpuUsage();
           const emulatorCpu0 = processCpuMs(child.pid);
           t0 = performance.now();
           all = await c.read(Infinity);
-          alls.push(performance.now() - t0);
+          const readEnd = performance.now();
           const cpu = process.cpuUsage(cpu0);
-          cpus.push((cpu.user + cpu.system) / 1000);
-          emulatorCpus.push(processCpuMs(child.pid) - emulatorCpu0);
-          listsInAll.push(listWireMs);
+          const r = {
+            firstPage, all: readEnd - t0, cpu: (cpu.user + cpu.system) / 1000, emulatorCpu: processCpuMs(child.pid) - emulatorCpu0, listInAll: listWireMs,
+            ...timeline.summary(readEnd),
+          };
           const callsOfAll = calls;
+          // The read's items still held: what the explorer keeps for them once the garbage is gone.
+          gc();
+          heapRetained = Math.max(heapRetained, process.memoryUsage().heapUsed);
           listWireMs = 0;
           t0 = performance.now();
           await c.chain();
-          chains.push(performance.now() - t0);
-          listsAlone.push(listWireMs);
+          runs.push({ ...r, chain: performance.now() - t0, listAlone: listWireMs });
           calls = callsOfAll;
         }
-        const firstPage = median(firstPages);
-        const allMs = median(alls);
+        const m = (key: string): number => median(runs.map((r) => r[key]));
         const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
         console.log(
           `explorer case=${c.name} latency_ms=${latency} api_calls=${calls} minimum_calls=${minimumCalls(c.count, c.batch)} ` +
-            `first_page_ms=${firstPage.toFixed(0)} all_ms=${allMs.toFixed(0)} heap_mb=${heapMb.toFixed(0)} items=${all.items.length} ` +
-            `list_chain_ms=${median(chains).toFixed(0)} all_vs_chain=${(allMs / median(chains)).toFixed(2)}`,
+            `first_page_ms=${m('firstPage').toFixed(0)} all_ms=${m('all').toFixed(0)} heap_mb=${heapMb.toFixed(0)} heap_retained_mb=${mb(heapRetained)} items=${all.items.length} ` +
+            `list_chain_ms=${m('chain').toFixed(0)} all_vs_chain=${(m('all') / m('chain')).toFixed(2)}`,
         );
-        // Where the time beyond the List chain goes: the List calls themselves slowed by the Describe
-        // calls beside them (the emulator is one process, AWS is not), or this process's own CPU
-        // (signing, serialising, parsing) between the pages.
+        // Where the time beyond the List chain goes: the List calls slowed by the Describe calls beside
+        // them (list_wire in the read vs alone), this process's work per List call (preparing and signing,
+        // parsing, the reader's code between pages), Describe replies parsed on the same thread, the
+        // Describe calls left after the last page, connections used, and each process's CPU.
         console.log(
-          `explorer breakdown case=${c.name} latency_ms=${latency} list_wire_ms_in_read=${median(listsInAll).toFixed(0)} list_wire_ms_alone=${median(listsAlone).toFixed(0)} ` +
-            `client_cpu_ms=${median(cpus).toFixed(0)} emulator_cpu_ms=${median(emulatorCpus).toFixed(0)}`,
+          `explorer breakdown case=${c.name} latency_ms=${latency} list_wire_ms_in_read=${m('listInAll').toFixed(0)} list_wire_ms_alone=${m('listAlone').toFixed(0)} ` +
+            `client_cpu_ms=${m('cpu').toFixed(0)} emulator_cpu_ms=${m('emulatorCpu').toFixed(0)} list_prepare_ms=${m('listPrepareMs').toFixed(0)} ` +
+            `list_parse_ms=${m('listParseMs').toFixed(0)} list_gap_ms=${m('listGapMs').toFixed(0)} describe_parse_ms=${m('describeParseMs').toFixed(0)} ` +
+            `final_describe_ms=${m('finalDescribeMs').toFixed(0)} sockets=${m('sockets')}`,
         );
       }
     }
     console.log(`explorer reference nominal_list_chain_ms_at_50=${(SEED.tasks / AWS.listPage) * 50} goal_all_ms=${1.1 * (SEED.tasks / AWS.listPage) * 50}`);
+    console.log(`explorer reference case=tasks_20000 nominal_list_chain_ms_at_50=${(SEED.hugeTasks / AWS.listPage) * 50} goal_all_ms=${1.1 * (SEED.hugeTasks / AWS.listPage) * 50} goal_heap_retained_mb=150`);
   } finally {
     manager.dispose();
     child.kill();

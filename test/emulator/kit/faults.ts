@@ -94,6 +94,8 @@ export class Faults {
     seed = FAULT_SEED,
     /** How latency is waited for (a test may record it instead of sleeping). */
     public sleep: (ms: number) => Promise<void> = realSleep,
+    /** Milliseconds on the clock requests are read by (performance.now()). */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.rnd = new Random(seed);
   }
@@ -126,13 +128,22 @@ export class Faults {
     return f.latencyMs + (f.latencyJitterMs > 0 ? this.rnd.int(Math.floor(f.latencyJitterMs) + 1) : 0);
   }
 
-  /** Faults that strike before the request is read: latency, expired credentials, throttling, 5xx. */
-  async beforeInput(prefix: string, opName: string, op: Operation): Promise<void> {
-    const f = this.config;
-    const delay = this.delayMs();
-    if (delay > 0) {
-      await this.sleep(delay);
+  /**
+   * Waits until `ms` have passed since the request was read (`readAt`, performance.now()). Latency
+   * counts from arrival: the emulator's own processing is part of it, as a service's is part of what
+   * its clients see, and (the emulator being one thread) a slow reply cannot push back the start of
+   * another call's latency, which AWS, serving calls side by side, would not do either.
+   */
+  async waitOut(readAt: number, ms: number): Promise<void> {
+    const left = Math.ceil(readAt + ms - this.now());
+    if (left > 0) {
+      await this.sleep(left);
     }
+  }
+
+  /** Faults that strike before the request is read: expired credentials, throttling, 5xx (the server draws the latency first). */
+  beforeInput(prefix: string, opName: string, op: Operation): void {
+    const f = this.config;
     if (f.expiredCredentials && !op.unsigned) {
       throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
     }

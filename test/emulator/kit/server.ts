@@ -90,6 +90,7 @@ export class EmulatorServer {
   }
 
   private async handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+    const latency = { readAt: performance.now(), ms: 0 };
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/_emulator/')) {
       return this.control.handle(req, url, body.toString('utf8'), res);
@@ -107,9 +108,10 @@ export class EmulatorServer {
     } else {
       const call: Call = { ...route, opModel: route.svc.ops[route.op], requestId };
       prefix = this.services.get(call.svc.key)?.iamPrefix;
-      out = await this.run(call, wire, credential);
+      out = await this.run(call, wire, credential, latency);
     }
     const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
+    await this.faults.waitOut(latency.readAt, latency.ms);
     res.writeHead(out.status, { ...out.headers, 'Content-Length': String(payload.length) });
     const reset = prefix !== undefined && isRoute(route) ? this.faults.reset(prefix, route.op, payload.length) : undefined;
     if (reset) {
@@ -122,11 +124,11 @@ export class EmulatorServer {
     res.end(payload);
   }
 
-  private async run(call: Call, req: WireRequest, credential: Credential | undefined): Promise<WireReply> {
+  private async run(call: Call, req: WireRequest, credential: Credential | undefined, latency: { ms: number }): Promise<WireReply> {
     const codec = CODECS[call.protocol];
     const service = this.services.get(call.svc.key)!;
     try {
-      const output = await this.invoke(call, req, credential, service, codec);
+      const output = await this.invoke(call, req, credential, service, codec, latency);
       return codec.write(call, output);
     } catch (e) {
       try {
@@ -137,7 +139,7 @@ export class EmulatorServer {
     }
   }
 
-  private async invoke(call: Call, req: WireRequest, credential: Credential | undefined, service: RegisteredService, codec: Codec): Promise<unknown> {
+  private async invoke(call: Call, req: WireRequest, credential: Credential | undefined, service: RegisteredService, codec: Codec, latency: { ms: number }): Promise<unknown> {
     if (!credential && !call.opModel.unsigned) {
       throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
     }
@@ -146,7 +148,9 @@ export class EmulatorServer {
     const prefix = service.iamPrefix;
     this.calls.record(`${call.svc.key}:${call.op}`, regionName);
     const issued = this.core.identities.lookup(this.core, credential?.accessKeyId);
-    await this.faults.beforeInput(prefix, call.op, call.opModel);
+    // Drawn first, whatever follows (the same fault sequence for the same seed); waited out before the reply.
+    latency.ms = this.faults.delayMs();
+    this.faults.beforeInput(prefix, call.op, call.opModel);
     if (issued?.expired && !call.opModel.unsigned) {
       throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
     }

@@ -11,7 +11,8 @@ describe('listAndDescribe', () => {
       list: async (token) => {
         const index = Number(token ?? 0);
         events.push(`list${index}`);
-        await new Promise((resolve) => setImmediate(resolve));
+        // The round trip: longer than the macrotask listAndDescribe lets the List request leave in.
+        await new Promise((resolve) => setTimeout(resolve, 2));
         events.push(`listed${index}`);
         return { ids: pages[index], nextToken: index + 1 < pages.length ? String(index + 1) : undefined };
       },
@@ -31,6 +32,28 @@ describe('listAndDescribe', () => {
     assert.ok(events.indexOf('list1') < events.indexOf('describe ab'), `page 1 was asked for before page 0 was described: ${events}`);
     assert.ok(events.indexOf('describe ab') < events.indexOf('listed1'), `describe of page 0 began before page 1 arrived: ${events}`);
     assert.ok(maxInFlight <= 2);
+  });
+
+  it('the next List request is on its way before the page\'s Describe calls are prepared', async () => {
+    const events: string[] = [];
+    await listAndDescribe({
+      list: async (token) => {
+        const index = Number(token ?? 0);
+        // The SDK serialises and signs in microtasks before the request reaches the socket.
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        events.push(`sent list${index}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return { ids: [`${index}a`, `${index}b`], nextToken: index < 2 ? String(index + 1) : undefined };
+      },
+      describe: async (ids) => {
+        events.push(`describe ${ids.join(' ')}`);
+        return ids;
+      },
+      batchSize: 1,
+    });
+    assert.ok(events.indexOf('sent list1') < events.indexOf('describe 0a'), events.join(', '));
+    assert.ok(events.indexOf('sent list2') < events.indexOf('describe 1a'), events.join(', '));
+    assert.ok(events.includes('describe 2b'));
   });
 
   it('stops at the limit and returns where to continue', async () => {

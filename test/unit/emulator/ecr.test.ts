@@ -100,6 +100,23 @@ describe('emulator: ECR', () => {
     assert.deepStrictEqual(d.imageDetails?.map((i) => i.imageTags), [['2.0.0']]);
   });
 
+  it('a tag put on another image moves there, also after the image that held it lost or dropped it', async () => {
+    const state = ctx.emu.region().ecr;
+    const repo = state.createRepo({ repositoryName: 'moves/tags' });
+    const a = state.putImage(repo, 'latest', { digest: 'sha256:' + 'a'.repeat(64) });
+    state.putImage(repo, 'v1', { digest: a.imageDigest });
+    const b = state.putImage(repo, 'latest', { digest: 'sha256:' + 'b'.repeat(64) });
+    assert.deepStrictEqual([a.imageTags, b.imageTags], [['v1'], ['latest']]);
+    const tags = async (): Promise<string[]> => ((await ecr.send(new ListImagesCommand({ repositoryName: 'moves/tags' }))).imageIds ?? []).map((i) => `${i.imageDigest?.slice(7, 8)}:${i.imageTag ?? '(untagged)'}`).sort();
+    assert.deepStrictEqual(await tags(), ['a:v1', 'b:latest']);
+    await ecr.send(new BatchDeleteImageCommand({ repositoryName: 'moves/tags', imageIds: [{ imageDigest: b.imageDigest }] }));
+    const c = state.putImage(repo, 'latest', { digest: 'sha256:' + 'c'.repeat(64) });
+    state.putImage(repo, 'v1', { digest: c.imageDigest });
+    assert.deepStrictEqual(await tags(), ['a:(untagged)', 'c:latest', 'c:v1']);
+    assert.strictEqual(state.putImage(repo, 'v2', { digest: a.imageDigest }), a, 'the same digest is the same image');
+    assert.deepStrictEqual(await tags(), ['a:v2', 'c:latest', 'c:v1']);
+  });
+
   it('settings and tags of a repository', async () => {
     const m = await ecr.send(new PutImageTagMutabilityCommand({ repositoryName: 'demo/worker', imageTagMutability: 'IMMUTABLE' }));
     assert.strictEqual(m.imageTagMutability, 'IMMUTABLE');

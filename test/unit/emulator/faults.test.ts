@@ -3,6 +3,7 @@ import * as http from 'http';
 import { ECSClient, ListClustersCommand, ListServicesCommand, DescribeServicesCommand, CreateClusterCommand, DescribeClustersCommand } from '@aws-sdk/client-ecs';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { startEmulator } from '../../emulator/index';
 import { Faults } from '../../emulator/kit/faults';
 import { AUTH, raw, rejectsWith, sdkConfig, useEmulator } from './helpers';
 
@@ -140,14 +141,18 @@ describe('emulator: faults on demand', () => {
 
 describe('emulator kit: latency and jitter (recorded, not slept)', () => {
   const op = { i: 'smithy.api#Unit', o: 'smithy.api#Unit', e: [] };
+  /** What n calls wait, as the server asks: the latency drawn, waited out from the request's arrival. */
   const delays = async (seed: number, n: number, set: Parameters<Faults['set']>[0]): Promise<number[]> => {
     const seen: number[] = [];
+    // The clock stands still: the call's own processing took no time, the whole latency is left to wait.
     const f = new Faults(seed, async (ms) => {
       seen.push(ms);
-    });
+    }, () => 1000);
     f.set(set);
     for (let i = 0; i < n; i++) {
-      await f.beforeInput('ecs', 'ListClusters', op);
+      const ms = f.delayMs();
+      f.beforeInput('ecs', 'ListClusters', op);
+      await f.waitOut(1000, ms);
     }
     return seen;
   };
@@ -161,6 +166,35 @@ describe('emulator kit: latency and jitter (recorded, not slept)', () => {
     assert.ok(Math.abs(mean - 125) < 4, `mean ${mean}`);
     assert.deepStrictEqual(await delays(5, 400, { latencyMs: 100, latencyJitterMs: 50 }), d);
     assert.notDeepStrictEqual(await delays(6, 400, { latencyMs: 100, latencyJitterMs: 50 }), d);
+  });
+
+  it('counts from the request\'s arrival: the emulator\'s own processing is part of the latency', async () => {
+    const seen: number[] = [];
+    let now = 0;
+    const f = new Faults(1, async (ms) => {
+      seen.push(ms);
+    }, () => now);
+    now = 30.4;
+    await f.waitOut(0, 100);
+    now = 120;
+    await f.waitOut(0, 100);
+    assert.deepStrictEqual(seen, [70], '69.6 ms left, rounded up so the reply is never early; nothing left after 120 ms');
+  });
+
+  it('over HTTP a reply, a throttled one too, leaves no sooner than latencyMs after the request', async () => {
+    const emu = await startEmulator({ latencyMs: 30 });
+    try {
+      const ecs = new ECSClient(sdkConfig(emu));
+      let t0 = performance.now();
+      await ecs.send(new ListClustersCommand({}));
+      assert.ok(performance.now() - t0 >= 30, `replied after ${performance.now() - t0} ms`);
+      emu.faults.set({ throttleRate: 1 });
+      t0 = performance.now();
+      await assert.rejects(ecs.send(new ListClustersCommand({})), /Rate exceeded/);
+      assert.ok(performance.now() - t0 >= 30, `throttled after ${performance.now() - t0} ms`);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('no latency configured: nothing is waited for', async () => {

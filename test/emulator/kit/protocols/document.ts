@@ -73,10 +73,31 @@ export function toDocument(svc: ServiceModel, shapeName: string, value: unknown,
   }
   switch (shape.t) {
     case 'structure':
-    case 'union':
-      return Object.fromEntries(outputMembers(shape, shapeName, value).map(([k, member, v]) => [wireName(k, member, scalars), toDocument(svc, member.s, v, scalars, member.ts)]));
-    case 'list':
-      return (value as unknown[]).map((v) => toDocument(svc, shape.v!.s, v, scalars, shape.v!.ts));
+    case 'union': {
+      // Plain loops, not entries/fromEntries: a DescribeTasks reply of 100 tasks is ~10,000 members.
+      const out: Record<string, unknown> = {};
+      const record = value as Record<string, unknown>;
+      for (const k of Object.keys(record)) {
+        const v = record[k];
+        if (v === undefined || v === null) {
+          continue;
+        }
+        const member = shape.m?.[k];
+        if (!member) {
+          throw new Error(`emulator bug: member '${k}' is not in output shape ${shapeName}`);
+        }
+        out[wireName(k, member, scalars)] = toDocument(svc, member.s, v, scalars, member.ts);
+      }
+      return out;
+    }
+    case 'list': {
+      const items = value as unknown[];
+      const out = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        out[i] = toDocument(svc, shape.v!.s, items[i], scalars, shape.v!.ts);
+      }
+      return out;
+    }
     case 'map':
       return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toDocument(svc, shape.v!.s, v, scalars, shape.v!.ts)]));
     case 'timestamp':
