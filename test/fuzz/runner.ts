@@ -1,0 +1,142 @@
+/**
+ * Runs fuzz cases in worker threads, each with a time budget: an input that takes longer than the
+ * budget is a crash ("over-budget"), one still running at 3x the budget is stopped ("hang"), and a
+ * worker that dies (out of memory, an error outside exercise) is a crash of the case it was running.
+ */
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { DocumentKind } from '../../src/taskdef/types';
+import type { Crash, Outcome } from './exercise';
+
+export interface WorkerData {
+  seed: number;
+  scale: number;
+  seedDirs: { dir: string; kind: DocumentKind }[];
+}
+
+export interface CaseInfo {
+  id: string;
+  mutation: string;
+  seedFile: string;
+  kind: DocumentKind;
+  length: number;
+}
+
+export type WorkerMessage = { type: 'ready' } | { type: 'start'; index: number; info: CaseInfo } | { type: 'done'; index: number; outcome: Outcome };
+
+export interface CaseResult {
+  index: number;
+  info: CaseInfo;
+  ms: number;
+  entryMs: Record<string, number>;
+  diagnostics: number;
+  crash?: Crash & { kind: 'exception' | 'over-budget' | 'hang' | 'worker-died' };
+}
+
+export interface RunOptions extends WorkerData {
+  count: number;
+  /** First index (default 0). */
+  start?: number;
+  budgetMs: number;
+  workers: number;
+  /** The stack size of a worker, in MB: about the main thread's by default, so depth limits match the editor's. */
+  stackSizeMb?: number;
+  onResult?: (r: CaseResult) => void;
+}
+
+export interface Summary {
+  results: CaseResult[];
+  crashes: CaseResult[];
+  p50: number;
+  p99: number;
+  worst: CaseResult | undefined;
+}
+
+export async function runFuzz(opts: RunOptions): Promise<Summary> {
+  const start = opts.start ?? 0;
+  const queue = Array.from({ length: opts.count }, (_, i) => start + i);
+  const results: CaseResult[] = [];
+  const data: WorkerData = { seed: opts.seed, scale: opts.scale, seedDirs: opts.seedDirs };
+  const record = (r: CaseResult) => {
+    results.push(r);
+    opts.onResult?.(r);
+  };
+
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      let worker: Worker | undefined;
+      let current: { index: number; info?: CaseInfo } | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const next = () => {
+        const index = queue.shift();
+        if (index === undefined) {
+          const w = worker;
+          worker = undefined;
+          void w?.terminate();
+          resolve();
+          return;
+        }
+        current = { index };
+        worker!.postMessage(index);
+      };
+      const fail = (kind: 'hang' | 'worker-died', message: string) => {
+        clearTimeout(timer);
+        const c = current;
+        current = undefined;
+        const w = worker;
+        worker = undefined;
+        if (c) {
+          const info = c.info ?? { id: `?/${opts.seed}/${c.index}`, mutation: '?', seedFile: '?', kind: 'task' as const, length: 0 };
+          record({ index: c.index, info, ms: kind === 'hang' ? opts.budgetMs * 3 : 0, entryMs: {}, diagnostics: 0, crash: { kind, entry: 'worker', message } });
+        }
+        void w?.terminate().finally(spawn);
+        if (!w) spawn();
+      };
+      const spawn = () => {
+        const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: data, resourceLimits: { stackSizeMb: opts.stackSizeMb ?? 1 } });
+        worker = w;
+        w.on('message', (m: WorkerMessage) => {
+          if (w !== worker) return;
+          if (m.type === 'ready') next();
+          else if (m.type === 'start' && current?.index === m.index) {
+            current.info = m.info;
+            timer = setTimeout(() => fail('hang', `still running after ${opts.budgetMs * 3} ms`), opts.budgetMs * 3);
+          } else if (m.type === 'done' && current?.index === m.index) {
+            clearTimeout(timer);
+            const { outcome } = m;
+            const r: CaseResult = { index: m.index, info: current.info!, ms: outcome.ms, entryMs: outcome.entryMs, diagnostics: outcome.diagnostics };
+            if (outcome.crash) r.crash = { kind: 'exception', ...outcome.crash };
+            else if (outcome.ms > opts.budgetMs) {
+              const slowest = Object.entries(outcome.entryMs).sort((a, b) => b[1] - a[1])[0];
+              r.crash = { kind: 'over-budget', entry: slowest?.[0] ?? '?', message: `took ${outcome.ms.toFixed(0)} ms (budget ${opts.budgetMs} ms; ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms)` };
+            }
+            record(r);
+            current = undefined;
+            next();
+          }
+        });
+        w.on('error', (e) => w === worker && fail('worker-died', e.message));
+        w.on('exit', (code) => w === worker && fail('worker-died', `worker exited with code ${code}`));
+      };
+      spawn();
+    });
+
+  await Promise.all(Array.from({ length: Math.max(1, opts.workers) }, lane));
+  results.sort((a, b) => a.index - b.index);
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  const q = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : 0);
+  const worst = results.reduce<CaseResult | undefined>((w, r) => (!w || r.ms > w.ms ? r : w), undefined);
+  return { results, crashes: results.filter((r) => r.crash), p50: q(0.5), p99: q(0.99), worst };
+}
+
+/** `fuzz inputs=<n> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<kind/seed/index>` */
+export function figuresLine(s: Summary): string {
+  return `fuzz inputs=${s.results.length} crashes=${s.crashes.length} p50_ms=${s.p50.toFixed(1)} p99_ms=${s.p99.toFixed(1)} worst_ms=${(s.worst?.ms ?? 0).toFixed(1)} worst=${s.worst?.info.id ?? '-'}`;
+}
+
+/** One line per crash, and how to replay it. */
+export function describeCrash(r: CaseResult, replay: string): string {
+  const c = r.crash!;
+  const where = c.stack?.split('\n').find((l) => /\/src\//.test(l))?.trim() ?? c.stack?.split('\n')[1]?.trim() ?? '';
+  return `crash ${r.info.id} [${r.info.mutation}] seed-file=${r.info.seedFile} kind=${r.info.kind} length=${r.info.length} ${c.kind} in ${c.entry}: ${c.message}${where ? `\n  ${where}` : ''}\n  replay: ${replay}`;
+}
