@@ -1,8 +1,8 @@
 /**
  * ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...
  *
- * Exit 0: no errors; 1: at least one error; 2: usage error, or a file unreadable or not valid JSON
- * (syntax errors are still reported with their position, and the other files are still linted).
+ * Exit 0: no errors; 1: at least one error (a file that is not valid JSON has json-syntax errors);
+ * 2: usage error, or a file that cannot be read (the other files are still linted).
  */
 import * as fs from 'fs';
 import type { DocumentKind, Severity } from './types';
@@ -81,7 +81,6 @@ export function runCli(argv: string[], io: CliIo): number {
       continue;
     }
     const r = lintText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind);
-    if (r.invalidJson) failedFile = true;
     all.push(...r.diagnostics);
   }
   if (format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');

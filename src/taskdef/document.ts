@@ -1,16 +1,64 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { type Node, type ParseError, SyntaxKind, createScanner, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Position, Range, Severity, TaskdefDiagnostic, DiagnosticData } from './types';
 
 export type { Node } from 'jsonc-parser';
+
+/**
+ * How deep objects and arrays may nest before the text is not parsed at all. jsonc-parser and
+ * vscode-json-languageservice parse recursively: a few thousand levels overflow the stack. Real
+ * definitions are under ten levels deep.
+ */
+export const MAX_NESTING = 1200;
+
+let lastDepthCheck: { text: string; at: number } | undefined;
+
+/**
+ * The offset of the first `{` or `[` nested deeper than MAX_NESTING, or -1. Counts with the
+ * parsers' own scanner; a closer pops only a matching opener, as the parsers skip the others, so the
+ * count is never below the depth the parsers reach.
+ */
+export function tooDeepAt(text: string): number {
+  if (lastDepthCheck?.text === text) return lastDepthCheck.at;
+  let at = -1;
+  const open: number[] = [];
+  const scanner = createScanner(text, true);
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
+      open.push(t);
+      if (open.length > MAX_NESTING) {
+        at = scanner.getTokenOffset();
+        break;
+      }
+    } else if ((t === SyntaxKind.CloseBraceToken && open[open.length - 1] === SyntaxKind.OpenBraceToken) || (t === SyntaxKind.CloseBracketToken && open[open.length - 1] === SyntaxKind.OpenBracketToken)) open.pop();
+  }
+  lastDepthCheck = { text, at };
+  return at;
+}
+
+/** The value of a JSONC text (comments and trailing commas allowed), or undefined when nested too deep. */
+export function parseJsonc(text: string): unknown {
+  return tooDeepAt(text) >= 0 ? undefined : parse(text, [], { allowTrailingComma: true, disallowComments: false });
+}
+
+let lastParsed: ParsedDocument | undefined;
+
+/** The parsed document of `text`, shared with the last caller that parsed the same text (validate, then its quick fixes). */
+export function parseDocument(text: string): ParsedDocument {
+  if (lastParsed?.text !== text) lastParsed = new ParsedDocument(text);
+  return lastParsed;
+}
 
 /** A parsed JSON text with offset <-> position mapping and JSON Pointer helpers. */
 export class ParsedDocument {
   readonly root: Node | undefined;
   readonly syntaxErrors: ParseError[] = [];
+  /** Where the text nests deeper than MAX_NESTING (then it is not parsed: no root), or -1. */
+  readonly tooDeepAt: number;
   private lineStarts: number[] | undefined;
 
   constructor(readonly text: string) {
-    this.root = parseTree(text, this.syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+    this.tooDeepAt = tooDeepAt(text);
+    this.root = this.tooDeepAt >= 0 ? undefined : parseTree(text, this.syntaxErrors, { allowTrailingComma: true, disallowComments: false });
   }
 
   positionAt(offset: number): Position {
@@ -59,11 +107,26 @@ export function pathOf(node: Node): (string | number)[] {
       segs.push(String(p.children![0].value));
       n = p.parent;
     } else if (p.type === 'array') {
-      segs.push(p.children!.indexOf(n));
+      segs.push(childIndex(p, n));
       n = p;
     } else n = p;
   }
   return segs.reverse();
+}
+
+/** The index of `child` among `parent`'s children: a binary search by offset (children are in text order). */
+export function childIndex(parent: Node, child: Node): number {
+  const kids = parent.children ?? [];
+  let lo = 0;
+  let hi = kids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kids[mid];
+    if (k === child) return mid;
+    if (k.offset < child.offset || (k.offset === child.offset && k.length > child.length)) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return kids.indexOf(child);
 }
 
 /** `containerDefinitions[0].portMappings[1]`, for messages. */

@@ -7,9 +7,11 @@
  *   getQuickFixes(text, diagnostic, kind?)           -> [{ title, code, edits: TextEdit[] }]
  *   new TaskdefLanguageService({ liveValues })       -> complete / hover / documentSymbols / format / foldingRanges
  *   normalizeDefinition(value, kind), normalizedText -> canonical form for "diff with latest ACTIVE revision"
+ *   parseJsonc(text)                                 -> the value (undefined when nested deeper than MAX_NESTING)
  */
 export type { DocumentKind, Severity, Position, Range, TextEdit, TaskdefDiagnostic, DiagnosticData, QuickFix, ValidateOptions } from './types';
 export { validate, type ValidationResult, type Definition } from './validate';
+export { parseJsonc, MAX_NESTING } from './document';
 export { detectKind, kindFromFileName } from './kind';
 export { hasPlaceholder } from './placeholders';
 export { getQuickFixes, getAllQuickFixes, stripReadOnlyFix, unwrapTaskDefinition } from './quickfix';

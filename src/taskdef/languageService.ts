@@ -17,6 +17,7 @@ import {
   type TextEdit,
   getLanguageService,
 } from 'vscode-json-languageservice';
+import { tooDeepAt } from './document';
 import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, liveValueRequestAt } from './liveValues';
 import { type JsonSchema, schemaFor } from './schema';
 import type { DocumentKind, Position, Range } from './types';
@@ -32,16 +33,22 @@ const DOC_URI: Record<DocumentKind, string> = {
   service: 'file:///ecs-workbench/document.ecs-service.json',
 };
 
-/** The schema given to the JSON service: the generated one plus the describe-output wrappers. */
+/** The schema given to the JSON service: the generated one plus the describe-output wrapper. */
 function editorSchema(kind: DocumentKind): JsonSchema {
-  const s = schemaFor(kind);
-  const wrapper: Record<string, JsonSchema> =
-    kind === 'task'
-      ? { taskDefinition: { $ref: '#', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' } }
-      : {};
   // A deep copy: the JSON service resolves `$ref`s in place, and validation keeps using the original.
-  const copy = structuredClone(s);
-  return { ...copy, properties: { ...copy.properties, ...wrapper } };
+  const copy = structuredClone(schemaFor(kind));
+  if (kind !== 'task') return copy;
+  // The wrapper's `taskDefinition` is the task definition without a wrapper of its own: with a `$ref`
+  // to the root, `{"taskDefinition": {"taskDefinition": ...}}` a thousand levels deep made the JSON
+  // service's completion recurse through the schema once per level and overflow the stack.
+  const { type, properties, required, additionalProperties } = copy;
+  const definitions = { ...copy.definitions, TaskDefinitionInWrapper: { type, properties, required, additionalProperties } };
+  const taskDefinition: JsonSchema = { $ref: '#/definitions/TaskDefinitionInWrapper', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' };
+  return { ...copy, definitions, properties: { ...properties, taskDefinition } };
+}
+
+function textDocument(text: string, kind: DocumentKind): TextDocument {
+  return TextDocument.create(DOC_URI[kind], 'json', 1, text);
 }
 
 export interface TaskdefLanguageServiceOptions {
@@ -67,12 +74,14 @@ export class TaskdefLanguageService {
   }
 
   private parse(text: string, kind: DocumentKind) {
-    const document = TextDocument.create(DOC_URI[kind], 'json', 1, text);
+    const document = textDocument(text, kind);
     return { document, json: this.json.parseJSONDocument(document) };
   }
 
   /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
   async complete(text: string, kind: DocumentKind, position: Position): Promise<CompletionList> {
+    // Nested too deep for the JSON service's recursive parser (validate reports it): nothing to offer.
+    if (tooDeepAt(text) >= 0) return { isIncomplete: false, items: [] };
     const { document, json } = this.parse(text, kind);
     const list = (await this.json.doComplete(document, position, json)) ?? { isIncomplete: false, items: [] };
     if (this.live) list.items.push(...(await this.liveItems(document, kind, position)));
@@ -105,20 +114,25 @@ export class TaskdefLanguageService {
 
   /** Hover with the AWS documentation of the property or enum value under the cursor. */
   async hover(text: string, kind: DocumentKind, position: Position): Promise<Hover | null> {
+    if (tooDeepAt(text) >= 0) return null;
     const { document, json } = this.parse(text, kind);
     return this.json.doHover(document, position, json);
   }
 
   documentSymbols(text: string, kind: DocumentKind): DocumentSymbol[] {
+    if (tooDeepAt(text) >= 0) return [];
     const { document, json } = this.parse(text, kind);
     return this.json.findDocumentSymbols2(document, json);
   }
 
   format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    return this.json.format(this.parse(text, kind).document, range, options);
+    if (tooDeepAt(text) >= 0) return [];
+    // Formatting and folding read tokens only: no need to parse the text into a JSON document.
+    return this.json.format(textDocument(text, kind), range, options);
   }
 
   foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {
-    return this.json.getFoldingRanges(this.parse(text, kind).document);
+    if (tooDeepAt(text) >= 0) return [];
+    return this.json.getFoldingRanges(textDocument(text, kind));
   }
 }

@@ -42,7 +42,7 @@ function walk(root: JsonSchema, node: Node, rawSchema: JsonSchema, sink: Diagnos
     if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) {
       hint = ` Quote it: "${String(node.value)}".`;
       data = { replacement: String(node.value) };
-    } else if ((expected === 'integer' || expected === 'number') && node.type === 'string' && /^-?\d+(\.\d+)?$/.test(String(node.value).trim())) {
+    } else if ((expected === 'integer' || expected === 'number') && node.type === 'string' && /^-?\d+(\.\d+)?$/.test(String(node.value).trim()) && Number.isFinite(Number(String(node.value).trim()))) {
       hint = ` Remove the quotes: ${String(node.value).trim()}.`;
       data = { replacement: Number(String(node.value).trim()) };
     } else if (expected === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(String(node.value))) {

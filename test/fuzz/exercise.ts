@@ -6,10 +6,10 @@
  * symbols, folding, formatting. An exception escaping any of them, or a broken invariant of what
  * they return, is a crash.
  */
-import { parse as parseJsonc } from 'jsonc-parser';
 import { TextDocument } from 'vscode-json-languageservice';
 import { runCli } from '../../src/taskdef/cli';
 import { RULE_CODES } from '../../src/taskdef/codes';
+import { parseJsonc } from '../../src/taskdef/document';
 import { detectKind } from '../../src/taskdef/kind';
 import { TaskdefLanguageService } from '../../src/taskdef/languageService';
 import type { LiveValueRequest } from '../../src/taskdef/liveValues';
@@ -118,7 +118,7 @@ export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise
     const result = await call('validate', () => validate(text, { kind, fileName: c.fileName }));
     diagnostics = result.diagnostics.length;
     for (const d of result.diagnostics) {
-      check(d.code in RULE_CODES, `unknown code ${d.code}`);
+      check(Object.hasOwn(RULE_CODES, d.code), `unknown code ${d.code}`);
       check(d.severity === 'error' || d.severity === 'warning' || d.severity === 'info', `severity ${d.severity}`);
       check(typeof d.message === 'string' && d.message.length > 0, 'empty message');
       check(d.offset >= 0 && d.length >= 0 && d.offset + d.length <= text.length, `diagnostic ${d.code} span ${d.offset}+${d.length} outside the text (${text.length})`);

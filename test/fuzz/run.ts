@@ -1,5 +1,5 @@
 /**
- * npm run fuzz:taskdef [-- --count N --seed S --scale X --budget MS --workers W --corpus DIR --cli-sample N]
+ * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --workers W --corpus DIR --cli-sample N]
  * npm run fuzz:taskdef -- --seed S --index I [--scale X] [--write FILE]   (replays one case, in process)
  *
  * Prints `fuzz inputs=<n> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<kind/seed/index>`, then
@@ -55,8 +55,9 @@ async function main(): Promise<number> {
   }
 
   const count = num('count', 10_000);
+  const start = num('start', 0);
   const workers = num('workers', Math.max(1, Math.min(2, os.cpus().length)));
-  console.log(`fuzz seed=${seed} count=${count} scale=${scale} budget_ms=${budgetMs} workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
+  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_ms=${budgetMs} workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
   let done = 0;
   const t0 = Date.now();
   const summary = await runFuzz({
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
     scale,
     seedDirs,
     count,
+    start,
     budgetMs,
     workers,
     onResult: (r) => {
@@ -86,7 +88,7 @@ async function main(): Promise<number> {
     try {
       const cli = await buildCli(REPO, path.join(dir, 'bin'));
       const step = Math.max(1, Math.floor(count / sample));
-      const cases = Array.from({ length: Math.min(sample, count) }, (_, i) => generateCase({ seed, seeds, scale }, i * step));
+      const cases = Array.from({ length: Math.min(sample, count) }, (_, i) => generateCase({ seed, seeds, scale }, start + i * step));
       const runs = await checkCli(cli, cases, path.join(dir, 'files'));
       const bad = runs.filter((r) => !r.ok);
       cliBad = bad.length;
