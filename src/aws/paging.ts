@@ -42,6 +42,16 @@ export async function readPages<T>(
 }
 
 /**
+ * A page of a list already read whole (sorted or filtered here, which AWS could not do), with the
+ * offset as the next token.
+ */
+export function pageOfList<T>(all: readonly T[], page: PageRequest): PagedResult<T> {
+  const start = Number(page.startToken ?? 0) || 0;
+  const end = Math.min(all.length, start + (page.limit ?? all.length));
+  return { items: all.slice(start, end), nextToken: end < all.length ? String(end) : undefined };
+}
+
+/**
  * List-then-describe, the shape of nearly every ECS read: a chain of List pages (sequential, each
  * needs the previous nextToken) whose ids are described in the largest batches AWS allows. Describe
  * calls start as soon as a page arrives, with bounded concurrency, while the next page is fetched;

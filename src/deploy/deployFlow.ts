@@ -7,7 +7,7 @@ import { EcsActions, type Service, type StoppedTask } from './ecsActions';
 import { describeOutputText, prepareRegistration, type ImageReplacement, type Prepared, type TaskdefCore } from './render';
 import type { RolloutEvaluation, RolloutOutcome } from './rollout';
 import { controllerRefusal, planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
-import { watchRollout, type WatchClock, type WatchResult } from './watcher';
+import { watchRollout, type WatchClock, type WatchOptions, type WatchResult } from './watcher';
 import { revisionLabel } from '../aws/arn';
 
 export interface WatchSettings {
@@ -18,6 +18,8 @@ export interface WatchSettings {
   onSnapshot?(evaluation: RolloutEvaluation, service: Service): void;
   /** New stopped tasks of the watched deployment (fetched only when its failed count grows). */
   onStoppedTasks?(tasks: StoppedTask[]): void;
+  /** Credentials expired mid-watch: see WatchOptions.onPause. */
+  onPause?: WatchOptions['onPause'];
 }
 
 export interface WatchReport extends WatchResult {
@@ -29,7 +31,8 @@ export interface WatchReport extends WatchResult {
 export async function watchDeployment(actions: EcsActions, cluster: string, service: string, deploymentId: string, settings: WatchSettings): Promise<WatchReport> {
   const reported = new Set<string>();
   const stoppedOf = async () => {
-    const tasks = await actions.stoppedTasks(cluster, service, deploymentId);
+    // Why tasks stopped is a detail of the report: a failed read leaves it out, never the outcome.
+    const tasks = await actions.stoppedTasks(cluster, service, deploymentId).catch((): StoppedTask[] => []);
     const fresh = tasks.filter((t) => !reported.has(t.taskId));
     for (const t of fresh) reported.add(t.taskId);
     return { tasks, fresh };
@@ -41,6 +44,7 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
     timeoutMs: settings.timeoutMs,
     clock: settings.clock,
     signal: settings.signal,
+    onPause: settings.onPause,
     onSnapshot: async (evaluation, snapshot) => {
       settings.onSnapshot?.(evaluation, snapshot);
       if (evaluation.newFailures && settings.onStoppedTasks) {

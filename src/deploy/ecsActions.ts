@@ -8,6 +8,7 @@ import { EcsReader } from '../ecs/ecsReader';
 import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
 import { resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
+import { newestFirst } from '../util/sort';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -57,6 +58,12 @@ export class EcsActions {
     return (out.taskDefinitionArns ?? []).filter((arn) => taskDefinitionParts(arn).family === family);
   }
 
+  /**
+   * Not idempotent, and the SDK retries it on throttling, 5xx and dropped connections: a retry after a
+   * response that was lost can register one more identical revision. That is harmless (the deploy uses
+   * the revision the answer names; the other stays ACTIVE and unused), and ECS offers no client token
+   * for it, so it is retried like any other call.
+   */
   async register(input: RegisterInput): Promise<EcsTypes.TaskDefinition> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.RegisterTaskDefinitionCommand(input));
@@ -64,6 +71,10 @@ export class EcsActions {
     return out.taskDefinition;
   }
 
+  /**
+   * Setting the same fields twice leaves the same service, so a retry is safe; a retried
+   * forceNewDeployment may start a second deployment that replaces the first, also harmless.
+   */
   async updateService(cluster: string, service: string, fields: UpdateFields): Promise<Service> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.UpdateServiceCommand({ cluster, service, ...fields }));
@@ -77,6 +88,11 @@ export class EcsActions {
     return out.task ?? {};
   }
 
+  /**
+   * A retried RunTask could start the tasks twice; it is safe because every call carries a client
+   * token (the SDK fills `clientToken`, an idempotency token, once per call and its retries resend
+   * it), and ECS answers a repeated token with the tasks it already started.
+   */
   async runTask(input: EcsTypes.RunTaskRequest): Promise<{ tasks: Task[]; failures: EcsTypes.Failure[] }> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.RunTaskCommand(input));
@@ -97,7 +113,7 @@ export class EcsActions {
     const out = await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks: list.taskArns }));
     return (out.tasks ?? [])
       .filter((t) => !deploymentId || t.startedBy === deploymentId)
-      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .sort(newestFirst((t) => t.stoppedAt))
       .slice(0, limit)
       .map((t) => ({
         taskId: resourceName(t.taskArn),

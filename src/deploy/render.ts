@@ -46,19 +46,24 @@ export function diagnosticLine(d: TaskdefDiagnostic): string {
  * Validates and renders. With `validate: false` (a revision AWS already accepted) only the shape
  * is fixed. Throws DefinitionError when the definition has errors; warnings come back.
  */
-export function prepareRegistration(text: string, core: TaskdefCore, options: { image?: ImageReplacement; validate?: boolean; fileName?: string } = {}): Prepared {
-  let errors: TaskdefDiagnostic[] = [];
-  let warnings: TaskdefDiagnostic[] = [];
-  if (options.validate !== false) {
-    const result = core.validate(text, { kind: 'task', fileName: options.fileName });
-    errors = result.diagnostics.filter((d) => d.severity === 'error');
-    warnings = result.diagnostics.filter((d) => d.severity === 'warning' && !HANDLED.has(d.code));
-    if (errors.length) {
-      const shown = errors.slice(0, 5).map(diagnosticLine);
-      const more = errors.length > shown.length ? `\n… and ${errors.length - shown.length} more` : '';
-      throw new DefinitionError(`The task definition has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was registered:\n${shown.join('\n')}${more}`, errors);
-    }
+/**
+ * Validates a task-definition file before anything reads it: errors (a syntax error, a comment,
+ * a rule) are thrown with their positions; warnings come back.
+ */
+export function validateDefinition(text: string, core: TaskdefCore, fileName?: string): { errors: TaskdefDiagnostic[]; warnings: TaskdefDiagnostic[] } {
+  const result = core.validate(text, { kind: 'task', fileName });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && !HANDLED.has(d.code));
+  if (errors.length) {
+    const shown = errors.slice(0, 5).map(diagnosticLine);
+    const more = errors.length > shown.length ? `\n… and ${errors.length - shown.length} more` : '';
+    throw new DefinitionError(`The task definition has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was registered:\n${shown.join('\n')}${more}`, errors);
   }
+  return { errors, warnings };
+}
+
+export function prepareRegistration(text: string, core: TaskdefCore, options: { image?: ImageReplacement; validate?: boolean; fileName?: string } = {}): Prepared {
+  const { errors, warnings } = options.validate === false ? { errors: [], warnings: [] } : validateDefinition(text, core, options.fileName);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -3,7 +3,7 @@
  * `evaluateRollout` until the watched deployment finishes, the timeout passes or the caller cancels.
  * Time is injected (`clock`), so unit tests drive it with the emulator's manual clock.
  */
-import { describeAwsError } from '../aws/errors';
+import { describeAwsError, type AwsProblem } from '../aws/errors';
 import { evaluateRollout, type RolloutEvaluation, type RolloutMemory, type RolloutOutcome, type Service } from './rollout';
 
 export interface WatchClock {
@@ -36,8 +36,22 @@ export interface WatchOptions {
   clock?: WatchClock;
   signal?: AbortSignal;
   onSnapshot?(evaluation: RolloutEvaluation, service: Service): void | Promise<void>;
-  /** Longest wait between polls while AWS throttles. */
+  /** Longest wait between polls while AWS throttles or fails for a moment. */
   maxBackoffMs?: number;
+  /**
+   * The credentials expired mid-watch: resolves `resume` once they work again (the user signed in),
+   * or `stop`. Without it the watch ends there, saying so.
+   */
+  onPause?(problem: AwsProblem): Promise<'resume' | 'stop'>;
+}
+
+/** What a failed poll means for the watch: try again later, wait for a sign-in, or stop. */
+export function pollFailure(error: unknown): { kind: 'transient' | 'credentials' | 'permanent'; problem: AwsProblem } {
+  const problem = describeAwsError(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? 0;
+  if (problem.kind === 'throttled' || problem.kind === 'network' || status >= 500 || /^(ServerException|ServiceUnavailable|InternalFailure|InternalError|RequestTimeout)/.test(problem.code ?? '')) return { kind: 'transient', problem };
+  if (problem.kind === 'expired-token' || problem.kind === 'sso-expired' || problem.kind === 'no-credentials') return { kind: 'credentials', problem };
+  return { kind: 'permanent', problem };
 }
 
 export interface WatchResult {
@@ -71,8 +85,16 @@ export async function watchRollout(options: WatchOptions): Promise<WatchResult> 
       await options.onSnapshot?.(last, service);
       if (last.outcome) return result(last.outcome, last.reason);
     } catch (error) {
-      // Throttled even after the SDK's retries: poll less often rather than give up.
-      if (describeAwsError(error).kind !== 'throttled') throw error;
+      // UpdateService already succeeded: a poll that fails must not lose the outcome.
+      const failure = pollFailure(error);
+      if (failure.kind === 'permanent') return result('NOT_WAITED', `Stopped watching deployment ${options.deploymentId}: ${failure.problem.message} The deployment goes on in ECS.`);
+      if (failure.kind === 'credentials') {
+        const next = options.onPause ? await options.onPause(failure.problem) : 'stop';
+        if (next === 'stop' || options.signal?.aborted) return result('NOT_WAITED', `Stopped watching deployment ${options.deploymentId}: ${failure.problem.message} The deployment goes on in ECS.`, true);
+        continue;
+      }
+      // Throttled, 5xx, a dropped connection or a timeout even after the SDK's retries: poll less
+      // often rather than give up, until the watch's own deadline.
       wait = Math.min(maxBackoff, wait * 2);
     }
     const left = options.timeoutMs - (clock.now() - started);

@@ -3,6 +3,7 @@ import { readPages, type PagedResult, type PageRequest } from '../aws/paging';
 import type { ecr as EcrTypes } from '../aws/sdk';
 import type { Sdk } from '../aws/sdkLoader';
 import { validateRepositoryName } from './names';
+import { newestFirst } from '../util/sort';
 
 export type Repository = EcrTypes.Repository;
 export type ImageDetail = EcrTypes.ImageDetail;
@@ -72,14 +73,23 @@ export class EcrService {
     }
   }
 
-  /** Images newest first (within what was read: AWS does not sort). */
-  async images(repositoryName: string, page: PageRequest = {}): Promise<PagedResult<ImageDetail>> {
+  /**
+   * Every image of the repository, newest push first. DescribeImages answers in no guaranteed
+   * order, so "newest first" needs every page (1,000 images a call); the views page the result.
+   */
+  async allImages(repositoryName: string, filter?: EcrTypes.DescribeImagesFilter): Promise<ImageDetail[]> {
     const { sdk, client } = await this.ecr();
-    const result = await readPages(page, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
-      const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults }));
+    const { items } = await readPages({}, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
+      const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, filter, nextToken, maxResults }));
       return { items: out.imageDetails, nextToken: out.nextToken };
     });
-    return { ...result, items: sortNewestFirst(result.items) };
+    return sortNewestFirst(items);
+  }
+
+  /** Whether the repository holds any image (one DescribeImages of one item). */
+  async hasImages(repositoryName: string): Promise<boolean> {
+    const { sdk, client } = await this.ecr();
+    return ((await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, maxResults: 1 }))).imageDetails?.length ?? 0) > 0;
   }
 
   async image(repositoryName: string, id: ImageId): Promise<ImageDetail | undefined> {
@@ -167,5 +177,5 @@ function toImageId(id: ImageId): EcrTypes.ImageIdentifier {
 }
 
 export function sortNewestFirst(images: ImageDetail[]): ImageDetail[] {
-  return [...images].sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
+  return [...images].sort(newestFirst((i) => i.imagePushedAt));
 }

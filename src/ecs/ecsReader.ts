@@ -99,12 +99,22 @@ export class EcsReader {
     });
   }
 
-  /** Families with an ACTIVE revision; `familyPrefix` narrows the list on the server. */
-  async taskDefinitionFamilies(page: PageRequest = {}, familyPrefix?: string): Promise<PagedResult<string>> {
+  /**
+   * Families whose revisions are all INACTIVE (ListTaskDefinitionFamilies lists a family under
+   * INACTIVE as soon as one revision is, so the ACTIVE ones are taken away), sorted.
+   */
+  async inactiveOnlyFamilies(): Promise<string[]> {
+    const [active, inactive] = await Promise.all([this.taskDefinitionFamilies({ limit: Infinity }), this.taskDefinitionFamilies({ limit: Infinity }, undefined, 'INACTIVE')]);
+    const hasActive = new Set(active.items);
+    return inactive.items.filter((f) => !hasActive.has(f)).sort();
+  }
+
+  /** Families with an ACTIVE (or, asked, INACTIVE) revision; `familyPrefix` narrows the list on the server. */
+  async taskDefinitionFamilies(page: PageRequest = {}, familyPrefix?: string, status: 'ACTIVE' | 'INACTIVE' = 'ACTIVE'): Promise<PagedResult<string>> {
     const { sdk, client } = await this.ecs();
     return listAndDescribe({
       list: async (nextToken, maxResults) => {
-        const out = await client.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ status: 'ACTIVE', familyPrefix, nextToken, maxResults }));
+        const out = await client.send(new sdk.ecs.ListTaskDefinitionFamiliesCommand({ status, familyPrefix, nextToken, maxResults }));
         return { ids: out.families ?? [], nextToken: out.nextToken };
       },
       describe: async (families) => families,

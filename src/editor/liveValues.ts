@@ -6,6 +6,7 @@ import type { ClientManager } from '../aws/clientManager';
 import { readPages, type Page } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
 import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
+import { newestFirst } from '../util/sort';
 
 /** Enough for a completion list; more pages would only make the first answer slower. */
 const MAX_ITEMS = 500;
@@ -58,11 +59,12 @@ export class AwsLiveValues implements LiveValueProvider {
         const region = ecrRef?.region;
         const repositoryName = ecrRef?.repositoryName ?? uri.replace(/^[^/]*\//, '');
         const ecr = await this.clients.client('ecr', { region });
-        const images = await collect(1000, async (nextToken, max) => {
-          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults: max, filter: { tagStatus: 'TAGGED' } }), opts);
+        // Newest first needs every page (ECR answers in no order); the answer is cached, and completion never waits long for it.
+        const { items: images } = await readPages({}, 1000, async (nextToken, maxResults) => {
+          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults, filter: { tagStatus: 'TAGGED' } }), opts);
           return { items: out.imageDetails, nextToken: out.nextToken };
         });
-        images.sort((a, b) => (b.imagePushedAt?.getTime() ?? 0) - (a.imagePushedAt?.getTime() ?? 0));
+        images.sort(newestFirst((i) => i.imagePushedAt));
         return images.flatMap((image) =>
           (image.imageTags ?? []).map((tag) => ({ value: `${uri}:${tag}`, label: tag, detail: `pushed ${day(image.imagePushedAt) ?? '?'}`, documentation: `\`${image.imageDigest ?? ''}\`` })),
         );

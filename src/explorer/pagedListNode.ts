@@ -14,6 +14,11 @@ export abstract class PagedListNode<T> implements ExplorerNode {
   abstract readonly kind: string;
   private loaded: T[] | undefined;
   private nextToken: string | undefined;
+  /** Bumped by reset(): an answer that arrives for an older generation (a refresh, another filter) is dropped. */
+  private generation = 0;
+  /** The reads in flight, so two expands or two clicks on Load more read a page once. */
+  private firstPage: Promise<void> | undefined;
+  private more: Promise<void> | undefined;
   filter: string | undefined;
 
   constructor(
@@ -34,15 +39,18 @@ export abstract class PagedListNode<T> implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
+    const generation = this.generation;
     try {
       if (!this.loaded) {
-        const first = await this.fetch({ limit: this.filter ? Infinity : this.ctx.pageSize() });
-        this.loaded = first.items;
-        this.nextToken = first.nextToken;
+        this.firstPage ??= this.readFirstPage(generation);
+        await this.firstPage;
       }
     } catch (error) {
-      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: this.operation }), 'error', this.id)];
+      if (generation === this.generation) this.firstPage = undefined;
+      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: this.operation }), 'error', this.id, this)];
     }
+    // Reset while the page was read: read again for what is asked now (the new filter).
+    if (generation !== this.generation || !this.loaded) return this.getChildren();
     const needle = this.filter?.toLowerCase();
     const items = needle ? this.loaded.filter((item) => this.matches(item, needle)) : this.loaded;
     const nodes = items.map((item) => this.toNode(item));
@@ -54,10 +62,28 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     return nodes;
   }
 
-  /** Reads the next page and appends it. */
-  async loadMore(): Promise<void> {
-    if (!this.loaded || !this.nextToken) return;
-    const next = await this.fetch({ limit: this.ctx.pageSize(), startToken: this.nextToken });
+  private async readFirstPage(generation: number): Promise<void> {
+    const first = await this.fetch({ limit: this.filter ? Infinity : this.ctx.pageSize() });
+    if (generation !== this.generation) return;
+    this.loaded = first.items;
+    this.nextToken = first.nextToken;
+  }
+
+  /** Reads the next page and appends it; a second click while it loads waits for the same page. */
+  loadMore(): Promise<void> {
+    if (!this.loaded || !this.nextToken) return Promise.resolve();
+    if (!this.more) {
+      const more: Promise<void> = this.readNextPage(this.generation, this.nextToken).finally(() => {
+        if (this.more === more) this.more = undefined;
+      });
+      this.more = more;
+    }
+    return this.more;
+  }
+
+  private async readNextPage(generation: number, startToken: string): Promise<void> {
+    const next = await this.fetch({ limit: this.ctx.pageSize(), startToken });
+    if (generation !== this.generation || !this.loaded) return;
     this.loaded.push(...next.items);
     this.nextToken = next.nextToken;
     this.ctx.refresh(this);
@@ -71,8 +97,11 @@ export abstract class PagedListNode<T> implements ExplorerNode {
 
   /** Forgets what was read: the next expand reads AWS again. */
   reset(): void {
+    this.generation++;
     this.loaded = undefined;
     this.nextToken = undefined;
+    this.firstPage = undefined;
+    this.more = undefined;
   }
 
   /** A collapsed folder item; `count` (what the parent's describe already says) leads the description. */

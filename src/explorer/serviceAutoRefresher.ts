@@ -75,7 +75,8 @@ export class ServiceAutoRefresher {
         const key = `${node.scope.profile ?? ''}\u0000${node.scope.region}\u0000${node.cluster}`;
         groups.set(key, [...(groups.get(key) ?? []), node]);
       }
-      await Promise.all(
+      // Each cluster on its own: one that fails (access denied, throttled) leaves the others refreshing.
+      const outcomes = await Promise.allSettled(
         [...groups.values()].map(async (nodes) => {
           const { scope, cluster } = nodes[0];
           const fresh = await this.host.reader(scope).servicesByName(cluster, nodes.map((n) => n.service.serviceArn ?? n.service.serviceName ?? ''));
@@ -89,10 +90,11 @@ export class ServiceAutoRefresher {
           }
         }),
       );
-      this.backoffMs = 0;
-    } catch (error) {
-      this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(this.host.intervalMs(), this.backoffMs * 2));
-      this.host.onError?.(error);
+      const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      failures.forEach((f) => this.host.onError?.(f.reason));
+      // Back off only when nothing could be read: AWS (or the network) is the problem, not one cluster.
+      if (failures.length && failures.length === outcomes.length) this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(this.host.intervalMs(), this.backoffMs * 2));
+      else this.backoffMs = 0;
     } finally {
       this.ticking = false;
       this.schedule();

@@ -58,7 +58,9 @@ export class ParsedDocument {
 
   constructor(readonly text: string) {
     this.tooDeepAt = tooDeepAt(text);
-    this.root = this.tooDeepAt >= 0 ? undefined : parseTree(text, this.syntaxErrors, { allowTrailingComma: true, disallowComments: false });
+    // Strict JSON, as RegisterTaskDefinition, `aws ecs register-task-definition --cli-input-json` and the
+    // deploy Action read it: a comment or a trailing comma is reported where it is (the tree is still built).
+    this.root = this.tooDeepAt >= 0 ? undefined : parseTree(text, this.syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   }
 
   positionAt(offset: number): Position {
@@ -149,6 +151,7 @@ export function printSyntaxError(e: ParseError): string {
     CloseBraceExpected: 'Closing brace `}` expected',
     CloseBracketExpected: 'Closing bracket `]` expected',
     EndOfFileExpected: 'End of file expected',
+    InvalidCommentToken: 'Comments are not allowed (AWS reads task and service definitions as strict JSON)',
   };
   const code = printParseErrorCode(e.error);
   return `${names[code] ?? code}: the file is not valid JSON.`;

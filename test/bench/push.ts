@@ -1,12 +1,15 @@
 /**
  * npm run bench:push — what the extension's push adds over the container CLI alone. Starts its own
  * dockerd (vfs) and docker-registry (htpasswd) on loopback (test/integration/support/containerRig.ts)
- * and the emulator in registry mode, then alternates, RUNS times:
- *   plain:     docker login --password-stdin + docker push of an image already tagged for the registry
- *   extension: the core pushImage() (DescribeRepositories, cached token so no login, tag, push with
- *              progress parsing) of an equal image, through the real ClientManager and EcrService
- * Each run pushes a fresh image of the same size (random content, so no layer is already there).
- * Prints one line: push plain_ms=<n> extension_ms=<n> overhead_ms=<n> runs=<n>   (medians)
+ * and the emulator in registry mode, then alternates, RUNS times, like against like:
+ *   warm (a user already logged in): plain = docker push of an image already tagged for the registry;
+ *        extension = the core pushImage() with its cached token (DescribeRepositories, tag, push with
+ *        progress parsing, no login)
+ *   cold (nobody logged in yet): plain = docker login --password-stdin + docker push; extension =
+ *        pushImage() with an empty token cache (GetAuthorizationToken, login, tag, push)
+ * through the real ClientManager and EcrService. Each run pushes a fresh image of the same size
+ * (random content, so no layer is already there). Prints one line per case (medians):
+ *   push case=warm|cold plain_ms=<n> extension_ms=<n> overhead_ms=<n> runs=<n>
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -47,29 +50,42 @@ async function main(): Promise<void> {
     // Warm-up: the extension's first push creates the repository, fetches the token and logs in.
     image('bench/warm:1');
     await pushImage(deps, { image: 'bench/warm:1', repository: 'bench/ext', tag: 'warm', createRepository: true });
-    const plainTimes: number[] = [];
-    const extensionTimes: number[] = [];
+    const times = { warm: { plain: [] as number[], extension: [] as number[] }, cold: { plain: [] as number[], extension: [] as number[] } };
+    const timed = async (into: number[], work: () => unknown): Promise<void> => {
+      const started = performance.now();
+      await work();
+      into.push(performance.now() - started);
+    };
+    const docker = (args: string[], input?: string) => {
+      const out = rig.engine.docker(args, input);
+      if (out.status !== 0) throw new Error(`docker ${args[0]} failed: ${out.stderr}`);
+    };
+    const logout = () => rig.engine.docker(['logout', host]);
     for (let run = 0; run < RUNS; run++) {
-      image(`bench/plain-${run}:1`);
-      image(`bench/ext-${run}:1`);
-      const target = `${host}/bench/plain:r${run}`;
-      const tagged = rig.engine.docker(['tag', `bench/plain-${run}:1`, target]);
-      if (tagged.status !== 0) throw new Error(tagged.stderr);
-
-      let started = performance.now();
-      const login = rig.engine.docker(['login', '--username', 'AWS', '--password-stdin', host], rig.registry.password);
-      const push = rig.engine.docker(['push', target]);
-      if (login.status !== 0 || push.status !== 0) throw new Error(`plain push failed: ${login.stderr} ${push.stderr}`);
-      plainTimes.push(performance.now() - started);
-
-      started = performance.now();
-      await pushImage(deps, { image: `bench/ext-${run}:1`, repository: 'bench/ext', tag: `r${run}` });
-      extensionTimes.push(performance.now() - started);
+      for (const kind of ['warm', 'cold'] as const) {
+        image(`bench/plain-${kind}-${run}:1`);
+        image(`bench/ext-${kind}-${run}:1`);
+        const target = `${host}/bench/plain:${kind}-r${run}`;
+        docker(['tag', `bench/plain-${kind}-${run}:1`, target]);
+        const login = () => docker(['login', '--username', 'AWS', '--password-stdin', host], rig.registry.password);
+        if (kind === 'warm') login();
+        else logout();
+        await timed(times[kind].plain, () => {
+          if (kind === 'cold') login();
+          docker(['push', target]);
+        });
+        if (kind === 'cold') logout();
+        const ext: PushDeps = kind === 'warm' ? deps : { ...deps, tokens: new TokenCache() };
+        await timed(times[kind].extension, () => pushImage(ext, { image: `bench/ext-${kind}-${run}:1`, repository: 'bench/ext', tag: `${kind}-r${run}` }));
+        // The cold push logged the CLI in again, so the cached token of the warm runs still matches the CLI's login.
+      }
     }
     manager.dispose();
-    const plain = Math.round(median(plainTimes));
-    const extension = Math.round(median(extensionTimes));
-    console.log(`push plain_ms=${plain} extension_ms=${extension} overhead_ms=${extension - plain} runs=${RUNS}`);
+    for (const kind of ['warm', 'cold'] as const) {
+      const plain = Math.round(median(times[kind].plain));
+      const extension = Math.round(median(times[kind].extension));
+      console.log(`push case=${kind} plain_ms=${plain} extension_ms=${extension} overhead_ms=${extension - plain} runs=${RUNS}`);
+    }
   } finally {
     process.env = saved;
     await emulator.close();

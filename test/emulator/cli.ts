@@ -1,6 +1,7 @@
 /**
  * npm run emulator -- [--port N] [--seed demo|scale|empty] [--registry URL --registry-user AWS
- *   --registry-password P] [--latency-ms N] [--throttle-rate R] [--time-scale N]
+ *   --registry-password P] [--latency-ms N] [--latency-jitter-ms N] [--throttle-rate R] [--server-error-rate R]
+ *   [--connection-reset-rate R] [--fault-seed N] [--time-scale N]
  * Runs the emulator in the foreground on the real clock and prints exactly one line,
  * `AWS emulator listening on http://127.0.0.1:PORT`, once it accepts requests.
  */
@@ -41,10 +42,14 @@ function parse(argv: string[]): EmulatorOptions {
       case '--registry-password': password = value(i++); break;
       case '--latency-ms': opts.latencyMs = num(i++); break;
       case '--throttle-rate': opts.throttleRate = num(i++); break;
+      case '--latency-jitter-ms': opts.faults = { ...opts.faults, latencyJitterMs: num(i++) }; break;
+      case '--server-error-rate': opts.faults = { ...opts.faults, serverErrorRate: num(i++) }; break;
+      case '--connection-reset-rate': opts.faults = { ...opts.faults, connectionResetRate: num(i++) }; break;
+      case '--fault-seed': opts.faults = { ...opts.faults, seed: num(i++) }; break;
       case '--time-scale': opts.timeScale = num(i++); break;
       case '--help':
       case '-h':
-        process.stdout.write('usage: npm run emulator -- [--port N] [--seed demo|scale|empty] [--registry URL --registry-user AWS --registry-password P] [--latency-ms N] [--throttle-rate R] [--time-scale N]\n');
+        process.stdout.write('usage: npm run emulator -- [--port N] [--seed demo|scale|empty] [--registry URL --registry-user AWS --registry-password P] [--latency-ms N] [--latency-jitter-ms N] [--throttle-rate R] [--server-error-rate R] [--connection-reset-rate R] [--fault-seed N] [--time-scale N]\n');
         process.exit(0);
         break;
       default:

@@ -9,7 +9,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Scheduler } from './kit/clock';
-import type { FaultConfig } from './kit/faults';
+import type { FaultConfig, FaultUpdate } from './kit/faults';
 import { EmulatorServer } from './kit/server';
 import { Core, RegistryConfig } from './kit/world';
 import { applySeed, SeedName } from './seeds/index';
@@ -20,7 +20,7 @@ import { ecsState } from './services/ecs/state';
 import { logsState } from './services/logs/state';
 import { ssoState, type SessionCacheEntry } from './services/sso/state';
 
-export type { FaultConfig } from './kit/faults';
+export type { FaultConfig, FaultUpdate } from './kit/faults';
 export type { SeedName } from './seeds/index';
 export type { RegistryConfig } from './kit/world';
 
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   timeScale?: number;
   latencyMs?: number;
   throttleRate?: number;
+  /** Any other faults to start with (as `faults.set`), e.g. `{ serverErrorRate: 0.1, connectionResetRate: 0.02, seed: 7 }`. */
+  faults?: FaultUpdate;
   /** A real Docker registry that backs ECR (images are read from its /v2/ API). */
   registry?: RegistryConfig;
 }
@@ -72,7 +74,8 @@ export interface EmulatorHandle {
   };
   faults: {
     get(): FaultConfig;
-    set(f: Partial<FaultConfig>): FaultConfig;
+    /** Merges a partial config (`seed` restarts the faults' PRNG); refuses unknown settings and out-of-range rates. */
+    set(f: FaultUpdate): FaultConfig;
     clear(): void;
   };
   /** Direct access to a region's state (for assertions; prefer the AWS API). */
@@ -95,7 +98,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const sched = new Scheduler(opts.clock ?? 'manual', opts.timeScale ?? 1);
   const core = new Core(sched, opts.registry);
   const server = new EmulatorServer(core, SERVICES);
-  server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0 });
+  server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0, ...opts.faults });
   applySeed(core, opts.seed ?? 'empty');
   const http1 = http.createServer({ keepAlive: true }, server.listener());
   await new Promise<void>((resolve, reject) => {

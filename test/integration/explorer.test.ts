@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { DeregisterTaskDefinitionCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
@@ -102,6 +103,19 @@ describe('ECS explorer against the emulator demo seed', function () {
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.message), []);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('a family whose revisions are all INACTIVE appears under Inactive families, with its revisions', async () => {
+    const ecs = new ECSClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({ family: 'retired-app', containerDefinitions: [{ name: 'app', image: 'nginx', memory: 128 }] }));
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: taskDefinition!.taskDefinitionArn }));
+    workbench.explorer.refresh();
+    const families = await expand(workbench.explorer, 'us-east-1', 'Task definitions');
+    assert.ok(!families.some((f) => f.label === 'retired-app'), 'not among the families with an ACTIVE revision');
+    assert.strictEqual(families[families.length - 1].label, 'Inactive families');
+    const inactive = await childrenOf(workbench.explorer, families[families.length - 1].node);
+    assert.deepStrictEqual(inactive.map((f) => f.label), ['retired-app'], 'demo-api (one INACTIVE, two ACTIVE revisions) is not wholly inactive');
+    assert.deepStrictEqual((await childrenOf(workbench.explorer, inactive[0].node)).map((r) => [r.label, r.description]), [['retired-app:1', 'INACTIVE']]);
   });
 
   it('copies ARNs and builds the console URL for the region', async () => {

@@ -55,6 +55,8 @@ async function main(): Promise<number> {
   const reportFile = path.join(outputDir, 'report.txt');
   fs.writeFileSync(reportFile, '');
   fs.rmSync(path.join(outputDir, 'workbench.log'), { force: true });
+  const figures = path.join(outputDir, 'figures.txt');
+  fs.rmSync(figures, { force: true });
 
   // The suite owns the AWS identity: empty shared files in the scratch folder, no credentials from
   // the developer's shell, and never the instance metadata service (nothing but loopback exists).
@@ -116,6 +118,8 @@ async function main(): Promise<number> {
     ]);
     clearInterval(poll);
     flushReport();
+    // Figure lines the suite wrote (test/integration/support/driver.ts `figure`).
+    if (fs.existsSync(figures)) process.stdout.write(fs.readFileSync(figures, 'utf8'));
     console.log(`[integration] extension host exited with ${outcome} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (keepOpen) {
       console.log(`[integration] --keep-open: workbench stays at ${server.url}; Ctrl-C to end`);

@@ -4,7 +4,7 @@ import type { AwsScope } from '../../aws/clientManager';
 import { parseDeployArgs } from '../../deploy/args';
 import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
 import { recentImages } from '../../deploy/images';
-import { diagnosticLine, type ImageReplacement } from '../../deploy/render';
+import { diagnosticLine, validateDefinition, type ImageReplacement, type TaskdefCore } from '../../deploy/render';
 import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
 import { confirm, input, pick } from '../../ui/input';
@@ -72,7 +72,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
     request.file = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath };
   } else Object.assign(request, source);
 
-  request.image = await pickImage(ui, request, current, target.scope, justPushedImage(arg));
+  request.image = await pickImage(ui, core, request, current, target.scope, justPushedImage(arg));
   const plan = await planDeploy(actions, core, request);
   const warnings = plan.registration?.warnings ?? [];
   const detail = [...changeLines(plan), ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings.slice(0, 5).map(diagnosticLine)] : [])].join('\n');
@@ -92,9 +92,11 @@ function summary(result: DeployResult, scope: AwsScope): DeployCommandResult {
 }
 
 /** Optionally replace one container's image, offering the image just pushed, then the newest pushes of its ECR repository. */
-async function pickImage(ui: DeployUi, request: DeployRequest, current: string, scope: AwsScope, justPushed?: string): Promise<ImageReplacement | undefined> {
+async function pickImage(ui: DeployUi, core: TaskdefCore, request: DeployRequest, current: string, scope: AwsScope, justPushed?: string): Promise<ImageReplacement | undefined> {
   let containers: { name?: string; image?: string }[];
   if (request.file) {
+    // Validated before it is read: a comment or a syntax error is refused with its position, as Register does.
+    validateDefinition(request.file.text, core, request.file.fileName);
     const parsed = JSON.parse(request.file.text);
     containers = (parsed.taskDefinition ?? parsed).containerDefinitions ?? [];
   } else {

@@ -19,6 +19,11 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
     void vscode.window.showInformationMessage(`Stopped watching ${target.service}. The deployment of ${revision} goes on in ECS.`);
     return;
   }
+  if (result.outcome === 'NOT_WAITED' && result.reason) {
+    // The watch could not go on (e.g. access to DescribeServices was lost): the deployment did.
+    void vscode.window.showWarningMessage(`${target.service}: ${result.reason}`, 'Show Output').then((choice) => choice && ui.output.show());
+    return;
+  }
   if (result.outcome === 'COMPLETED' || result.outcome === 'NOT_WAITED') {
     const how = result.outcome === 'COMPLETED' ? `completed${result.elapsedMs !== undefined ? ` in ${Math.round(result.elapsedMs / 1000)} s` : ''}` : 'started';
     void vscode.window.showInformationMessage(`${target.service}: deployment of ${revision} ${how}.`);

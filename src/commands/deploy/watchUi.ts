@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { resourceName, revisionLabel } from '../../aws/arn';
+import type { AwsProblem } from '../../aws/errors';
 import type { ApplyHooks, DeployResult } from '../../deploy/deployFlow';
 import { stoppedTaskLine } from '../../deploy/ecsActions';
 import { describeDeployment } from '../../deploy/rollout';
@@ -42,6 +43,7 @@ export async function withWatch(
               if (w) progress.report({ message: `${revisionLabel(w.taskDefinition)}: ${w.running}/${w.desired} running, ${w.pending} pending, ${w.failed} failed${w.rolloutState ? ` · ${w.rolloutState}` : ''}` });
             },
             onStoppedTasks: (tasks) => tasks.forEach((t) => ui.log(`stopped task ${stoppedTaskLine(t)}`)),
+            onPause: (problem) => pauseForSignIn(ui, target, problem),
           }
         : undefined,
     };
@@ -59,4 +61,27 @@ function logOutcome(ui: DeployUi, target: ServiceTarget, result: DeployResult): 
   if (result.cancelled) ui.log(`Stopped watching ${target.service}: the deployment ${result.deploymentId} goes on in ECS.`);
   else ui.log(`${target.service}: ${result.outcome}${result.reason ? ` — ${result.reason}` : ''}${result.elapsedMs !== undefined ? ` (${Math.round(result.elapsedMs / 1000)} s, ${result.polls} polls)` : ''}`);
   for (const t of result.stoppedTasks ?? []) ui.log(`stopped task ${stoppedTaskLine(t)}`);
+}
+
+/** Credentials expired mid-watch: the watch waits (the deployment goes on) until the user signs in again and resumes. */
+async function pauseForSignIn(ui: DeployUi, target: ServiceTarget, problem: AwsProblem): Promise<'resume' | 'stop'> {
+  ui.log(`Paused watching ${target.service}: ${problem.message}`);
+  for (;;) {
+    const signIn = problem.fix?.kind === 'sso-login' ? ['Sign In'] : [];
+    const choice = await vscode.window.showWarningMessage(
+      `Watching ${target.service} is paused: ${problem.title}. Sign in again, then Resume; the deployment goes on in ECS meanwhile.`,
+      ...signIn,
+      'Resume',
+      'Stop Watching',
+    );
+    if (choice === 'Sign In') {
+      await vscode.commands.executeCommand('ecsWorkbench.runInTerminal', { fix: 'sso-login', profile: target.scope.profile ?? '' });
+      continue;
+    }
+    if (choice !== 'Resume') return 'stop';
+    // Fresh credentials: the providers re-read the shared config and the SSO cache.
+    ui.clients.invalidate();
+    ui.log(`Resumed watching ${target.service}.`);
+    return 'resume';
+  }
 }

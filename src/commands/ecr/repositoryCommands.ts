@@ -73,8 +73,7 @@ export function registerRepositoryCommands(runtime: EcrRuntime): void {
     } else {
       name = arg instanceof RepositoryNode ? arg.name : await pickRepository(runtime, scope, 'Delete ECR Repository');
       const where = await whereText(services.clientManager, scope);
-      const { items } = await ecr().images(name, { limit: 1 });
-      if (items.length) {
+      if (await ecr().hasImages(name)) {
         // A repository with images goes only when its name is typed, and then with force.
         const typed = await vscode.window.showInputBox({
           title: `Delete repository ${name} and all its images (${where})`,

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AwsScope } from '../../aws/clientManager';
 import type { ImageId } from '../../ecr/ecrService';
-import { ECR_LIMITS } from '../../ecr/ecrService';
+import { pageOfList } from '../../aws/paging';
+import { ECR_LIMITS, type ImageDetail } from '../../ecr/ecrService';
 import { isDigest, validateTag } from '../../ecr/names';
 import { pagedPick } from '../../ui/pagedPick';
 import { ImageNode } from '../../explorer/ecr/imageNode';
@@ -54,12 +55,14 @@ export function pickRepository(runtime: EcrRuntime, scope: AwsScope, title: stri
   );
 }
 
-/** An image of a repository, a page (1,000) at a time. */
+/** An image of a repository, newest first, a page at a time. */
 export function pickImage(runtime: EcrRuntime, scope: AwsScope, repository: string): Promise<ImageId> {
+  let all: Promise<ImageDetail[]> | undefined;
   return pagedPick<ImageId>(
     {
       page: async (startToken) => {
-        const { items, nextToken } = await runtime.ecr(scope).images(repository, { limit: ECR_LIMITS.describeImages, startToken });
+        all ??= runtime.ecr(scope).allImages(repository);
+        const { items, nextToken } = pageOfList(await all, { limit: 100, startToken });
         return {
           nextToken,
           items: items.map((image) => ({ label: image.imageTags?.join(', ') || '<untagged>', description: image.imageDigest, value: image.imageTags?.[0] ? { tag: image.imageTags[0] } : { digest: image.imageDigest ?? '' } })),

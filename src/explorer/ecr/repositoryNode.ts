@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ImageDetail, Repository } from '../../ecr/ecrService';
 import { presentRepository } from '../../ecr/present';
-import type { PageRequest } from '../../aws/paging';
+import { pageOfList, type PageRequest } from '../../aws/paging';
 import type { ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { presentedItem } from '../treeItems';
@@ -29,8 +29,22 @@ export class RepositoryNode extends PagedListNode<ImageDetail> {
     return { scope: this.ecrCtx.clients.resolve(), name: this.name, arn: this.repository.repositoryArn };
   }
 
-  protected fetch(page: PageRequest) {
-    return this.ecrCtx.ecr().images(this.name, page);
+  /** Every image is read once per refresh (newest first needs them all), then paged. */
+  private all: Promise<ImageDetail[]> | undefined;
+
+  protected async fetch(page: PageRequest) {
+    this.all ??= this.ecrCtx.ecr().allImages(this.name);
+    try {
+      return pageOfList(await this.all, page);
+    } catch (error) {
+      this.all = undefined;
+      throw error;
+    }
+  }
+
+  override reset(): void {
+    super.reset();
+    this.all = undefined;
   }
 
   protected toNode(image: ImageDetail): ExplorerNode {

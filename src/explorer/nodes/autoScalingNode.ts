@@ -40,7 +40,7 @@ export class AutoScalingNode implements ExplorerNode {
         ...scaling.scheduled.map((a) => new ScalingItemNode(presentScheduledAction(a), `${this.id}/scheduled:${a.ScheduledActionName}`, 'autoScalingScheduledAction')),
       ];
     } catch (error) {
-      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: 'application-autoscaling:DescribeScalableTargets' }), 'error', this.id)];
+      return [new MessageNode(describeAwsError(error, { profile: this.ctx.clients.context.profile, operation: 'application-autoscaling:DescribeScalableTargets' }), 'error', this.id, this)];
     }
   }
 }

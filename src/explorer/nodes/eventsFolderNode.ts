@@ -6,6 +6,7 @@ import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { folderItem, presentedItem } from '../treeItems';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { newestFirst } from '../../util/sort';
 
 const EVENTS_PAGE = 20;
 
@@ -24,7 +25,7 @@ export class EventsFolderNode implements ExplorerNode {
   }
 
   private get events(): ecs.ServiceEvent[] {
-    return [...(this.service.events ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+    return [...(this.service.events ?? [])].sort(newestFirst((e) => e.createdAt));
   }
 
   getTreeItem(): vscode.TreeItem {

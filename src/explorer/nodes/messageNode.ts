@@ -10,6 +10,8 @@ export class FixNode implements ExplorerNode {
   constructor(
     readonly fix: AwsFix,
     private readonly parentId = '',
+    /** The node whose read failed: *Retry* reads it again, and nothing else of the tree. */
+    private readonly retryTarget?: ExplorerNode,
   ) {}
 
   get label(): string {
@@ -44,7 +46,9 @@ export class FixNode implements ExplorerNode {
         break;
       case 'retry':
         item.iconPath = new vscode.ThemeIcon('refresh');
-        item.command = { title: this.label, command: 'ecsWorkbench.refreshExplorer' };
+        item.command = this.retryTarget
+          ? { title: this.label, command: 'ecsWorkbench.refreshNode', arguments: [this.retryTarget] }
+          : { title: this.label, command: 'ecsWorkbench.refreshExplorer' };
         break;
     }
     return item;
@@ -58,6 +62,7 @@ export class MessageNode implements ExplorerNode {
     readonly problem: Pick<AwsProblem, 'title' | 'message' | 'fix' | 'kind'>,
     private readonly severity: 'error' | 'warning' | 'info' = 'error',
     private readonly parentId = '',
+    private readonly retryTarget?: ExplorerNode,
   ) {}
 
   get label(): string {
@@ -81,6 +86,6 @@ export class MessageNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return this.problem.fix ? [new FixNode(this.problem.fix, this.parentId && `${this.parentId}/message`)] : [];
+    return this.problem.fix ? [new FixNode(this.problem.fix, this.parentId && `${this.parentId}/message`, this.retryTarget)] : [];
   }
 }

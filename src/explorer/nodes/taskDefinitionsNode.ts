@@ -1,6 +1,6 @@
 import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
-import type { PageRequest } from '../../aws/paging';
+import { pageOfList, type PageRequest } from '../../aws/paging';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { resourceName, taskDefinitionParts } from '../../aws/arn';
@@ -25,11 +25,15 @@ export class TaskDefinitionsNode extends PagedListNode<string> {
   }
 
   protected toNode(family: string): ExplorerNode {
-    return new FamilyNode(this.ctx, this.scope, family, this.id, 'ACTIVE');
+    return new FamilyNode(this.ctx, this.scope, family, this.id, 'active');
   }
 
   protected matches(family: string, filter: string): boolean {
     return family.toLowerCase().includes(filter);
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    return [...(await super.getChildren()), new InactiveFamiliesNode(this.ctx, this.scope, this.id)];
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -37,7 +41,42 @@ export class TaskDefinitionsNode extends PagedListNode<string> {
   }
 }
 
-/** Revisions of one family, newest first; INACTIVE ones in a child folder of their own. */
+/** Families with no ACTIVE revision left: otherwise invisible, since the families list shows ACTIVE ones. */
+export class InactiveFamiliesNode extends PagedListNode<string> {
+  readonly kind = 'inactiveFamiliesFolder';
+  protected readonly operation = 'ecs:ListTaskDefinitionFamilies';
+  protected readonly emptyText = 'No family is wholly inactive';
+
+  constructor(
+    ctx: ExplorerContext,
+    readonly scope: AwsScope,
+    parentId: string,
+  ) {
+    super(ctx, `${parentId}/inactiveFamilies`);
+  }
+
+  protected async fetch(page: PageRequest) {
+    // Both lists are read whole to tell the families apart, then paged here.
+    return pageOfList(await this.ctx.reader(this.scope).inactiveOnlyFamilies(), page);
+  }
+
+  protected toNode(family: string): ExplorerNode {
+    return new FamilyNode(this.ctx, this.scope, family, this.id, 'inactiveFamily');
+  }
+
+  protected matches(family: string, filter: string): boolean {
+    return family.toLowerCase().includes(filter);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return this.folderItem('Inactive families', 'archive', 'inactiveFamiliesFolder');
+  }
+}
+
+/**
+ * Revisions of one family, newest first: an active family lists its ACTIVE ones with the INACTIVE
+ * ones in a child folder; an inactive family (or that folder) lists INACTIVE ones.
+ */
 export class FamilyNode extends PagedListNode<string> {
   readonly kind: string;
   protected readonly operation = 'ecs:ListTaskDefinitions';
@@ -48,12 +87,15 @@ export class FamilyNode extends PagedListNode<string> {
     readonly scope: AwsScope,
     readonly family: string,
     parentId: string,
-    readonly status: 'ACTIVE' | 'INACTIVE',
+    private readonly variant: 'active' | 'inactiveRevisions' | 'inactiveFamily',
   ) {
-    super(ctx, status === 'ACTIVE' ? `${parentId}/family:${family}` : `${parentId}/inactive`);
-    this.kind = status === 'ACTIVE' ? 'taskDefinitionFamily' : 'inactiveRevisionsFolder';
+    super(ctx, variant === 'inactiveRevisions' ? `${parentId}/inactive` : `${parentId}/family:${family}`);
+    this.status = variant === 'active' ? 'ACTIVE' : 'INACTIVE';
+    this.kind = variant === 'inactiveRevisions' ? 'inactiveRevisionsFolder' : 'taskDefinitionFamily';
     this.resource = { scope, name: family, console: { kind: 'taskDefinitionFamily', family } };
   }
+
+  readonly status: 'ACTIVE' | 'INACTIVE';
 
   protected get emptyText(): string {
     return this.status === 'ACTIVE' ? 'No active revisions' : 'No inactive revisions';
@@ -73,12 +115,12 @@ export class FamilyNode extends PagedListNode<string> {
 
   override async getChildren(): Promise<ExplorerNode[]> {
     const children = await super.getChildren();
-    if (this.status === 'ACTIVE') children.push(new FamilyNode(this.ctx, this.scope, this.family, this.id, 'INACTIVE'));
+    if (this.variant === 'active') children.push(new FamilyNode(this.ctx, this.scope, this.family, this.id, 'inactiveRevisions'));
     return children;
   }
 
   getTreeItem(): vscode.TreeItem {
-    if (this.status === 'INACTIVE') return this.folderItem('Inactive revisions', 'archive', 'inactiveRevisionsFolder');
+    if (this.variant === 'inactiveRevisions') return this.folderItem('Inactive revisions', 'archive', 'inactiveRevisionsFolder');
     return this.folderItem(this.family, 'symbol-class', 'taskDefinitionFamily');
   }
 }

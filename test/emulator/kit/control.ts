@@ -4,7 +4,7 @@
  */
 import type * as http from 'http';
 import type { CallLog } from './calls';
-import type { Faults, FaultConfig } from './faults';
+import type { Faults, FaultUpdate } from './faults';
 import type { ControlRoute } from './service';
 import type { Core } from './world';
 
@@ -16,7 +16,7 @@ export class Control {
     this.routes = {
       'GET /_emulator/health': () => [200, { ok: true, now: sched.now().toISOString() }],
       'GET /_emulator/faults': () => [200, faults.config],
-      'POST /_emulator/faults': (input) => [200, faults.set(input as Partial<FaultConfig>)],
+      'POST /_emulator/faults': (input) => [200, faults.set(input as FaultUpdate)],
       'DELETE /_emulator/faults': () => {
         faults.clear();
         return [200, faults.config];

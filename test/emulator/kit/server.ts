@@ -16,6 +16,7 @@ import { asAwsError, AwsError, emulatorBug, mayRaise } from './errors';
 import { arnMentioning, Faults } from './faults';
 import { defaultIdentity, Identity } from './identity';
 import { loadModel, Protocol, ServiceModel } from './model';
+import { pageBinding } from './page-tokens';
 import { cborCodec } from './protocols/cbor';
 import type { Call, Codec, WireReply, WireRequest } from './protocols/codec';
 import { jsonCodec } from './protocols/json';
@@ -62,7 +63,7 @@ export class EmulatorServer {
     services: RegisteredService[],
     models: Record<string, ServiceModel> = loadModel(),
   ) {
-    this.faults = new Faults(core.rnd);
+    this.faults = new Faults();
     for (const s of services) {
       if (!models[s.model]) {
         throw new Error(`emulator: no model for service ${s.model}`);
@@ -98,16 +99,26 @@ export class EmulatorServer {
     const route = this.router.route(wire, { signingName: credential?.service, host: req.headers.host });
     const requestId = this.core.rnd.uuid();
     let out: WireReply;
+    let prefix: string | undefined;
     if (!isRoute(route)) {
       const svc = route.svc ?? NO_SERVICE;
       const call: Call = { svc, op: '', opModel: { i: '', o: '', e: [] }, protocol: route.protocol, requestId };
       out = CODECS[route.protocol].error(call, new AwsError('UnknownOperationException', route.message, route.svc || route.protocol !== 'restJson1' ? {} : { status: 404 }));
     } else {
       const call: Call = { ...route, opModel: route.svc.ops[route.op], requestId };
+      prefix = this.services.get(call.svc.key)?.iamPrefix;
       out = await this.run(call, wire, credential);
     }
     const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
     res.writeHead(out.status, { ...out.headers, 'Content-Length': String(payload.length) });
+    const reset = prefix !== undefined && isRoute(route) ? this.faults.reset(prefix, route.op, payload.length) : undefined;
+    if (reset) {
+      // The call has taken effect; the client loses the reply. A TCP RST (not a FIN) mid-response,
+      // as a broken network path gives: Node's client reports ECONNRESET ("aborted").
+      res.flushHeaders();
+      res.write(payload.subarray(0, reset.bytes), () => res.socket?.resetAndDestroy());
+      return;
+    }
     res.end(payload);
   }
 
@@ -139,13 +150,13 @@ export class EmulatorServer {
     if (issued?.expired && !call.opModel.unsigned) {
       throw new AwsError('ExpiredTokenException', 'The security token included in the request is expired');
     }
-    const input = codec.read(call, req);
-    this.check(call, service, input);
+    const read = codec.read(call, req);
+    this.check(call, service, read);
     const caller: Identity = issued?.identity ?? defaultIdentity(regionName);
     const action = `${prefix}:${call.op}`;
-    const denied = this.faults.denial(prefix, call.op, input);
+    const denied = this.faults.denial(prefix, call.op, read);
     if (denied) {
-      const named = denied.resource && (arnMentioning(input, denied.resource) ?? service.deniedResourceArn?.(denied.resource, regionName) ?? denied.resource);
+      const named = denied.resource && (arnMentioning(read, denied.resource) ?? service.deniedResourceArn?.(denied.resource, regionName) ?? denied.resource);
       throw new AwsError('AccessDeniedException', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${named || '*'} because no identity-based policy allows the ${action} action`);
     }
     const handler = service.handlers[call.op];
@@ -153,8 +164,11 @@ export class EmulatorServer {
       throw new AwsError('UnknownOperationException', `${call.op} is not implemented by the emulator`);
     }
     const ctx: Context = { core: this.core, region, action, requestId: call.requestId, accessKeyId: credential?.accessKeyId, caller };
+    const paging = pageBinding(call.svc, call.op, call.opModel, regionName, read, this.core.sched.nowMs(), service.pageTokens);
+    const input = paging ? paging.unwrap(read as Record<string, unknown>) : read;
     try {
-      return await handler(input, ctx);
+      const output = await handler(input, ctx);
+      return paging ? paging.wrap(output) : output;
     } catch (e) {
       if (!(e instanceof AwsError)) {
         throw e;

@@ -8,6 +8,7 @@
  *   });
  */
 import { defaultIdentity, type Identity } from './identity';
+import type { TokenRules } from './page-tokens';
 import type { Violation } from './validate';
 import type { Core, Region } from './world';
 
@@ -46,6 +47,8 @@ export interface ServiceDefinition<O extends OperationTypes<O>> {
   deniedResourceArn?: (name: string, region: string) => string;
   /** Error codes the service documents but its model does not list (EC2 models no errors), with their HTTP status. */
   documentedErrors?: Record<string, number>;
+  /** How the service refuses a paging token of another query, and how long its tokens live (page-tokens.ts); default: its validation error. */
+  pageTokens?: TokenRules;
   handlers: Handlers<O>;
   /** Extra control-endpoint routes, keyed `METHOD /_emulator/...`. */
   control?: Record<string, ControlRoute>;
@@ -59,14 +62,17 @@ export interface RegisteredService {
   patternMessage?: (v: Violation) => string | undefined;
   deniedResourceArn?: (name: string, region: string) => string;
   documentedErrors: Record<string, number>;
+  pageTokens: TokenRules;
   handlers: Record<string, (input: unknown, ctx: Context) => unknown>;
   control: Record<string, ControlRoute>;
 }
 
 export function defineService<O extends OperationTypes<O>>(def: ServiceDefinition<O>): RegisteredService {
+  const validationError = def.validationError ?? 'ValidationException';
   return {
     ...def,
-    validationError: def.validationError ?? 'ValidationException',
+    validationError,
+    pageTokens: def.pageTokens ?? { error: validationError, message: 'The nextToken is not valid.' },
     handlers: def.handlers as unknown as RegisteredService['handlers'],
     documentedErrors: def.documentedErrors ?? {},
     control: def.control ?? {},

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import * as http from 'http';
 
 /** Asks the test driver (outside the extension host) for what only the browser sees. */
@@ -48,4 +50,10 @@ export async function choose(expected: string, filter = ''): Promise<void> {
 /** Types into whatever has focus and optionally presses a key, as a person would. */
 export function keyboard(type: string, press?: string): Promise<void> {
   return call('/keyboard', { type, press });
+}
+
+/** A figure line for the closing note: written to test-output/<suite>/figures.txt, printed by the runner at the end. */
+export function figure(line: string): void {
+  const dir = process.env.ECS_TEST_OUTPUT_DIR;
+  if (dir) fs.appendFileSync(path.join(dir, 'figures.txt'), `${line}\n`);
 }

@@ -108,6 +108,14 @@ describe('deploy flow against the emulator (demo seed, manual clock)', function 
     assert.strictEqual(calls()['ecs:RegisterTaskDefinition'], undefined);
   });
 
+  it('a file with a comment or a syntax error is refused with positions before anything reads it', async () => {
+    const calls = countCalls(f.emulator);
+    for (const text of ['{\n  // the web app\n  "family": "demo-api",\n  "containerDefinitions": []\n}', '{\n  "family": "demo-api",\n  "containerDefinitions": [\n']) {
+      await assert.rejects(planDeploy(f.actions, taskdef, { cluster: 'demo-fargate', service: 'api', file: { text } }), (e: Error) => e instanceof DefinitionError && /line \d+, col \d+/.test(e.message), text);
+    }
+    assert.strictEqual(calls()['ecs:RegisterTaskDefinition'], undefined);
+  });
+
   it('nothing half-applied: a failed UpdateService after registering says so and keeps the new revision', async () => {
     const plan = await planDeploy(f.actions, taskdef, { cluster: 'demo-fargate', service: 'api', image: { container: 'api', uri: IMAGE('demo/api', '1.3.0') } });
     f.emulator.faults.set({ accessDenied: [{ action: 'ecs:UpdateService' }] });

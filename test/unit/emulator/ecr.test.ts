@@ -30,7 +30,8 @@ describe('emulator: ECR', () => {
   it('describes and lists images, with tags, digests, sizes and scan summaries', async () => {
     const d = await ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/api' }));
     assert.strictEqual(d.imageDetails?.length, 4);
-    const newest = d.imageDetails![0];
+    // ECR guarantees no order: the newest is found by sorting on imagePushedAt.
+    const newest = [...d.imageDetails!].sort((a, b) => b.imagePushedAt!.getTime() - a.imagePushedAt!.getTime())[0];
     assert.deepStrictEqual(newest.imageTags, ['1.2.0', 'latest']);
     assert.match(newest.imageDigest ?? '', /^sha256:[0-9a-f]{64}$/);
     assert.ok((newest.imageSizeInBytes ?? 0) > 1_000_000);
@@ -43,6 +44,23 @@ describe('emulator: ECR', () => {
     assert.strictEqual(l.imageIds?.length, 2);
     assert.ok(l.nextToken);
     await rejectsWith(ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/api', imageIds: [{ imageTag: 'nope' }] })), 'ImageNotFoundException');
+  });
+
+  it('DescribeImages and ListImages come in no particular order (by digest), the same across pages: sort over all pages', async () => {
+    const pages: { digest: string; pushed: number }[][] = [];
+    let nextToken: string | undefined;
+    do {
+      const p = await ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/api', maxResults: 2, nextToken }));
+      pages.push(p.imageDetails!.map((i) => ({ digest: i.imageDigest!, pushed: i.imagePushedAt!.getTime() })));
+      nextToken = p.nextToken;
+    } while (nextToken);
+    const all = pages.flat();
+    assert.deepStrictEqual(all.map((x) => x.digest), [...all.map((x) => x.digest)].sort(), 'by digest');
+    const web = await ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/web', maxResults: 1 }));
+    assert.deepStrictEqual(web.imageDetails?.map((i) => i.imageTags), [['2.0.0']], 'the newest (2.1.0, latest) is on page 2: sorting one page by date finds the wrong "latest"');
+    const ids = await ecr.send(new ListImagesCommand({ repositoryName: 'demo/api' }));
+    const digests = ids.imageIds!.map((i) => i.imageDigest!);
+    assert.deepStrictEqual(digests, [...digests].sort());
   });
 
   it('scans: findings are paged; a new scan goes IN_PROGRESS then COMPLETE; quota per day', async () => {
@@ -76,7 +94,7 @@ describe('emulator: ECR', () => {
     assert.strictEqual(r.imageIds?.length, 1);
     assert.deepStrictEqual(r.failures?.map((f) => f.failureCode), ['ImageNotFound']);
     let d = await ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/web' }));
-    assert.deepStrictEqual(d.imageDetails?.map((i) => i.imageTags), [['2.1.0'], ['2.0.0']]);
+    assert.deepStrictEqual(d.imageDetails?.map((i) => i.imageTags).sort(), [['2.0.0'], ['2.1.0']]);
     await ecr.send(new BatchDeleteImageCommand({ repositoryName: 'demo/web', imageIds: [{ imageTag: '2.1.0' }] }));
     d = await ecr.send(new DescribeImagesCommand({ repositoryName: 'demo/web' }));
     assert.deepStrictEqual(d.imageDetails?.map((i) => i.imageTags), [['2.0.0']]);

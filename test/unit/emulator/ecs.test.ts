@@ -302,3 +302,17 @@ describe('emulator: ECS', () => {
     });
   });
 });
+
+describe('emulator: RunTask client token (ECS_Idempotency.html)', () => {
+  const ctx = useEmulator({ seed: 'demo' });
+  it('the same token and parameters return the original tasks; other parameters are a ConflictException', async () => {
+    const ecs = new ECSClient(sdkConfig(ctx.emu));
+    const input = { cluster: 'demo-ec2', taskDefinition: 'demo-batch:1', launchType: 'EC2' as const, clientToken: 'retry-me-1' };
+    const first = await ecs.send(new RunTaskCommand(input));
+    const again = await ecs.send(new RunTaskCommand(input));
+    assert.deepStrictEqual(again.tasks?.map((t) => t.taskArn), first.tasks?.map((t) => t.taskArn));
+    const running = await ecs.send(new ListTasksCommand({ cluster: 'demo-ec2', startedBy: undefined, family: 'demo-batch' }));
+    assert.strictEqual(running.taskArns?.filter((a) => a === first.tasks![0].taskArn).length, 1, 'one task, not two');
+    await rejectsWith(ecs.send(new RunTaskCommand({ ...input, count: 2 })), 'ConflictException');
+  });
+});

@@ -53,7 +53,7 @@ describe('emulator kit: CloudWatch in awsJson1_0, awsQuery and rpcv2Cbor', () =>
     assert.strictEqual(JSON.parse(json.body).__type, 'com.amazonaws.cloudwatch#InvalidNextToken');
     assert.strictEqual(json.headers['x-amzn-query-error'], 'InvalidNextToken;Sender');
     const c = cbor.deserialize((await cborCall({ NextToken: 'forged' })).bytes) as { __type: string; message: string };
-    assert.deepStrictEqual(c, { __type: 'com.amazonaws.cloudwatch#InvalidNextToken', message: 'The nextToken is not valid.' });
+    assert.deepStrictEqual(c, { __type: 'com.amazonaws.cloudwatch#InvalidNextToken', message: 'The next token specified is invalid.' });
     const xml = await raw(ctx.emu.url, { headers: FORM, body: 'Action=DescribeAlarms&Version=2010-08-01&NextToken=forged' });
     assert.match(xml.body, /<Error><Type>Sender<\/Type><Code>InvalidNextToken<\/Code>/);
   });

@@ -7,6 +7,8 @@ import { scalingHandlers } from './handlers';
 export const scalingService = defineService<aas.Operations>({
   model: 'autoscaling',
   iamPrefix: 'application-autoscaling',
+  // The error its model lists for Describe*, worded as the model documents it.
+  pageTokens: { error: 'InvalidNextTokenException', message: 'The next token supplied was invalid.' },
   handlers: scalingHandlers,
 });
 

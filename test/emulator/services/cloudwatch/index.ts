@@ -52,6 +52,8 @@ function alarmOf(region: Region, policy: aas.ScalingPolicy, alarm: aas.Alarm): c
 export const cloudwatchService = defineService<cw.Operations>({
   model: 'cloudwatch',
   iamPrefix: 'cloudwatch',
+  // The error its model lists for DescribeAlarms, worded as the model documents it.
+  pageTokens: { error: 'InvalidNextToken', message: 'The next token specified is invalid.' },
   handlers: {
     DescribeAlarms: (input, { region }) => {
       const alarms = scalingState(region).policies

@@ -50,6 +50,15 @@ async function imageFor(state: EcrState, input: { repositoryName: string; imageI
   return { r, img };
 }
 
+/**
+ * ECR documents no order for DescribeImages or ListImages (nor does it sort by push time), so the
+ * emulator orders by digest: stable across pages, unrelated to age or tags. A client that sorts
+ * within each page instead of over all pages shows it (the newest image is seldom on page one).
+ */
+function byDigest(images: Image[]): Image[] {
+  return [...images].sort((a, b) => (a.imageDigest < b.imageDigest ? -1 : a.imageDigest > b.imageDigest ? 1 : 0));
+}
+
 type ImageOps = 'DescribeImages' | 'ListImages' | 'BatchDeleteImage' | 'StartImageScan' | 'DescribeImageScanFindings';
 
 export const imageHandlers: Pick<Handlers<ecr.Operations>, ImageOps> = {
@@ -71,15 +80,13 @@ export const imageHandlers: Pick<Handlers<ecr.Operations>, ImageOps> = {
         chosen.push(img);
       }
     }
-    chosen = [...chosen].sort((a, b) => b.imagePushedAt.getTime() - a.imagePushedAt.getTime());
-    const p = page(chosen.map((i) => imageDetail(r, i)), input.maxResults, input.nextToken, PAGE);
+    const p = page(byDigest(chosen).map((i) => imageDetail(r, i)), input.maxResults, input.nextToken, PAGE);
     return { imageDetails: p.items, nextToken: p.next };
   },
 
   ListImages: async (input, { region }) => {
     const state = ecrState(region);
-    const ids = (await state.images(state.repo(input.repositoryName)))
-      .filter(tagFilter(input.filter))
+    const ids = byDigest((await state.images(state.repo(input.repositoryName))).filter(tagFilter(input.filter)))
       .flatMap((i) => (i.imageTags.length ? i.imageTags.map((t) => ({ imageDigest: i.imageDigest, imageTag: t })) : [{ imageDigest: i.imageDigest }]));
     const p = page(ids, input.maxResults, input.nextToken, PAGE);
     return { imageIds: p.items, nextToken: p.next };

@@ -27,6 +27,10 @@ export const repositoryHandlers: Pick<Handlers<ecr.Operations>, RepoOps> = {
 
   DescribeRepositories: (input, { region }) => {
     const state = ecrState(region);
+    if (input.repositoryNames && (input.nextToken || input.maxResults)) {
+      // "This option cannot be used when you specify repositories with repositoryNames" (API_DescribeRepositories.html).
+      throw bad('Cannot specify nextToken or maxResults together with repositoryNames.');
+    }
     const repos = input.repositoryNames ? input.repositoryNames.map((n) => state.repo(n)) : [...state.repos.values()];
     const p = page(repos.map((r) => r.repo), input.maxResults, input.nextToken, PAGE);
     return { repositories: p.items, nextToken: p.next };

@@ -14,6 +14,8 @@ export const ecsService = defineService<ecs.Operations>({
   model: 'ecs',
   iamPrefix: 'ecs',
   validationError: 'InvalidParameterException',
+  // No public source gives ECS's wording for a foreign token; the code is the one its model lists.
+  pageTokens: { error: 'InvalidParameterException', message: 'The nextToken is not valid.' },
   deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
   handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
 });

@@ -4,6 +4,7 @@ import { lastPart } from '../../kit/arn';
 import type { Region } from '../../kit/world';
 import { bad, describeBatch, EcsHandlers, limit, listPage } from './common';
 import { findInstance } from './container-instances';
+import { idempotent } from './idempotency';
 import { checkLaunch, resolveLaunchType } from './services';
 import { ecsSim } from './sim/index';
 import { ecsState, type ClusterRecord, type InstanceRecord, type TaskRecord } from './state';
@@ -72,7 +73,7 @@ export const taskHandlers: EcsHandlers<'ListTasks' | 'DescribeTasks' | 'RunTask'
     return { tasks: r.found, failures: r.failures };
   },
 
-  RunTask: (input, { region }) => launchTasks(region, input),
+  RunTask: (input, { region }) => idempotent(region, ecsState(region).cluster(input.cluster).clusterName, input.clientToken, input, () => launchTasks(region, input)),
 
   StartTask: (input, { region }) => {
     limit(input.containerInstances, 10, 'containerInstances');

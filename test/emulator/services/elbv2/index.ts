@@ -63,6 +63,8 @@ function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescr
 export const elbService = defineService<elb.Operations>({
   model: 'elbv2',
   iamPrefix: 'elasticloadbalancing',
+  // ELBv2 models no token error: a front-end ValidationError (wording not documented).
+  pageTokens: { error: 'ValidationError', message: 'Invalid Marker.' },
   handlers: {
     DescribeLoadBalancers: (input, { region }) => {
       const lbs = byArnsOrNames(elbState(region).loadBalancers, input.LoadBalancerArns ?? input.Names, (o, w) => o.LoadBalancerArn === w || o.LoadBalancerName === w,

@@ -39,6 +39,8 @@ function inPartition(role: iam.Role, region: string): iam.Role {
 export const iamService = defineService<iam.Operations>({
   model: 'iam',
   iamPrefix: 'iam',
+  // IAM models no token error for ListRoles: a bad Marker is a front-end ValidationError "Invalid Marker." (as other IAM emulators observe it).
+  pageTokens: { error: 'ValidationError', message: 'Invalid Marker.' },
   handlers: {
     ListRoles: (input, { region }) => {
       const roles = ROLES.filter((r) => !input.PathPrefix || r.Path.startsWith(input.PathPrefix)).map((r) => inPartition(r, region.name));

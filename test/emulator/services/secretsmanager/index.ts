@@ -48,6 +48,8 @@ export const secretsService = defineService<sm.Operations>({
   model: 'secretsmanager',
   iamPrefix: 'secretsmanager',
   validationError: 'InvalidParameterException',
+  // InvalidNextTokenException "The NextToken value is invalid." (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_ListSecrets.html).
+  pageTokens: { error: 'InvalidNextTokenException', message: 'The NextToken value is invalid.' },
   handlers: {
     CreateSecret: (input, { region }) => {
       const s = secretsState(region).create(input);

@@ -66,6 +66,8 @@ const byName = (a: ParameterState, b: ParameterState): number => (a.parameter.Na
 export const ssmService = defineService<ssm.Operations>({
   model: 'ssm',
   iamPrefix: 'ssm',
+  // InvalidNextToken "The specified token isn't valid." (https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeParameters.html).
+  pageTokens: { error: 'InvalidNextToken', message: "The specified token isn't valid." },
   handlers: {
     PutParameter: (input, { region }) => ({ Version: parametersState(region).put(input).parameter.Version, Tier: 'Standard' }),
 

@@ -35,6 +35,8 @@ export const ssoService = defineService<sso.Operations>({
   model: 'sso',
   iamPrefix: 'sso',
   validationError: 'InvalidRequestException',
+  // The portal's input error; its wording for a foreign token is not documented.
+  pageTokens: { error: 'InvalidRequestException', message: 'The nextToken is not valid.' },
   control: ssoControl,
   handlers: {
     ListAccounts: (input, ctx) => {
