@@ -1,4 +1,4 @@
-import { type Node, type ParseError, SyntaxKind, createScanner, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Position, Range, Severity, TaskdefDiagnostic, DiagnosticData } from './types';
 
 export type { Node } from 'jsonc-parser';
@@ -13,23 +13,44 @@ export const MAX_NESTING = 1200;
 let lastDepthCheck: { text: string; at: number } | undefined;
 
 /**
- * The offset of the first `{` or `[` nested deeper than MAX_NESTING, or -1. Counts with the
- * parsers' own scanner; a closer pops only a matching opener, as the parsers skip the others, so the
- * count is never below the depth the parsers reach.
+ * The offset of the first `{` or `[` nested deeper than MAX_NESTING, or -1. Reads the text the way
+ * jsonc-parser's scanner (the tokenizer of both parsers) does: strings end at a quote or a line
+ * break, a backslash escapes the next character, `//` and block comments hold no brackets. A closer pops
+ * only a matching opener, as the parsers skip the others, so the count is never below the depth the
+ * parsers reach. Character by character: the scanner would build every token's value.
  */
 export function tooDeepAt(text: string): number {
   if (lastDepthCheck?.text === text) return lastDepthCheck.at;
   let at = -1;
   const open: number[] = [];
-  const scanner = createScanner(text, true);
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
-    if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
-      open.push(t);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92 /* \\ */) i++;
+        else if (d === 10 || d === 13) {
+          i--;
+          break;
+        }
+      }
+    } else if (c === 47 /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+      } else if (d === 42 /* * */) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? n : end + 1;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      open.push(c);
       if (open.length > MAX_NESTING) {
-        at = scanner.getTokenOffset();
+        at = i;
         break;
       }
-    } else if ((t === SyntaxKind.CloseBraceToken && open[open.length - 1] === SyntaxKind.OpenBraceToken) || (t === SyntaxKind.CloseBracketToken && open[open.length - 1] === SyntaxKind.OpenBracketToken)) open.pop();
+    } else if ((c === 125 /* } */ && open[open.length - 1] === 123) || (c === 93 /* ] */ && open[open.length - 1] === 91)) open.pop();
   }
   lastDepthCheck = { text, at };
   return at;

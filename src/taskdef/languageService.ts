@@ -12,6 +12,7 @@ import {
   type FoldingRange,
   type FormattingOptions,
   type Hover,
+  type JSONDocument,
   type LanguageService,
   TextDocument,
   type TextEdit,
@@ -47,6 +48,9 @@ function editorSchema(kind: DocumentKind): JsonSchema {
   return { ...copy, definitions, properties: { ...properties, taskDefinition } };
 }
 
+/** At most this many outline symbols and folding ranges: VS Code's own JSON support stops at 5,000 (`json.maxItemsComputed`). */
+export const MAX_ITEMS_COMPUTED = 5000;
+
 function textDocument(text: string, kind: DocumentKind): TextDocument {
   return TextDocument.create(DOC_URI[kind], 'json', 1, text);
 }
@@ -73,9 +77,19 @@ export class TaskdefLanguageService {
     this.live = opts.liveValues ? new CachedLiveValues(opts.liveValues, opts.liveValueCache) : undefined;
   }
 
-  private parse(text: string, kind: DocumentKind) {
-    const document = textDocument(text, kind);
-    return { document, json: this.json.parseJSONDocument(document) };
+  private parsed: { text: string; kind: DocumentKind; document: TextDocument; json: JSONDocument } | undefined;
+
+  /** The text parsed once for all the requests on it (the editor asks completion, hover, symbols… on one version). */
+  private parse(text: string, kind: DocumentKind): { document: TextDocument; json: JSONDocument } {
+    if (this.parsed?.kind !== kind || this.parsed.text !== text) {
+      const document = textDocument(text, kind);
+      this.parsed = { text, kind, document, json: this.json.parseJSONDocument(document) };
+    }
+    return this.parsed;
+  }
+
+  private textDocument(text: string, kind: DocumentKind): TextDocument {
+    return this.parsed?.kind === kind && this.parsed.text === text ? this.parsed.document : textDocument(text, kind);
   }
 
   /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
@@ -122,17 +136,17 @@ export class TaskdefLanguageService {
   documentSymbols(text: string, kind: DocumentKind): DocumentSymbol[] {
     if (tooDeepAt(text) >= 0) return [];
     const { document, json } = this.parse(text, kind);
-    return this.json.findDocumentSymbols2(document, json);
+    return this.json.findDocumentSymbols2(document, json, { resultLimit: MAX_ITEMS_COMPUTED });
   }
 
   format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
     if (tooDeepAt(text) >= 0) return [];
     // Formatting and folding read tokens only: no need to parse the text into a JSON document.
-    return this.json.format(textDocument(text, kind), range, options);
+    return this.json.format(this.textDocument(text, kind), range, options);
   }
 
   foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {
     if (tooDeepAt(text) >= 0) return [];
-    return this.json.getFoldingRanges(textDocument(text, kind));
+    return this.json.getFoldingRanges(this.textDocument(text, kind), { rangeLimit: MAX_ITEMS_COMPUTED });
   }
 }

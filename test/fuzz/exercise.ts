@@ -1,10 +1,10 @@
 /**
  * Feeds one fuzz case to every entry point of the task-definition core that the CLI and the editor
- * call (in plain Node, no `vscode`): validate, the CLI's runCli on the file, detectKind, a quick fix
- * for every diagnostic (and one applied), stripReadOnlyFix, unwrapTaskDefinition, normalizedText of
- * the parsed value (the diff), and the language service: completion and hover at many positions,
- * symbols, folding, formatting. An exception escaping any of them, or a broken invariant of what
- * they return, is a crash.
+ * call (in plain Node, no `vscode`): validate, the CLI's runCli on the file, detectKind, the quick
+ * fixes of every diagnostic (each applied, and the result validated again), stripReadOnlyFix,
+ * unwrapTaskDefinition, normalizedText of the parsed value (the diff), and the language service:
+ * completion and hover at several positions of every class, symbols, folding, formatting. An
+ * exception escaping any of them, or a broken invariant of what they return, is a crash.
  */
 import { TextDocument } from 'vscode-json-languageservice';
 import { runCli } from '../../src/taskdef/cli';
@@ -15,7 +15,7 @@ import { TaskdefLanguageService } from '../../src/taskdef/languageService';
 import type { LiveValueRequest } from '../../src/taskdef/liveValues';
 import { normalizedText } from '../../src/taskdef/normalize';
 import { getAllQuickFixes, getQuickFixes, stripReadOnlyFix, unwrapTaskDefinition } from '../../src/taskdef/quickfix';
-import type { Position, Range, TextEdit } from '../../src/taskdef/types';
+import type { Position, QuickFix, Range, TaskdefDiagnostic, TextEdit } from '../../src/taskdef/types';
 import { validate } from '../../src/taskdef/validate';
 import { type FuzzCase, type PositionClass, samplePositions } from './generator';
 import { Rng, caseSeed } from './rng';
@@ -28,12 +28,20 @@ export interface Crash {
 }
 
 export interface Outcome {
+  /** Time in the product's entry points (the harness's own work, generating and checking, is not counted). */
   ms: number;
   /** Time per entry point, summed over its calls. */
   entryMs: Record<string, number>;
   diagnostics: number;
   calls: number;
+  /** Quick fixes offered for the diagnostics, and how many of them were applied and validated again. */
+  fixesOffered: number;
+  fixesApplied: number;
   crash?: Crash;
+}
+
+function total(entryMs: Record<string, number>): number {
+  return Object.values(entryMs).reduce((a, b) => a + b, 0);
 }
 
 class InvariantError extends Error {}
@@ -93,11 +101,61 @@ export function applyTextEdits(doc: TextDocument, edits: TextEdit[]): string {
   return out + text.slice(at);
 }
 
+/** Diagnostics are known codes and severities, with a message, and spans inside the text that match their ranges. */
+function checkDiagnostics(text: string, doc: TextDocument, diagnostics: TaskdefDiagnostic[], when: string): void {
+  for (const d of diagnostics) {
+    const what = `diagnostic ${d.code}${when ? ` ${when}` : ''}`;
+    check(Object.hasOwn(RULE_CODES, d.code), `unknown code ${d.code}`);
+    check(d.severity === 'error' || d.severity === 'warning' || d.severity === 'info', `severity ${d.severity}`);
+    check(typeof d.message === 'string' && d.message.length > 0, 'empty message');
+    check(d.offset >= 0 && d.length >= 0 && d.offset + d.length <= text.length, `${what} span ${d.offset}+${d.length} outside the text (${text.length})`);
+    check(validRange(doc, d.range), `${what} range invalid`);
+    check(doc.offsetAt(d.range.start) === d.offset && doc.offsetAt(d.range.end) === d.offset + d.length, `${what} range does not match its offsets`);
+  }
+}
+
+/** On a text over BIG_TEXT characters, one fix of each kind is applied (not each of 100,000 alike), fewer positions asked. */
+const BIG_TEXT = 256 * 1024;
+/** Every fix is applied up to this many; beyond, one of each kind first, then the others in turn. */
+const MAX_FIXES_APPLIED = 40;
+
+/**
+ * The fixes to apply: each distinct fix (several diagnostics offer "strip every read-only field"),
+ * all of them when there are at most `cap`, else at least one of each kind (code, and title without
+ * its names: 'Remove "…"') and then the next of each kind in turn, up to `cap`.
+ */
+function fixesToApply(doc: TextDocument, offered: QuickFix[], cap: number): QuickFix[] {
+  const seen = new Set<string>();
+  const byKind = new Map<string, QuickFix[]>();
+  for (const f of offered) {
+    const key = `${f.title}\u0000${f.edits.map((e) => `${doc.offsetAt(e.range.start)}-${doc.offsetAt(e.range.end)}:${e.newText.length}:${e.newText.slice(0, 200)}`).join()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const kind = `${f.code}\u0000${f.title.replace(/"[^"]*"|\d+/g, '…')}`;
+    const list = byKind.get(kind) ?? [];
+    list.push(f);
+    byKind.set(kind, list);
+  }
+  if (seen.size <= cap) return [...byKind.values()].flat();
+  const out: QuickFix[] = [];
+  for (let round = 0; out.length < Math.max(cap, byKind.size); round++) {
+    let any = false;
+    for (const list of byKind.values()) {
+      if (round >= list.length || (round > 0 && out.length >= cap)) continue;
+      out.push(list[round]);
+      any = true;
+    }
+    if (!any) break;
+  }
+  return out;
+}
+
 export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise<Outcome> {
   const entryMs: Record<string, number> = {};
   let calls = 0;
   let diagnostics = 0;
-  const t0 = performance.now();
+  let fixesOffered = 0;
+  let fixesApplied = 0;
   let entry = 'setup';
   const call = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     entry = name;
@@ -112,19 +170,12 @@ export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise
   try {
     const { text, kind } = c;
     const doc = TextDocument.create('file:///fuzz.json', 'json', 1, text);
-    const big = text.length > 256 * 1024;
+    const big = text.length > BIG_TEXT;
 
     // The linter and the editor's diagnostics.
     const result = await call('validate', () => validate(text, { kind, fileName: c.fileName }));
     diagnostics = result.diagnostics.length;
-    for (const d of result.diagnostics) {
-      check(Object.hasOwn(RULE_CODES, d.code), `unknown code ${d.code}`);
-      check(d.severity === 'error' || d.severity === 'warning' || d.severity === 'info', `severity ${d.severity}`);
-      check(typeof d.message === 'string' && d.message.length > 0, 'empty message');
-      check(d.offset >= 0 && d.length >= 0 && d.offset + d.length <= text.length, `diagnostic ${d.code} span ${d.offset}+${d.length} outside the text (${text.length})`);
-      check(validRange(doc, d.range), `diagnostic ${d.code} range invalid`);
-      check(doc.offsetAt(d.range.start) === d.offset && doc.offsetAt(d.range.end) === d.offset + d.length, `diagnostic ${d.code} range does not match its offsets`);
-    }
+    checkDiagnostics(text, doc, result.diagnostics, '');
     if (result.syntaxError) check(result.diagnostics.some((d) => d.severity === 'error'), 'syntax error without an error diagnostic');
 
     // The CLI on the file (auto kind, or forced), both formats.
@@ -138,24 +189,28 @@ export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise
 
     await call('detectKind', () => detectKind(text, c.fileName));
 
-    // Quick fixes for every diagnostic, as the code-action provider asks for them.
-    const fixes = [];
+    // Quick fixes for every diagnostic, as the code-action provider asks for them, all on one version
+    // of the text (as the editor lists them); then each one applied and the result validated again.
+    const offered: QuickFix[] = [];
     for (const d of result.diagnostics) {
       const list = await call('getQuickFixes', () => getQuickFixes(text, d, kind));
       for (const f of list) {
         check(typeof f.title === 'string' && f.title.length > 0, 'fix without a title');
+        check(f.edits.length > 0, `fix "${f.title}" has no edits`);
         for (const e of f.edits) check(validRange(doc, e.range) && typeof e.newText === 'string', `fix "${f.title}" has an invalid edit range`);
+        offered.push(f);
       }
-      fixes.push(...list);
     }
+    fixesOffered = offered.length;
     await call('getAllQuickFixes', () => getAllQuickFixes(text, result.diagnostics.slice(0, 3), kind));
-    if (fixes.length) {
-      const f = fixes[c.index % fixes.length];
-      const fixed = applyTextEdits(doc, f.edits);
-      await call('validate(fixed)', () => validate(fixed, { kind }));
-    }
     await call('stripReadOnlyFix', () => stripReadOnlyFix(text, kind));
     await call('unwrapTaskDefinition', () => unwrapTaskDefinition(text));
+    for (const f of fixesToApply(doc, offered, big ? 0 : MAX_FIXES_APPLIED)) {
+      const fixed = applyTextEdits(doc, f.edits);
+      const after = await call('validate(fixed)', () => validate(fixed, { kind, fileName: c.fileName }));
+      checkDiagnostics(fixed, TextDocument.create('file:///fixed.json', 'json', 1, fixed), after.diagnostics, `after "${f.title}"`);
+      fixesApplied++;
+    }
     // "Diff with latest ACTIVE revision": the editor parses the text as JSONC and normalises it.
     await call('normalizedText', () => normalizedText(parseJsonc(text), kind));
 
@@ -171,14 +226,16 @@ export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise
     const edits = await call('format', () => ls.format(text, kind, undefined, { tabSize: 2, insertSpaces: true }));
     for (const e of edits) check(validRange(doc, e.range), 'format edit range invalid');
     if (doc.lineCount > 2) await call('format(range)', () => ls.format(text, kind, { start: { line: 1, character: 0 }, end: { line: Math.min(doc.lineCount - 1, 5), character: 0 } }, { tabSize: 4, insertSpaces: false }));
-    return { ms: performance.now() - t0, entryMs, diagnostics, calls };
+    return { ms: total(entryMs), entryMs, diagnostics, calls, fixesOffered, fixesApplied };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     return {
-      ms: performance.now() - t0,
+      ms: total(entryMs),
       entryMs,
       diagnostics,
       calls,
+      fixesOffered,
+      fixesApplied,
       crash: { entry: error instanceof InvariantError ? `${entry} (invariant)` : entry, message: error.message.slice(0, 500), stack: error.stack },
     };
   }

@@ -1,18 +1,19 @@
 /**
- * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --workers W --corpus DIR --cli-sample N]
+ * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --budget-per-mb MS --workers W --corpus DIR --cli-sample N]
  * npm run fuzz:taskdef -- --seed S --index I [--scale X] [--write FILE]   (replays one case, in process)
  *
- * Prints `fuzz inputs=<n> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<kind/seed/index>`, then
- * `cli files=<n> exit0=<n> exit1=<n> bad=<n>` for the built CLI on a sample of the inputs written to
- * files. Exits 1 when anything crashed.
+ * Prints `fuzz inputs=<n> seed=<s> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<class/seed/index> [<mutation>]`,
+ * the count of every input class, the fixes applied, a digest of the inputs (same seed, same digest),
+ * then `cli files=<n> exit0=<n> exit1=<n> bad=<n>` for the built CLI on a sample of the inputs
+ * written to files. Exits 1 when anything crashed or a required input class is missing.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exercise, fuzzLanguageService } from './exercise';
 import { buildCli, checkCli, tempDir } from './cliCheck';
-import { caseBytes, corpusSeedDirs, fixtureSeedDirs, generateCase, loadSeeds } from './generator';
-import { describeCrash, figuresLine, runFuzz } from './runner';
+import { BLOCK, POSITION_CLASSES, REQUIRED_CLASSES, caseBytes, corpusSeedDirs, fixtureSeedDirs, generateCase, loadSeeds } from './generator';
+import { classLines, describeCrash, figuresLine, runFuzz } from './runner';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
   const seed = num('seed', Math.floor(Math.random() * 2 ** 31));
   const scale = num('scale', 1);
   const budgetMs = num('budget', 5000);
+  const budgetPerMbMs = num('budget-per-mb', 2500);
   const corpus = a.get('corpus');
   const seedDirs = [...fixtureSeedDirs(REPO), ...(corpus ? corpusSeedDirs(path.resolve(corpus)) : [])];
   const seeds = loadSeeds(seedDirs);
@@ -41,7 +43,7 @@ async function main(): Promise<number> {
 
   if (a.has('index')) {
     const c = generateCase({ seed, seeds, scale }, num('index', 0));
-    console.log(`case ${c.id} [${c.mutation}] seed-file=${c.seedFile} kind=${c.kind} file=${c.fileName} length=${c.text.length}`);
+    console.log(`case ${c.id} [${c.mutation}] classes=${c.classes.join(',')} seed-file=${c.seedFile} kind=${c.kind} file=${c.fileName} length=${c.text.length}`);
     console.log(`text (first 300 chars): ${JSON.stringify(c.text.slice(0, 300))}`);
     if (a.has('write')) {
       fs.writeFileSync(a.get('write')!, caseBytes(c));
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     }
     const o = await exercise(c, fuzzLanguageService());
     const slow = Object.entries(o.entryMs).sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ');
-    console.log(`ms=${o.ms.toFixed(1)} diagnostics=${o.diagnostics} calls=${o.calls} slowest: ${slow}`);
+    console.log(`ms=${o.ms.toFixed(1)} diagnostics=${o.diagnostics} fixes=${o.fixesApplied}/${o.fixesOffered} calls=${o.calls} slowest: ${slow}`);
     if (o.crash) console.log(`CRASH in ${o.crash.entry}: ${o.crash.message}\n${o.crash.stack ?? ''}`);
     return o.crash ? 1 : 0;
   }
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
   const count = num('count', 10_000);
   const start = num('start', 0);
   const workers = num('workers', Math.max(1, Math.min(2, os.cpus().length)));
-  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_ms=${budgetMs} workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
+  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_ms=${budgetMs}+${budgetPerMbMs}/MB workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
   let done = 0;
   const t0 = Date.now();
   const summary = await runFuzz({
@@ -67,6 +69,7 @@ async function main(): Promise<number> {
     count,
     start,
     budgetMs,
+    budgetPerMbMs,
     workers,
     onResult: (r) => {
       done++;
@@ -79,7 +82,10 @@ async function main(): Promise<number> {
     const parts = Object.entries(r.entryMs).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([k, v]) => `${k}=${v.toFixed(0)}`).join(' ');
     console.log(`slow ${r.info.id} ms=${r.ms.toFixed(0)} length=${r.info.length} [${r.info.mutation}] ${parts}`);
   }
-  console.log(figuresLine(summary));
+  console.log(figuresLine(summary, seed));
+  for (const line of classLines(summary, REQUIRED_CLASSES, POSITION_CLASSES)) console.log(line);
+  const missing = count >= BLOCK ? REQUIRED_CLASSES.filter((c) => !summary.classes.get(c)) : [];
+  if (missing.length) console.log(`missing classes: ${missing.join(' ')}`);
 
   const sample = num('cli-sample', 200);
   let cliBad = 0;
@@ -98,7 +104,7 @@ async function main(): Promise<number> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  return summary.crashes.length || cliBad ? 1 : 0;
+  return summary.crashes.length || cliBad || missing.length ? 1 : 0;
 }
 
 main().then(

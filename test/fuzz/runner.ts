@@ -1,8 +1,11 @@
 /**
- * Runs fuzz cases in worker threads, each with a time budget: an input that takes longer than the
- * budget is a crash ("over-budget"), one still running at 3x the budget is stopped ("hang"), and a
- * worker that dies (out of memory, an error outside exercise) is a crash of the case it was running.
+ * Runs fuzz cases in worker threads, each with a time budget (a base, plus an allowance per million
+ * characters: the work is linear in the input, which is up to 2,000 times a real definition's size):
+ * an input that takes longer than its budget is a crash ("over-budget"), one still running at 3x its
+ * budget is stopped ("hang"), and a worker that dies (out of memory, an error outside exercise) is a
+ * crash of the case it was running.
  */
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { DocumentKind } from '../../src/taskdef/types';
@@ -17,6 +20,9 @@ export interface WorkerData {
 export interface CaseInfo {
   id: string;
   mutation: string;
+  classes: string[];
+  /** SHA-1 of the case's bytes: the run's digest shows that a seed gives the same inputs. */
+  digest: string;
   seedFile: string;
   kind: DocumentKind;
   length: number;
@@ -30,6 +36,8 @@ export interface CaseResult {
   ms: number;
   entryMs: Record<string, number>;
   diagnostics: number;
+  fixesOffered: number;
+  fixesApplied: number;
   crash?: Crash & { kind: 'exception' | 'over-budget' | 'hang' | 'worker-died' };
 }
 
@@ -37,7 +45,9 @@ export interface RunOptions extends WorkerData {
   count: number;
   /** First index (default 0). */
   start?: number;
+  /** The budget of an input: budgetMs, plus budgetPerMbMs per million characters (work on an input is linear in its size). */
   budgetMs: number;
+  budgetPerMbMs?: number;
   workers: number;
   /** The stack size of a worker, in MB: about the main thread's by default, so depth limits match the editor's. */
   stackSizeMb?: number;
@@ -50,6 +60,10 @@ export interface Summary {
   p50: number;
   p99: number;
   worst: CaseResult | undefined;
+  /** How many cases belong to each input class. */
+  classes: Map<string, number>;
+  /** SHA-256 over the cases' digests in index order: equal for two runs with the same seed, count and seed files. */
+  digest: string;
 }
 
 export async function runFuzz(opts: RunOptions): Promise<Summary> {
@@ -62,10 +76,11 @@ export async function runFuzz(opts: RunOptions): Promise<Summary> {
     opts.onResult?.(r);
   };
 
+  const budget = (length: number) => Math.round(opts.budgetMs + ((opts.budgetPerMbMs ?? 0) * length) / 1e6);
   const lane = () =>
     new Promise<void>((resolve) => {
       let worker: Worker | undefined;
-      let current: { index: number; info?: CaseInfo } | undefined;
+      let current: { index: number; info?: CaseInfo; budget?: number } | undefined;
       let timer: NodeJS.Timeout | undefined;
       const next = () => {
         const index = queue.shift();
@@ -86,8 +101,8 @@ export async function runFuzz(opts: RunOptions): Promise<Summary> {
         const w = worker;
         worker = undefined;
         if (c) {
-          const info = c.info ?? { id: `?/${opts.seed}/${c.index}`, mutation: '?', seedFile: '?', kind: 'task' as const, length: 0 };
-          record({ index: c.index, info, ms: kind === 'hang' ? opts.budgetMs * 3 : 0, entryMs: {}, diagnostics: 0, crash: { kind, entry: 'worker', message } });
+          const info = c.info ?? { id: `?/${opts.seed}/${c.index}`, mutation: '?', classes: [], digest: '', seedFile: '?', kind: 'task' as const, length: 0 };
+          record({ index: c.index, info, ms: kind === 'hang' ? (c.budget ?? opts.budgetMs) * 3 : 0, entryMs: {}, diagnostics: 0, fixesOffered: 0, fixesApplied: 0, crash: { kind, entry: 'worker', message } });
         }
         void w?.terminate().finally(spawn);
         if (!w) spawn();
@@ -100,15 +115,16 @@ export async function runFuzz(opts: RunOptions): Promise<Summary> {
           if (m.type === 'ready') next();
           else if (m.type === 'start' && current?.index === m.index) {
             current.info = m.info;
-            timer = setTimeout(() => fail('hang', `still running after ${opts.budgetMs * 3} ms`), opts.budgetMs * 3);
+            const b = (current.budget = budget(m.info.length));
+            timer = setTimeout(() => fail('hang', `still running after ${b * 3} ms`), b * 3);
           } else if (m.type === 'done' && current?.index === m.index) {
             clearTimeout(timer);
             const { outcome } = m;
-            const r: CaseResult = { index: m.index, info: current.info!, ms: outcome.ms, entryMs: outcome.entryMs, diagnostics: outcome.diagnostics };
+            const r: CaseResult = { index: m.index, info: current.info!, ms: outcome.ms, entryMs: outcome.entryMs, diagnostics: outcome.diagnostics, fixesOffered: outcome.fixesOffered, fixesApplied: outcome.fixesApplied };
             if (outcome.crash) r.crash = { kind: 'exception', ...outcome.crash };
-            else if (outcome.ms > opts.budgetMs) {
+            else if (outcome.ms > current.budget!) {
               const slowest = Object.entries(outcome.entryMs).sort((a, b) => b[1] - a[1])[0];
-              r.crash = { kind: 'over-budget', entry: slowest?.[0] ?? '?', message: `took ${outcome.ms.toFixed(0)} ms (budget ${opts.budgetMs} ms; ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms)` };
+              r.crash = { kind: 'over-budget', entry: slowest?.[0] ?? '?', message: `took ${outcome.ms.toFixed(0)} ms (budget ${current.budget} ms; ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms)` };
             }
             record(r);
             current = undefined;
@@ -126,12 +142,32 @@ export async function runFuzz(opts: RunOptions): Promise<Summary> {
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const q = (p: number) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : 0);
   const worst = results.reduce<CaseResult | undefined>((w, r) => (!w || r.ms > w.ms ? r : w), undefined);
-  return { results, crashes: results.filter((r) => r.crash), p50: q(0.5), p99: q(0.99), worst };
+  const classes = new Map<string, number>();
+  for (const r of results) for (const c of r.info.classes) classes.set(c, (classes.get(c) ?? 0) + 1);
+  const digest = createHash('sha256').update(results.map((r) => r.info.digest).join('\n')).digest('hex').slice(0, 16);
+  return { results, crashes: results.filter((r) => r.crash), p50: q(0.5), p99: q(0.99), worst, classes, digest };
 }
 
-/** `fuzz inputs=<n> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<kind/seed/index>` */
-export function figuresLine(s: Summary): string {
-  return `fuzz inputs=${s.results.length} crashes=${s.crashes.length} p50_ms=${s.p50.toFixed(1)} p99_ms=${s.p99.toFixed(1)} worst_ms=${(s.worst?.ms ?? 0).toFixed(1)} worst=${s.worst?.info.id ?? '-'}`;
+/** `fuzz inputs=<n> seed=<s> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<class/seed/index> [<mutation>]` */
+export function figuresLine(s: Summary, seed: number): string {
+  const worst = s.worst ? `${s.worst.info.id} [${s.worst.info.mutation}]` : '-';
+  return `fuzz inputs=${s.results.length} seed=${seed} crashes=${s.crashes.length} p50_ms=${s.p50.toFixed(1)} p99_ms=${s.p99.toFixed(1)} worst_ms=${(s.worst?.ms ?? 0).toFixed(1)} worst=${worst}`;
+}
+
+/**
+ * `classes truncate=… rename-key=… …` (the required classes, in order, then the others), then
+ * `truncate-positions inside-string=… …`, then `fixes offered=… applied=… inputs_digest=…`.
+ */
+export function classLines(s: Summary, required: readonly string[], positions: readonly string[]): string[] {
+  const n = (c: string) => s.classes.get(c) ?? 0;
+  const others = [...s.classes.keys()].filter((c) => !required.includes(c) && !c.startsWith('truncate:')).sort();
+  const offered = s.results.reduce((a, r) => a + r.fixesOffered, 0);
+  const applied = s.results.reduce((a, r) => a + r.fixesApplied, 0);
+  return [
+    `classes ${required.map((c) => `${c}=${n(c)}`).join(' ')} | other ${others.map((c) => `${c}=${n(c)}`).join(' ')}`,
+    `truncate-positions ${positions.map((p) => `${p}=${n(`truncate:${p}`)}`).join(' ')}`,
+    `fixes offered=${offered} applied=${applied} inputs_digest=${s.digest}`,
+  ];
 }
 
 /** One line per crash, and how to replay it. */
