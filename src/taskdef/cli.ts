@@ -81,7 +81,8 @@ export function runCli(argv: string[], io: CliIo): number {
       continue;
     }
     const r = lintText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind);
-    all.push(...r.diagnostics);
+    // Not push(...): a file with 100,000 diagnostics would pass them all as arguments (stack overflow).
+    for (const d of r.diagnostics) all.push(d);
   }
   if (format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
   else for (const d of all) io.stdout(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);

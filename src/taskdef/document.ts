@@ -1,4 +1,4 @@
-import { type Node, type ParseError, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Position, Range, Severity, TaskdefDiagnostic, DiagnosticData } from './types';
 
 export type { Node } from 'jsonc-parser';
@@ -56,9 +56,14 @@ export function tooDeepAt(text: string): number {
   return at;
 }
 
-/** The value of a JSONC text (comments and trailing commas allowed), or undefined when nested too deep. */
+/**
+ * The value of a JSONC text (comments and trailing commas allowed), or undefined when nested too
+ * deep. Read from the tree `validate` built (the strict parse reports comments but keeps the values):
+ * the text is not scanned again.
+ */
 export function parseJsonc(text: string): unknown {
-  return tooDeepAt(text) >= 0 ? undefined : parse(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = parseDocument(text).root;
+  return root ? getNodeValue(root) : undefined;
 }
 
 let lastParsed: ParsedDocument | undefined;
@@ -234,6 +239,14 @@ export function stringItems(n: Node | undefined): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
+const MAX_MESSAGE = 1000;
+
+/** Messages quote names and values of the file: around a 5 MB one, the start (the rule) and the end (the advice) are kept. */
+export function shortMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  return `${message.slice(0, MAX_MESSAGE * 0.6)} … ${message.slice(message.length - MAX_MESSAGE * 0.3)}`;
+}
+
 export class DiagnosticSink {
   readonly diagnostics: TaskdefDiagnostic[] = [];
   constructor(readonly doc: ParsedDocument) {}
@@ -245,7 +258,7 @@ export class DiagnosticSink {
   }
 
   addSpan(offset: number, length: number, pointer: string, code: string, severity: Severity, message: string, data?: DiagnosticData): void {
-    const d: TaskdefDiagnostic = { code, severity, message, range: this.doc.rangeOf(offset, length), offset, length, pointer };
+    const d: TaskdefDiagnostic = { code, severity, message: shortMessage(message), range: this.doc.rangeOf(offset, length), offset, length, pointer };
     if (data) d.data = data;
     this.diagnostics.push(d);
   }

@@ -48,6 +48,19 @@ function editorSchema(kind: DocumentKind): JsonSchema {
   return { ...copy, definitions, properties: { ...properties, taskDefinition } };
 }
 
+/**
+ * Above this many characters the language service answers nothing (validate still reports): the
+ * JSON service rescans the text for each completion and parses it again for each version, seconds
+ * for 10 MB on the extension host every extension shares. RegisterTaskDefinition accepts at most
+ * 65,536 bytes: a definition that can be registered is far below, with any indentation.
+ */
+export const MAX_LANGUAGE_SERVICE_LENGTH = 1_000_000;
+
+/** Too big, or nested too deep for the JSON service's recursive parser (validate reports both). */
+function outOfReach(text: string): boolean {
+  return text.length > MAX_LANGUAGE_SERVICE_LENGTH || tooDeepAt(text) >= 0;
+}
+
 /** At most this many outline symbols and folding ranges: VS Code's own JSON support stops at 5,000 (`json.maxItemsComputed`). */
 export const MAX_ITEMS_COMPUTED = 5000;
 
@@ -94,11 +107,10 @@ export class TaskdefLanguageService {
 
   /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
   async complete(text: string, kind: DocumentKind, position: Position): Promise<CompletionList> {
-    // Nested too deep for the JSON service's recursive parser (validate reports it): nothing to offer.
-    if (tooDeepAt(text) >= 0) return { isIncomplete: false, items: [] };
+    if (outOfReach(text)) return { isIncomplete: false, items: [] };
     const { document, json } = this.parse(text, kind);
     const list = (await this.json.doComplete(document, position, json)) ?? { isIncomplete: false, items: [] };
-    if (this.live) list.items.push(...(await this.liveItems(document, kind, position)));
+    if (this.live) for (const item of await this.liveItems(document, kind, position)) list.items.push(item);
     return list;
   }
 
@@ -128,25 +140,25 @@ export class TaskdefLanguageService {
 
   /** Hover with the AWS documentation of the property or enum value under the cursor. */
   async hover(text: string, kind: DocumentKind, position: Position): Promise<Hover | null> {
-    if (tooDeepAt(text) >= 0) return null;
+    if (outOfReach(text)) return null;
     const { document, json } = this.parse(text, kind);
     return this.json.doHover(document, position, json);
   }
 
   documentSymbols(text: string, kind: DocumentKind): DocumentSymbol[] {
-    if (tooDeepAt(text) >= 0) return [];
+    if (outOfReach(text)) return [];
     const { document, json } = this.parse(text, kind);
     return this.json.findDocumentSymbols2(document, json, { resultLimit: MAX_ITEMS_COMPUTED });
   }
 
   format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    if (tooDeepAt(text) >= 0) return [];
+    if (outOfReach(text)) return [];
     // Formatting and folding read tokens only: no need to parse the text into a JSON document.
     return this.json.format(this.textDocument(text, kind), range, options);
   }
 
   foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {
-    if (tooDeepAt(text) >= 0) return [];
+    if (outOfReach(text)) return [];
     return this.json.getFoldingRanges(this.textDocument(text, kind), { rangeLimit: MAX_ITEMS_COMPUTED });
   }
 }

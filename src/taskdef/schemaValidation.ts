@@ -122,7 +122,8 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
     const key = keyNode.value as string;
     if (seen.has(key)) sink.error(p, 'duplicate-key', `Duplicate property "${key}": the last one wins. Remove one.`);
     seen.add(key);
-    const ps = props?.[key];
+    // Own properties only: a key named "constructor" or "toString" is unknown, not Object's.
+    const ps = props && Object.hasOwn(props, key) ? props[key] : undefined;
     if (ps) {
       if (ps['x-ecs-readOnly']) {
         opts.onReadOnly?.(p, key);

@@ -117,7 +117,7 @@ function checkDiagnostics(text: string, doc: TextDocument, diagnostics: TaskdefD
 /** On a text over BIG_TEXT characters, one fix of each kind is applied (not each of 100,000 alike), fewer positions asked. */
 const BIG_TEXT = 256 * 1024;
 /** Every fix is applied up to this many; beyond, one of each kind first, then the others in turn. */
-const MAX_FIXES_APPLIED = 40;
+const MAX_FIXES_APPLIED = 20;
 
 /**
  * The fixes to apply: each distinct fix (several diagnostics offer "strip every read-only field"),

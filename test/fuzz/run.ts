@@ -13,7 +13,7 @@ import * as path from 'path';
 import { exercise, fuzzLanguageService } from './exercise';
 import { buildCli, checkCli, tempDir } from './cliCheck';
 import { BLOCK, POSITION_CLASSES, REQUIRED_CLASSES, caseBytes, corpusSeedDirs, fixtureSeedDirs, generateCase, loadSeeds } from './generator';
-import { classLines, describeCrash, figuresLine, runFuzz } from './runner';
+import { DEFAULT_BUDGET_MS, DEFAULT_BUDGET_PER_MB_MS, classLines, describeCrash, figuresLine, runFuzz } from './runner';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -34,8 +34,8 @@ async function main(): Promise<number> {
   const num = (k: string, d: number) => (a.has(k) ? Number(a.get(k)) : d);
   const seed = num('seed', Math.floor(Math.random() * 2 ** 31));
   const scale = num('scale', 1);
-  const budgetMs = num('budget', 5000);
-  const budgetPerMbMs = num('budget-per-mb', 2500);
+  const budgetMs = num('budget', DEFAULT_BUDGET_MS);
+  const budgetPerMbMs = num('budget-per-mb', DEFAULT_BUDGET_PER_MB_MS);
   const corpus = a.get('corpus');
   const seedDirs = [...fixtureSeedDirs(REPO), ...(corpus ? corpusSeedDirs(path.resolve(corpus)) : [])];
   const seeds = loadSeeds(seedDirs);

@@ -41,6 +41,10 @@ export interface CaseResult {
   crash?: Crash & { kind: 'exception' | 'over-budget' | 'hang' | 'worker-died' };
 }
 
+/** The budget of an input: 5 s, and 3 s per million characters (a 10 MB input: 35 s). */
+export const DEFAULT_BUDGET_MS = 5000;
+export const DEFAULT_BUDGET_PER_MB_MS = 3000;
+
 export interface RunOptions extends WorkerData {
   count: number;
   /** First index (default 0). */

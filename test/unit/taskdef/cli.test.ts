@@ -69,6 +69,13 @@ describe('ecs-taskdef-lint CLI', () => {
     for (const text of ['', 'garbage', '{', '\ufeff', '[1, 2', '"\ud800']) assert.strictEqual(run(['x.json'], { 'x.json': text }).code, 1, JSON.stringify(text));
   });
 
+  it('a file with 150,000 diagnostics is reported (found by the fuzz harness: they overflowed the stack as arguments of push)', () => {
+    const text = JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }], requiresCompatibilities: Array(150_000).fill(1) });
+    const r = run(['x.json'], { 'x.json': text });
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.out.split('\n').filter((l) => l.includes(' type-mismatch ')).length, 150_000);
+  });
+
   it('exits 2 on unreadable files and usage errors', () => {
     assert.strictEqual(run(['missing.json'], {}).code, 2);
     assert.strictEqual(run([], {}).code, 2);
