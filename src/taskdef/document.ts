@@ -87,6 +87,9 @@ export class ParsedDocument {
     // Strict JSON, as RegisterTaskDefinition, `aws ecs register-task-definition --cli-input-json` and the
     // deploy Action read it: a comment or a trailing comma is reported where it is (the tree is still built).
     this.root = this.tooDeepAt >= 0 ? undefined : parseTree(text, this.syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+    // An unterminated block comment at the end makes the scanner step one past the text, and the
+    // nodes around it end there: end them with the text (they are the last child at each level).
+    for (let n = this.root; n && n.offset + n.length > text.length; n = n.children?.[n.children.length - 1]) (n as { length: number }).length = Math.max(0, text.length - n.offset);
   }
 
   positionAt(offset: number): Position {
@@ -163,7 +166,12 @@ export function describePath(path: (string | number)[]): string {
 }
 
 export function pointerOf(path: (string | number)[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const seg of path) {
+    const s = String(seg);
+    out += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return out;
 }
 
 export function printSyntaxError(e: ParseError): string {

@@ -133,8 +133,7 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
     } else if (typeof schema.additionalProperties === 'object') {
       if (valueNode) walk(root, valueNode, schema.additionalProperties, sink, opts, false);
     } else if (schema.additionalProperties === false && !hasPlaceholder(key)) {
-      const candidates = Object.keys(props ?? {}).filter((k) => !props![k]['x-ecs-readOnly']);
-      const suggestion = didYouMean(key, candidates);
+      const suggestion = suggestKey(schema, key);
       const where = describeWhere(p);
       sink.error(
         p,
@@ -152,6 +151,23 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
       sink.error(keyHolder, 'missing-required', `Missing required property "${r}"${path.length ? ` in ${describePath(path)}` : ''}.`);
     }
   }
+}
+
+/** Per object schema: its writable property names, and the suggestion already found for each unknown key. */
+const keySuggestions = new WeakMap<JsonSchema, { candidates: string[]; found: Map<string, string | undefined> }>();
+
+/** "Did you mean" for an unknown key: a file may repeat one unknown key thousands of times. */
+function suggestKey(schema: JsonSchema, key: string): string | undefined {
+  let s = keySuggestions.get(schema);
+  if (!s) {
+    const props = schema.properties ?? {};
+    s = { candidates: Object.keys(props).filter((k) => !props[k]['x-ecs-readOnly']), found: new Map() };
+    keySuggestions.set(schema, s);
+  }
+  if (s.found.has(key)) return s.found.get(key);
+  const suggestion = didYouMean(key, s.candidates);
+  if (s.found.size < 10_000) s.found.set(key, suggestion);
+  return suggestion;
 }
 
 function propIsPresent(obj: Node, key: string): boolean {

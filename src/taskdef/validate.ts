@@ -63,7 +63,8 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       logsAndSecretsRules(ctx);
     } else serviceRules(def.node, sink, data);
   }
-  sink.diagnostics.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  // Codes are ASCII: compared as code units (localeCompare is a collation, slow on 100,000 diagnostics).
+  sink.diagnostics.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return result;
 }
 

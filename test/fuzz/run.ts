@@ -2,7 +2,8 @@
  * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --budget-per-mb MS --workers W --corpus DIR --cli-sample N]
  * npm run fuzz:taskdef -- --seed S --index I [--scale X] [--write FILE]   (replays one case, in process)
  *
- * Prints `fuzz inputs=<n> seed=<s> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<class/seed/index> [<mutation>]`,
+ * Prints `fuzz inputs=<n> seed=<s> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<class/seed/index> [<mutation>]`
+ * (CPU time of the product's calls per input),
  * the count of every input class, the fixes applied, a digest of the inputs (same seed, same digest),
  * then `cli files=<n> exit0=<n> exit1=<n> bad=<n>` for the built CLI on a sample of the inputs
  * written to files. Exits 1 when anything crashed or a required input class is missing.
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
     }
     const o = await exercise(c, fuzzLanguageService());
     const slow = Object.entries(o.entryMs).sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ');
-    console.log(`ms=${o.ms.toFixed(1)} diagnostics=${o.diagnostics} fixes=${o.fixesApplied}/${o.fixesOffered} calls=${o.calls} slowest: ${slow}`);
+    console.log(`cpu_ms=${o.ms.toFixed(1)} wall_ms=${o.wallMs.toFixed(1)} diagnostics=${o.diagnostics} fixes=${o.fixesApplied}/${o.fixesOffered} calls=${o.calls} slowest: ${slow}`);
     if (o.crash) console.log(`CRASH in ${o.crash.entry}: ${o.crash.message}\n${o.crash.stack ?? ''}`);
     return o.crash ? 1 : 0;
   }
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   const count = num('count', 10_000);
   const start = num('start', 0);
   const workers = num('workers', Math.max(1, Math.min(2, os.cpus().length)));
-  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_ms=${budgetMs}+${budgetPerMbMs}/MB workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
+  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_cpu_ms=${budgetMs}+${budgetPerMbMs}/MB workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
   let done = 0;
   const t0 = Date.now();
   const summary = await runFuzz({
