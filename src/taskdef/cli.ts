@@ -2,7 +2,8 @@
  * ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...
  *
  * Exit 0: no errors; 1: at least one error (a file that is not valid JSON has json-syntax errors);
- * 2: usage error, or a file that cannot be read (the other files are still linted).
+ * 2: usage error, or a file that cannot be read (the other files are still linted), or output that
+ * cannot be written (a reader closing the pipe early is not an error).
  */
 import * as fs from 'fs';
 import type { DocumentKind, Severity } from './types';
@@ -101,10 +102,23 @@ function usage(io: CliIo, problem: string): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`ecs-taskdef-lint … | head`) closes the pipe: the rest of the output
+  // is dropped and the exit code stays the lint's (EPIPE was an unhandled error with a stack trace).
+  // Any other failure to write is said in one line, exit 2.
+  let closed = false;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else {
+      if (!closed) process.stderr.write(`ecs-taskdef-lint: cannot write the output: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', onWriteError);
   const code = runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => void (closed || process.stdout.write(s)),
+    stderr: (s) => void (closed || process.stderr.write(s)),
     readFile: (p) => fs.readFileSync(p, 'utf8'),
   });
-  process.exitCode = code;
+  process.exitCode ??= code;
 }

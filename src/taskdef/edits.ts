@@ -2,7 +2,7 @@
  * Text edits on the tree `validate` parsed: removing properties or elements with their commas,
  * setting a property, appending to an array, laid out like the document. The quick fixes use them.
  */
-import type { FormattingOptions } from 'jsonc-parser';
+import { type FormattingOptions, type Range as OffsetRange, format } from 'jsonc-parser';
 import { type Node, type ParsedDocument, childIndex, propNode } from './document';
 import type { TaskdefDiagnostic, TextEdit } from './types';
 
@@ -10,6 +10,23 @@ export interface Edit {
   offset: number;
   length: number;
   content: string;
+}
+
+/** How many indentations jsonc-parser caches (its `maxCachedValues`): see formatEdits. */
+const JSONC_CACHED_INDENTS = 200;
+
+/**
+ * jsonc-parser's format, repaired: at exactly 200 columns of indentation (100 levels of 2 spaces)
+ * its edits have no content (3.3.1 reads its cache of indentations one past the end; `modify` then
+ * throws). Such an edit is a line break and those 200 columns, the line break being the text's
+ * first (as the formatter picks it), else `options.eol`.
+ */
+export function formatEdits(text: string, range: OffsetRange | undefined, options: FormattingOptions): Edit[] {
+  const edits = format(text, range, options);
+  if (edits.every((e) => typeof e.content === 'string')) return edits;
+  const eol = /\r\n?|\n/.exec(text)?.[0] ?? options.eol ?? '\n';
+  const content = eol + (options.insertSpaces ? ' ' : '\t').repeat(JSONC_CACHED_INDENTS);
+  return edits.map((e) => (typeof e.content === 'string' ? e : { ...e, content }));
 }
 
 let lastFormatting: { text: string; options: FormattingOptions } | undefined;

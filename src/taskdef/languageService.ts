@@ -19,6 +19,7 @@ import {
   getLanguageService,
 } from 'vscode-json-languageservice';
 import { tooDeepAt } from './document';
+import { formatEdits } from './edits';
 import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, liveValueRequestAt } from './liveValues';
 import { type JsonSchema, schemaFor } from './schema';
 import type { DocumentKind, Position, Range } from './types';
@@ -153,8 +154,12 @@ export class TaskdefLanguageService {
 
   format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
     if (outOfReach(text)) return [];
-    // Formatting and folding read tokens only: no need to parse the text into a JSON document.
-    return this.json.format(this.textDocument(text, kind), range, options);
+    // The JSON service's format (the same options), over jsonc-parser's repaired (formatEdits): its
+    // edits 100 levels deep had no text. Formatting reads tokens only: no JSON document needed.
+    const document = this.textDocument(text, kind);
+    const offsets = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
+    const jsonOptions = { tabSize: options.tabSize, insertSpaces: options.insertSpaces === true, insertFinalNewline: options.insertFinalNewline === true, eol: '\n', keepLines: options.keepLines === true };
+    return formatEdits(text, offsets, jsonOptions).map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.content }));
   }
 
   foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {

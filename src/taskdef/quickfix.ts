@@ -5,9 +5,9 @@
  * re-parsing the text per fix: the code-action provider asks for every diagnostic under the cursor,
  * and a file can have many thousands of them.
  */
-import { format, getNodeValue, modify } from 'jsonc-parser';
+import { getNodeValue, modify } from 'jsonc-parser';
 import { type Node, type ParsedDocument, parseDocument, prop, propNode } from './document';
-import { type Edit, appendEdit, applyEditsOnce, detectFormatting, nodeOf, removalEdits, replaceAll, setPropertyEdit, toTextEdits } from './edits';
+import { type Edit, appendEdit, applyEditsOnce, detectFormatting, formatEdits, nodeOf, removalEdits, replaceAll, setPropertyEdit, toTextEdits } from './edits';
 import { schemaFor } from './schema';
 import type { DocumentKind, QuickFix, TaskdefDiagnostic, TextEdit } from './types';
 import { validate } from './validate';
@@ -144,8 +144,9 @@ export function unwrapTaskDefinition(text: string): string {
   if (tags && !prop(inner, 'tags') && !(tags.type === 'array' && (tags.children?.length ?? 0) === 0)) {
     // The wrapper may be JSONC (comments, trailing commas) or cut short: read the value from the tree.
     const tagsValue: unknown = getNodeValue(tags);
-    out = applyEditsOnce(out, modify(out, ['tags'], tagsValue, { formattingOptions: opts }));
+    // Unformatted: modify's own formatting is jsonc-parser's (see formatEdits); the whole is formatted next.
+    out = applyEditsOnce(out, modify(out, ['tags'], tagsValue, {}));
   }
-  out = applyEditsOnce(out, format(out, undefined, opts));
+  out = applyEditsOnce(out, formatEdits(out, undefined, opts));
   return out + opts.eol!;
 }

@@ -237,7 +237,7 @@ export async function exercise(c: FuzzCase, ls: TaskdefLanguageService): Promise
     await call('documentSymbols', () => ls.documentSymbols(text, kind));
     await call('foldingRanges', () => ls.foldingRanges(text, kind));
     const edits = await call('format', () => ls.format(text, kind, undefined, { tabSize: 2, insertSpaces: true }));
-    for (const e of edits) check(validRange(doc, e.range), 'format edit range invalid');
+    for (const e of edits) check(validRange(doc, e.range) && typeof e.newText === 'string', 'format edit invalid (range, or no text)');
     if (doc.lineCount > 2) await call('format(range)', () => ls.format(text, kind, { start: { line: 1, character: 0 }, end: { line: Math.min(doc.lineCount - 1, 5), character: 0 } }, { tabSize: 4, insertSpaces: false }));
     return { ms: total(entryMs), wallMs, entryMs, diagnostics, calls, fixesOffered, fixesApplied };
   } catch (e) {

@@ -1,7 +1,7 @@
 // The linter's bin as a child process on files made of fuzz inputs: a readable file exits 0 or 1,
 // without a stack trace; 2 is for files that cannot be read and for usage errors.
 import * as assert from 'assert';
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli, checkCli, tempDir } from '../../fuzz/cliCheck';
@@ -55,6 +55,20 @@ describe('ecs-taskdef-lint bin: exit codes on fuzz inputs', function () {
     const bad = runs.filter((r) => !r.ok).map((r) => `${r.id} exit=${r.code} signal=${r.signal}: ${r.stderr.slice(0, 300)}`);
     assert.deepStrictEqual(bad, []);
     assert.ok(runs.some((r) => r.code === 0) && runs.some((r) => r.code === 1), 'both exit codes seen');
+  });
+
+  it('a reader that closes the pipe early (| head): the exit code of the lint, no stack trace', async () => {
+    const file = path.join(dir, 'many-errors-task-definition.json');
+    fs.writeFileSync(file, JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }], requiresCompatibilities: Array(50_000).fill(1) }));
+    for (const format of ['text', 'json']) {
+      const child = spawn(process.execPath, [cli, '--format', format, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      assert.strictEqual(code, 1, `${format}: ${stderr}`);
+      assert.doesNotMatch(stderr, /EPIPE|^\s+at .+:\d+:\d+\)?$/m, format);
+    }
   });
 
   it('exit 2 only for a missing or unreadable file and for usage errors, still without a stack trace', async () => {

@@ -4,6 +4,8 @@ import { MAX_NESTING, parseJsonc } from '../../../src/taskdef/document';
 import { MAX_ITEMS_COMPUTED, MAX_LANGUAGE_SERVICE_LENGTH, TaskdefLanguageService } from '../../../src/taskdef/languageService';
 import { CachedLiveValues, type LiveValueRequest, liveValueRequestAt } from '../../../src/taskdef/liveValues';
 import { normalizeDefinition, normalizedText } from '../../../src/taskdef/normalize';
+import { unwrapTaskDefinition } from '../../../src/taskdef/quickfix';
+import { TextDocument } from 'vscode-json-languageservice';
 import { fargateTask } from './helpers';
 
 const DOC = '{\n  "family": "web",\n  "networkMode": "",\n  "containerDefinitions": [\n    { "name": "app", "image": "" }\n  ]\n}';
@@ -71,6 +73,17 @@ describe('taskdef language service', () => {
       assert.deepStrictEqual([ls.documentSymbols(text, 'task'), ls.foldingRanges(text, 'task'), ls.format(text, 'task', undefined, { tabSize: 2, insertSpaces: true })], [[], [], []]);
     }
     assert.ok(ls.foldingRanges(`[${'[1],'.repeat(6000)}[1]]`.replace(/,/g, ',\n'), 'task').length <= MAX_ITEMS_COMPUTED);
+  });
+
+  it('formats 100 levels deep (found by the fuzz harness: jsonc-parser gave edits without text at 200 columns, and unwrap threw)', () => {
+    for (const [tabSize, insertSpaces, depth] of [[2, true, 100], [4, true, 50], [1, false, 200], [2, true, 101]] as const) {
+      const value = { family: 'x', a: JSON.parse('['.repeat(depth) + '1' + ']'.repeat(depth)) as unknown };
+      const text = JSON.stringify(value);
+      const edits = ls.format(text, 'task', undefined, { tabSize, insertSpaces });
+      assert.strictEqual(TextDocument.applyEdits(TextDocument.create('file:///x.json', 'json', 1, text), edits), JSON.stringify(value, null, insertSpaces ? ' '.repeat(tabSize) : '\t'));
+    }
+    const wrapped = `{"taskDefinition": {"family": "x"}, "tags": [${'['.repeat(100)}${']'.repeat(100)}]}`;
+    assert.deepStrictEqual(JSON.parse(unwrapTaskDefinition(wrapped)), { family: 'x', tags: [JSON.parse('['.repeat(100) + ']'.repeat(100)) as unknown] });
   });
 
   it('maps paths to live value kinds', () => {
