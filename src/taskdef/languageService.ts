@@ -50,14 +50,14 @@ function editorSchema(kind: DocumentKind): JsonSchema {
 }
 
 /**
- * Above this many characters the language service answers nothing (validate still reports): the
- * JSON service rescans the text for each completion and parses it again for each version, seconds
- * for 10 MB on the extension host every extension shares. RegisterTaskDefinition accepts at most
- * 65,536 bytes: a definition that can be registered is far below, with any indentation.
+ * Above this many characters the language service answers nothing (validate still checks the
+ * file): the JSON service rescans the text for each completion and parses it again for each
+ * version, seconds for 10 MB on the extension host every extension shares. RegisterTaskDefinition
+ * accepts at most 65,536 bytes: a definition that can be registered is far below, however indented.
  */
 export const MAX_LANGUAGE_SERVICE_LENGTH = 1_000_000;
 
-/** Too big, or nested too deep for the JSON service's recursive parser (validate reports both). */
+/** Too big, or nested too deep for the JSON service's recursive parser (validate reports that one). */
 function outOfReach(text: string): boolean {
   return text.length > MAX_LANGUAGE_SERVICE_LENGTH || tooDeepAt(text) >= 0;
 }
