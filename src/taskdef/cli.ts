@@ -85,8 +85,10 @@ export function runCli(argv: string[], io: CliIo): number {
     // Not push(...): a file with 100,000 diagnostics would pass them all as arguments (stack overflow).
     for (const d of r.diagnostics) all.push(d);
   }
-  if (format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
-  else for (const d of all) io.stdout(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  const out = chunked(io.stdout);
+  if (format === 'json') writeJsonArray(out, all);
+  else for (const d of all) out.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  out.flush();
   if (format === 'text') {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.filter((d) => d.severity === 'warning').length;
@@ -94,6 +96,33 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   if (failedFile) return 2;
   return all.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** Writes in chunks of about 64 KB: one write per diagnostic is slow, one string of them all too long. */
+function chunked(write: (s: string) => void): { write: (s: string) => void; flush: () => void } {
+  let pending = '';
+  const flush = () => {
+    if (pending) write(pending);
+    pending = '';
+  };
+  return {
+    write: (s) => {
+      pending += s;
+      if (pending.length >= 65536) flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * JSON.stringify(items, null, 2), written item by item: millions of diagnostics in one string
+ * would pass V8's string length limit (a RangeError and a stack trace).
+ */
+function writeJsonArray(out: { write: (s: string) => void }, items: unknown[]): void {
+  if (items.length === 0) return out.write('[]\n');
+  out.write('[\n');
+  for (let i = 0; i < items.length; i++) out.write(`  ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`);
+  out.write(']\n');
 }
 
 function usage(io: CliIo, problem: string): number {

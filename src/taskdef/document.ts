@@ -92,7 +92,17 @@ export class ParsedDocument {
     for (let n = this.root; n && n.offset + n.length > text.length; n = n.children?.[n.children.length - 1]) (n as { length: number }).length = Math.max(0, text.length - n.offset);
   }
 
+  /**
+   * `offset`, or the offset of the "\r" when it falls between "\r" and "\n": no position says
+   * that place (editors put it before the line break). A string the scanner ended at a line break,
+   * after a backslash escaping the "\r", ends there.
+   */
+  snap(offset: number): number {
+    return offset > 0 && this.text.charCodeAt(offset) === 10 && this.text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
+  }
+
   positionAt(offset: number): Position {
+    offset = this.snap(offset);
     const starts = (this.lineStarts ??= computeLineStarts(this.text));
     let lo = 0;
     let hi = starts.length - 1;
@@ -266,6 +276,10 @@ export class DiagnosticSink {
   }
 
   addSpan(offset: number, length: number, pointer: string, code: string, severity: Severity, message: string, data?: DiagnosticData): void {
+    // Offsets that match the range: neither end between "\r" and "\n".
+    const start = this.doc.snap(offset);
+    length = Math.max(0, this.doc.snap(offset + length) - start);
+    offset = start;
     const d: TaskdefDiagnostic = { code, severity, message: shortMessage(message), range: this.doc.rangeOf(offset, length), offset, length, pointer };
     if (data) d.data = data;
     this.diagnostics.push(d);

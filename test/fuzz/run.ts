@@ -1,5 +1,5 @@
 /**
- * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --budget-per-mb MS --workers W --corpus DIR --cli-sample N]
+ * npm run fuzz:taskdef [-- --count N --seed S --start I --scale X --budget MS --budget-per-mb MS --budget-per-1000-diagnostics MS --workers W --corpus DIR --cli-sample N]
  * npm run fuzz:taskdef -- --seed S --index I [--scale X] [--write FILE]   (replays one case, in process)
  *
  * Prints `fuzz inputs=<n> seed=<s> crashes=<n> p50_ms=… p99_ms=… worst_ms=… worst=<class/seed/index> [<mutation>]`
@@ -14,7 +14,7 @@ import * as path from 'path';
 import { exercise, fuzzLanguageService } from './exercise';
 import { buildCli, checkCli, tempDir } from './cliCheck';
 import { BLOCK, POSITION_CLASSES, REQUIRED_CLASSES, caseBytes, corpusSeedDirs, fixtureSeedDirs, generateCase, loadSeeds } from './generator';
-import { DEFAULT_BUDGET_MS, DEFAULT_BUDGET_PER_MB_MS, classLines, describeCrash, figuresLine, runFuzz } from './runner';
+import { DEFAULT_BUDGET_MS, DEFAULT_BUDGET_PER_1000_DIAGNOSTICS_MS, DEFAULT_BUDGET_PER_MB_MS, classLines, describeCrash, figuresLine, runFuzz } from './runner';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
   const scale = num('scale', 1);
   const budgetMs = num('budget', DEFAULT_BUDGET_MS);
   const budgetPerMbMs = num('budget-per-mb', DEFAULT_BUDGET_PER_MB_MS);
+  const budgetPer1000DiagnosticsMs = num('budget-per-1000-diagnostics', DEFAULT_BUDGET_PER_1000_DIAGNOSTICS_MS);
   const corpus = a.get('corpus');
   const seedDirs = [...fixtureSeedDirs(REPO), ...(corpus ? corpusSeedDirs(path.resolve(corpus)) : [])];
   const seeds = loadSeeds(seedDirs);
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
   const count = num('count', 10_000);
   const start = num('start', 0);
   const workers = num('workers', Math.max(1, Math.min(2, os.cpus().length)));
-  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_cpu_ms=${budgetMs}+${budgetPerMbMs}/MB workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
+  console.log(`fuzz seed=${seed} count=${count}${start ? ` start=${start}` : ''} scale=${scale} budget_cpu_ms=${budgetMs}+${budgetPerMbMs}/MB+${budgetPer1000DiagnosticsMs}/1000diagnostics workers=${workers} seeds=${seeds.length}${corpus ? ` corpus=${corpus}` : ''}`);
   let done = 0;
   const t0 = Date.now();
   const summary = await runFuzz({
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
     start,
     budgetMs,
     budgetPerMbMs,
+    budgetPer1000DiagnosticsMs,
     workers,
     onResult: (r) => {
       done++;

@@ -6,7 +6,7 @@ import * as os from 'os';
 import { SyntaxKind, createScanner } from 'jsonc-parser';
 import { MAX_NESTING, tooDeepAt } from '../../../src/taskdef/document';
 import { BLOCK, POSITION_CLASSES, REQUIRED_CLASSES, caseBytes, fixtureSeedDirs, generateCase, loadSeeds } from '../../fuzz/generator';
-import { DEFAULT_BUDGET_MS, DEFAULT_BUDGET_PER_MB_MS, classLines, describeCrash, figuresLine, runFuzz } from '../../fuzz/runner';
+import { DEFAULT_BUDGET_MS, DEFAULT_BUDGET_PER_1000_DIAGNOSTICS_MS, DEFAULT_BUDGET_PER_MB_MS, classLines, describeCrash, figuresLine, runFuzz } from '../../fuzz/runner';
 import { REPO } from './helpers';
 
 const SEED = 20240601;
@@ -58,6 +58,7 @@ describe('taskdef fuzz: linter and language service on mutated fixtures', () => 
       count: COUNT,
       budgetMs: DEFAULT_BUDGET_MS,
       budgetPerMbMs: DEFAULT_BUDGET_PER_MB_MS,
+      budgetPer1000DiagnosticsMs: DEFAULT_BUDGET_PER_1000_DIAGNOSTICS_MS,
       workers: Math.max(1, Math.min(2, os.cpus().length)),
     });
     const report = [figuresLine(summary, SEED), ...classLines(summary, REQUIRED_CLASSES, POSITION_CLASSES)].join('\n');
