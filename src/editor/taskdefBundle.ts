@@ -3,5 +3,4 @@
 // (dist/taskdef.js, with vscode-json-languageservice) and taskdefLoader.ts requires it the first time
 // a task or service definition needs it, so activation never pays for it.
 export * from '../taskdef';
-export { parse as parseJsonc } from 'jsonc-parser';
 export { AwsLiveValues } from './liveValues';

@@ -1,8 +1,9 @@
 /**
  * ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...
  *
- * Exit 0: no errors; 1: at least one error; 2: usage error, or a file unreadable or not valid JSON
- * (syntax errors are still reported with their position, and the other files are still linted).
+ * Exit 0: no errors; 1: at least one error (a file that is not valid JSON has json-syntax errors);
+ * 2: usage error, or a file that cannot be read (the other files are still linted), or output that
+ * cannot be written (a reader closing the pipe early is not an error).
  */
 import * as fs from 'fs';
 import type { DocumentKind, Severity } from './types';
@@ -81,11 +82,13 @@ export function runCli(argv: string[], io: CliIo): number {
       continue;
     }
     const r = lintText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind);
-    if (r.invalidJson) failedFile = true;
-    all.push(...r.diagnostics);
+    // Not push(...): a file with 100,000 diagnostics would pass them all as arguments (stack overflow).
+    for (const d of r.diagnostics) all.push(d);
   }
-  if (format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
-  else for (const d of all) io.stdout(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  const out = chunked(io.stdout);
+  if (format === 'json') writeJsonArray(out, all);
+  else for (const d of all) out.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  out.flush();
   if (format === 'text') {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.filter((d) => d.severity === 'warning').length;
@@ -95,16 +98,56 @@ export function runCli(argv: string[], io: CliIo): number {
   return all.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+/** Writes in chunks of about 64 KB: one write per diagnostic is slow, one string of them all too long. */
+function chunked(write: (s: string) => void): { write: (s: string) => void; flush: () => void } {
+  let pending = '';
+  const flush = () => {
+    if (pending) write(pending);
+    pending = '';
+  };
+  return {
+    write: (s) => {
+      pending += s;
+      if (pending.length >= 65536) flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * JSON.stringify(items, null, 2), written item by item: millions of diagnostics in one string
+ * would pass V8's string length limit (a RangeError and a stack trace).
+ */
+function writeJsonArray(out: { write: (s: string) => void }, items: unknown[]): void {
+  if (items.length === 0) return out.write('[]\n');
+  out.write('[\n');
+  for (let i = 0; i < items.length; i++) out.write(`  ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`);
+  out.write(']\n');
+}
+
 function usage(io: CliIo, problem: string): number {
   io.stderr(`ecs-taskdef-lint: ${problem}\n${USAGE}\n`);
   return 2;
 }
 
 if (require.main === module) {
+  // A reader that stops early (`ecs-taskdef-lint … | head`) closes the pipe: the rest of the output
+  // is dropped and the exit code stays the lint's (EPIPE was an unhandled error with a stack trace).
+  // Any other failure to write is said in one line, exit 2.
+  let closed = false;
+  const onWriteError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else {
+      if (!closed) process.stderr.write(`ecs-taskdef-lint: cannot write the output: ${e.message}\n`);
+      process.exitCode = 2;
+    }
+  };
+  process.stdout.on('error', onWriteError);
+  process.stderr.on('error', onWriteError);
   const code = runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => void (closed || process.stdout.write(s)),
+    stderr: (s) => void (closed || process.stderr.write(s)),
     readFile: (p) => fs.readFileSync(p, 'utf8'),
   });
-  process.exitCode = code;
+  process.exitCode ??= code;
 }

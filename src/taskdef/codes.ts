@@ -2,6 +2,7 @@
 export const RULE_CODES = {
   // document and schema
   'json-syntax': 'error',
+  'nesting-too-deep': 'error',
   'not-an-object': 'error',
   'duplicate-key': 'error',
   'unknown-property': 'error',

@@ -1,6 +1,5 @@
 /** Tells a task definition from a service definition. */
-import { type Node, prop } from './document';
-import { ParsedDocument } from './document';
+import { type Node, parseDocument, prop } from './document';
 import type { DocumentKind } from './types';
 
 const TASK_KEYS = new Set(['family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'requiresCompatibilities', 'cpu', 'memory', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'taskDefinitionArn', 'revision', 'compatibilities', 'requiresAttributes', 'registeredAt']);
@@ -11,7 +10,7 @@ const SERVICE_KEYS = new Set(['serviceName', 'service', 'services', 'cluster', '
  * as a task), the file name as a tie-breaker; undefined when neither shows.
  */
 export function detectKind(text: string, fileName?: string): DocumentKind | undefined {
-  return detectKindOfNode(new ParsedDocument(text).root, fileName);
+  return detectKindOfNode(parseDocument(text).root, fileName);
 }
 
 export function detectKindOfNode(root: Node | undefined, fileName?: string): DocumentKind | undefined {

@@ -12,11 +12,14 @@ import {
   type FoldingRange,
   type FormattingOptions,
   type Hover,
+  type JSONDocument,
   type LanguageService,
   TextDocument,
   type TextEdit,
   getLanguageService,
 } from 'vscode-json-languageservice';
+import { tooDeepAt } from './document';
+import { formatEdits } from './edits';
 import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, liveValueRequestAt } from './liveValues';
 import { type JsonSchema, schemaFor } from './schema';
 import type { DocumentKind, Position, Range } from './types';
@@ -32,16 +35,38 @@ const DOC_URI: Record<DocumentKind, string> = {
   service: 'file:///ecs-workbench/document.ecs-service.json',
 };
 
-/** The schema given to the JSON service: the generated one plus the describe-output wrappers. */
+/** The schema given to the JSON service: the generated one plus the describe-output wrapper. */
 function editorSchema(kind: DocumentKind): JsonSchema {
-  const s = schemaFor(kind);
-  const wrapper: Record<string, JsonSchema> =
-    kind === 'task'
-      ? { taskDefinition: { $ref: '#', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' } }
-      : {};
   // A deep copy: the JSON service resolves `$ref`s in place, and validation keeps using the original.
-  const copy = structuredClone(s);
-  return { ...copy, properties: { ...copy.properties, ...wrapper } };
+  const copy = structuredClone(schemaFor(kind));
+  if (kind !== 'task') return copy;
+  // The wrapper's `taskDefinition` is the task definition without a wrapper of its own: with a `$ref`
+  // to the root, `{"taskDefinition": {"taskDefinition": ...}}` a thousand levels deep made the JSON
+  // service's completion recurse through the schema once per level and overflow the stack.
+  const { type, properties, required, additionalProperties } = copy;
+  const definitions = { ...copy.definitions, TaskDefinitionInWrapper: { type, properties, required, additionalProperties } };
+  const taskDefinition: JsonSchema = { $ref: '#/definitions/TaskDefinitionInWrapper', doNotSuggest: true, markdownDescription: 'describe-task-definition output: the task definition to register.' };
+  return { ...copy, definitions, properties: { ...properties, taskDefinition } };
+}
+
+/**
+ * Above this many characters the language service answers nothing (validate still checks the
+ * file): the JSON service rescans the text for each completion and parses it again for each
+ * version, seconds for 10 MB on the extension host every extension shares. RegisterTaskDefinition
+ * accepts at most 65,536 bytes: a definition that can be registered is far below, however indented.
+ */
+export const MAX_LANGUAGE_SERVICE_LENGTH = 1_000_000;
+
+/** Too big, or nested too deep for the JSON service's recursive parser (validate reports that one). */
+function outOfReach(text: string): boolean {
+  return text.length > MAX_LANGUAGE_SERVICE_LENGTH || tooDeepAt(text) >= 0;
+}
+
+/** At most this many outline symbols and folding ranges: VS Code's own JSON support stops at 5,000 (`json.maxItemsComputed`). */
+export const MAX_ITEMS_COMPUTED = 5000;
+
+function textDocument(text: string, kind: DocumentKind): TextDocument {
+  return TextDocument.create(DOC_URI[kind], 'json', 1, text);
 }
 
 export interface TaskdefLanguageServiceOptions {
@@ -66,16 +91,27 @@ export class TaskdefLanguageService {
     this.live = opts.liveValues ? new CachedLiveValues(opts.liveValues, opts.liveValueCache) : undefined;
   }
 
-  private parse(text: string, kind: DocumentKind) {
-    const document = TextDocument.create(DOC_URI[kind], 'json', 1, text);
-    return { document, json: this.json.parseJSONDocument(document) };
+  private parsed: { text: string; kind: DocumentKind; document: TextDocument; json: JSONDocument } | undefined;
+
+  /** The text parsed once for all the requests on it (the editor asks completion, hover, symbols… on one version). */
+  private parse(text: string, kind: DocumentKind): { document: TextDocument; json: JSONDocument } {
+    if (this.parsed?.kind !== kind || this.parsed.text !== text) {
+      const document = textDocument(text, kind);
+      this.parsed = { text, kind, document, json: this.json.parseJSONDocument(document) };
+    }
+    return this.parsed;
+  }
+
+  private textDocument(text: string, kind: DocumentKind): TextDocument {
+    return this.parsed?.kind === kind && this.parsed.text === text ? this.parsed.document : textDocument(text, kind);
   }
 
   /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
   async complete(text: string, kind: DocumentKind, position: Position): Promise<CompletionList> {
+    if (outOfReach(text)) return { isIncomplete: false, items: [] };
     const { document, json } = this.parse(text, kind);
     const list = (await this.json.doComplete(document, position, json)) ?? { isIncomplete: false, items: [] };
-    if (this.live) list.items.push(...(await this.liveItems(document, kind, position)));
+    if (this.live) for (const item of await this.liveItems(document, kind, position)) list.items.push(item);
     return list;
   }
 
@@ -105,20 +141,29 @@ export class TaskdefLanguageService {
 
   /** Hover with the AWS documentation of the property or enum value under the cursor. */
   async hover(text: string, kind: DocumentKind, position: Position): Promise<Hover | null> {
+    if (outOfReach(text)) return null;
     const { document, json } = this.parse(text, kind);
     return this.json.doHover(document, position, json);
   }
 
   documentSymbols(text: string, kind: DocumentKind): DocumentSymbol[] {
+    if (outOfReach(text)) return [];
     const { document, json } = this.parse(text, kind);
-    return this.json.findDocumentSymbols2(document, json);
+    return this.json.findDocumentSymbols2(document, json, { resultLimit: MAX_ITEMS_COMPUTED });
   }
 
   format(text: string, kind: DocumentKind, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-    return this.json.format(this.parse(text, kind).document, range, options);
+    if (outOfReach(text)) return [];
+    // The JSON service's format (the same options), over jsonc-parser's repaired (formatEdits): its
+    // edits 100 levels deep had no text. Formatting reads tokens only: no JSON document needed.
+    const document = this.textDocument(text, kind);
+    const offsets = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
+    const jsonOptions = { tabSize: options.tabSize, insertSpaces: options.insertSpaces === true, insertFinalNewline: options.insertFinalNewline === true, eol: '\n', keepLines: options.keepLines === true };
+    return formatEdits(text, offsets, jsonOptions).map((e) => ({ range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.content }));
   }
 
   foldingRanges(text: string, kind: DocumentKind): FoldingRange[] {
-    return this.json.getFoldingRanges(this.parse(text, kind).document);
+    if (outOfReach(text)) return [];
+    return this.json.getFoldingRanges(this.textDocument(text, kind), { rangeLimit: MAX_ITEMS_COMPUTED });
   }
 }

@@ -60,26 +60,33 @@ function clean(v: unknown, root: JsonSchema, schema: JsonSchema | undefined, key
   const s = schema ? deref(root, schema) : undefined;
   if (Array.isArray(v)) {
     let out = v.map((x) => clean(x, root, s?.items, '')).filter((x) => x !== undefined);
-    const by = SORT_BY[key];
-    if (by) out = [...out].sort((a, b) => String(isObj(a) ? a[by] : a).localeCompare(String(isObj(b) ? b[by] : b)));
-    if (key === 'requiresCompatibilities') out.sort();
+    const by = Object.hasOwn(SORT_BY, key) ? SORT_BY[key] : undefined;
+    if (by) out = [...out].sort((a, b) => sortKey(isObj(a) ? a[by] : a).localeCompare(sortKey(isObj(b) ? b[by] : b)));
+    if (key === 'requiresCompatibilities') out.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
     return out.length ? out : undefined;
   }
   if (isObj(v)) {
     const defName = schema?.$ref?.replace('#/definitions/', '');
     const apiDefaults = (defName && API_DEFAULTS[defName]) || {};
-    const out: Obj = {};
+    // No prototype: a key "__proto__" stays a key (an assignment would set the prototype and vanish).
+    const out: Obj = Object.create(null) as Obj;
     for (const k of Object.keys(v).sort()) {
-      const ps = s?.properties?.[k] ?? (typeof s?.additionalProperties === 'object' ? s.additionalProperties : undefined);
+      // Own properties only: a key named "constructor" is not Object's.
+      const ps = (s?.properties && Object.hasOwn(s.properties, k) ? s.properties[k] : undefined) ?? (typeof s?.additionalProperties === 'object' ? s.additionalProperties : undefined);
       const c = clean(v[k], root, ps, k);
       if (c === undefined) continue;
       const dflt = ps ? deref(root, ps).default ?? ps.default : undefined;
-      if ((dflt !== undefined && c === dflt) || (k in apiDefaults && apiDefaults[k] === c)) continue;
+      if ((dflt !== undefined && c === dflt) || (Object.hasOwn(apiDefaults, k) && apiDefaults[k] === c)) continue;
       out[k] = c;
     }
     return Object.keys(out).length ? out : undefined;
   }
   return v;
+}
+
+/** A value as text to sort by: objects have no prototype (no toString) here, so not String(). */
+function sortKey(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
 }
 
 function isObj(v: unknown): v is Obj {

@@ -4,7 +4,10 @@
  * Python `str.format` / .NET / sed templates' `{target_group_arn}`).
  * A string holding one is never an error.
  */
-const PLACEHOLDER = /\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*\b|<[A-Za-z0-9_.\- ]+>|\{\{[^}]*\}\}|\{[A-Za-z_][A-Za-z0-9_.-]*\}|#\{[^}]*\}|%\{[^}]*\}|@@[A-Za-z0-9_]+@@|__[A-Z0-9_]+__/;
+// `${`, `{{`, `#{` and `%{` stop at the next opener of their kind: a match from an earlier opener
+// implies one from the last opener before its `}`, and a long run of openers without a `}` is read
+// once, not once per opener (which took minutes on a 5 MB string of "${").
+const PLACEHOLDER = /\$\{(?:[^}$]|\$(?!\{))*\}|\$[A-Z_][A-Z0-9_]*\b|<[A-Za-z0-9_.\- ]+>|\{\{(?:[^}{]|\{(?!\{))*\}\}|\{[A-Za-z_][A-Za-z0-9_.-]*\}|#\{(?:[^}#]|#(?!\{))*\}|%\{(?:[^}%]|%(?!\{))*\}|@@[A-Za-z0-9_]+@@|__[A-Z0-9_]+__/;
 
 export function hasPlaceholder(s: string): boolean {
   return PLACEHOLDER.test(s);

@@ -1,73 +1,58 @@
-/** Quick fixes as plain text edits. The editor adapter turns them into code actions. */
-import { applyEdits, format, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
-import { ParsedDocument, prop, propNode } from './document';
+/**
+ * Quick fixes as plain text edits. The editor adapter turns them into code actions.
+ *
+ * The edits are computed on the tree `validate` parsed (shared through `parseDocument`), never by
+ * re-parsing the text per fix: the code-action provider asks for every diagnostic under the cursor,
+ * and a file can have many thousands of them.
+ */
+import { getNodeValue, modify } from 'jsonc-parser';
+import { type Node, type ParsedDocument, parseDocument, prop, propNode } from './document';
+import { type Edit, appendEdit, applyEditsOnce, detectFormatting, formatEdits, nodeOf, removalEdits, replaceAll, setPropertyEdit, toTextEdits } from './edits';
 import { schemaFor } from './schema';
 import type { DocumentKind, QuickFix, TaskdefDiagnostic, TextEdit } from './types';
 import { validate } from './validate';
 
-/** Detects the indentation of `text` (2 spaces when unknown). */
-export function detectFormatting(text: string): FormattingOptions {
-  const m = /\n([ \t]+)["{[\]}]/.exec(text);
-  const indent = m?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t') ? { insertSpaces: false, tabSize: 4, eol } : { insertSpaces: true, tabSize: indent.length, eol };
-}
-
-function toTextEdits(doc: ParsedDocument, edits: { offset: number; length: number; content: string }[]): TextEdit[] {
-  return edits.map((e) => ({ range: doc.rangeOf(e.offset, e.length), newText: e.content }));
-}
-
-function modifyEdits(doc: ParsedDocument, path: JSONPath, value: unknown, arrayInsert = false): TextEdit[] {
-  const formattingOptions = detectFormatting(doc.text);
-  return toTextEdits(doc, modify(doc.text, path, value, { formattingOptions, isArrayInsertion: arrayInsert }));
-}
-
-function pointerToPath(pointer: string): JSONPath {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-/** Replaces the whole text. */
-function replaceAll(doc: ParsedDocument, newText: string): TextEdit[] {
-  return [{ range: doc.rangeOf(0, doc.text.length), newText }];
-}
-
 /** The fixes for one diagnostic of `text` (as returned by `validate`). */
 export function getQuickFixes(text: string, diagnostic: TaskdefDiagnostic, kind?: DocumentKind): QuickFix[] {
-  const doc = new ParsedDocument(text);
+  const doc = parseDocument(text);
   const fixes: QuickFix[] = [];
-  const path = pointerToPath(diagnostic.pointer);
   const defPath = diagnostic.data?.definitionPath ?? [];
   const data = diagnostic.data ?? {};
-  const add = (title: string, edits: TextEdit[], isPreferred = true) => edits.length && fixes.push({ title, code: diagnostic.code, edits, isPreferred });
+  const add = (title: string, edits: Edit[] | TextEdit[], isPreferred = true) => {
+    if (!edits.length) return;
+    const textEdits = 'range' in edits[0] ? (edits as TextEdit[]) : toTextEdits(doc, edits as Edit[]);
+    fixes.push({ title, code: diagnostic.code, edits: textEdits, isPreferred });
+  };
+  const node = () => nodeOf(doc, diagnostic);
+  const keyOf = (p: Node | undefined) => (p?.type === 'property' ? String(p.children?.[0]?.value) : undefined);
 
   switch (diagnostic.code) {
-    case 'read-only-field':
-      add(`Remove read-only "${String(path[path.length - 1])}"`, modifyEdits(doc, path, undefined), false);
+    case 'read-only-field': {
+      const p = node();
+      if (p?.type === 'property') add(`Remove read-only "${keyOf(p)}"`, removalEdits([p]), false);
       fixes.push(...stripReadOnlyFix(text, kind));
       break;
+    }
     case 'wrapped-task-definition':
       add('Unwrap the task definition (keep tags, strip read-only fields)', replaceAll(doc, unwrapTaskDefinition(text)));
       break;
-    case 'unknown-property':
-      if (data.suggestion) {
-        add(`Rename to "${data.suggestion}"`, replaceValue(diagnostic, data.suggestion));
-      }
-      add(`Remove "${String(path[path.length - 1])}"`, modifyEdits(doc, path, undefined), false);
+    case 'unknown-property': {
+      if (data.suggestion) add(`Rename to "${data.suggestion}"`, replaceValue(diagnostic, data.suggestion));
+      const p = node();
+      if (p?.type === 'property') add(`Remove "${keyOf(p)}"`, removalEdits([p]), false);
       break;
+    }
     case 'invalid-enum':
     case 'depends-on-missing-container':
     case 'volumes-from-missing-container':
     case 'placement-strategy-field':
       if (data.suggestion) add(`Change to "${data.suggestion}"`, replaceValue(diagnostic, data.suggestion));
       break;
-    case 'fargate-requires-awsvpc':
-      add('Set "networkMode": "awsvpc"', modifyEdits(doc, [...defPath, 'networkMode'], 'awsvpc'));
+    case 'fargate-requires-awsvpc': {
+      const def = findNode(doc, defPath);
+      if (def?.type === 'object') add('Set "networkMode": "awsvpc"', [setPropertyEdit(doc, def, 'networkMode', 'awsvpc')]);
       break;
+    }
     case 'fargate-invalid-memory':
       add(`Use the nearest valid Fargate memory: ${JSON.stringify(data.replacement)}`, replaceValue(diagnostic, data.replacement));
       break;
@@ -78,9 +63,11 @@ export function getQuickFixes(text: string, diagnostic: TaskdefDiagnostic, kind?
       if (data.suggestion) add(`Change to "${data.suggestion}"`, replaceValue(diagnostic, data.suggestion));
       if (data.volumeName) add(`Add volume "${data.volumeName}" to "volumes"`, addVolumeEdits(doc, defPath, data.volumeName), !data.suggestion);
       break;
-    case 'host-port-mismatch':
-      add('Remove "hostPort"', modifyEdits(doc, path, undefined));
+    case 'host-port-mismatch': {
+      const p = node()?.parent;
+      if (p?.type === 'property') add('Remove "hostPort"', removalEdits([p]));
       break;
+    }
     case 'type-mismatch':
     case 'invalid-name':
     case 'memory-reservation-exceeds-memory':
@@ -98,7 +85,7 @@ export function getAllQuickFixes(text: string, diagnostics: TaskdefDiagnostic[],
   return diagnostics.flatMap((d) => getQuickFixes(text, d, kind));
 }
 
-function findNode(doc: ParsedDocument, path: JSONPath) {
+function findNode(doc: ParsedDocument, path: (string | number)[]): Node | undefined {
   let n = doc.root;
   for (const seg of path) {
     if (!n) return undefined;
@@ -112,46 +99,54 @@ function replaceValue(d: TaskdefDiagnostic, value: unknown): TextEdit[] {
   return [{ range: d.range, newText: JSON.stringify(value) }];
 }
 
-function addVolumeEdits(doc: ParsedDocument, defPath: JSONPath, name: string): TextEdit[] {
+function addVolumeEdits(doc: ParsedDocument, defPath: (string | number)[], name: string): Edit[] {
   const def = findNode(doc, defPath);
+  if (def?.type !== 'object') return [];
   const volumes = prop(def, 'volumes');
-  if (volumes?.type === 'array') return modifyEdits(doc, [...defPath, 'volumes', volumes.children?.length ?? 0], { name }, true);
-  return modifyEdits(doc, [...defPath, 'volumes'], [{ name }]);
+  if (volumes?.type === 'array') return [appendEdit(doc, volumes, { name })];
+  return [setPropertyEdit(doc, def, 'volumes', [{ name }])];
 }
+
+let lastStrip: { text: string; kind: DocumentKind | undefined; fixes: QuickFix[] } | undefined;
 
 /** A document-wide fix: remove every read-only (describe output) field. */
 export function stripReadOnlyFix(text: string, kind?: DocumentKind): QuickFix[] {
+  // Each read-only diagnostic offers this fix: compute it once per text.
+  if (lastStrip?.text === text && lastStrip.kind === kind) return [...lastStrip.fixes];
   const r = validate(text, { kind });
+  const doc = parseDocument(text);
   const readOnly = r.diagnostics.filter((d) => d.code === 'read-only-field');
-  if (readOnly.length === 0) return [];
-  const doc = new ParsedDocument(text);
-  let out = text;
-  // Remove from the last to the first so earlier offsets stay valid.
-  for (const d of [...readOnly].sort((a, b) => b.offset - a.offset)) out = applyEdits(out, modify(out, pointerToPath(d.pointer), undefined, { formattingOptions: detectFormatting(text) }));
-  return [{ title: `Strip ${readOnly.length} read-only field(s)`, code: 'read-only-field', edits: replaceAll(doc, out), isPreferred: true }];
+  const nodes = readOnly.map((d) => nodeOf(doc, d)).filter((n): n is Node => n?.type === 'property');
+  const fixes: QuickFix[] = nodes.length
+    ? [{ title: `Strip ${readOnly.length} read-only field(s)`, code: 'read-only-field', edits: replaceAll(doc, applyEditsOnce(text, removalEdits(nodes))), isPreferred: true }]
+    : [];
+  lastStrip = { text, kind, fixes };
+  return [...fixes];
 }
+
+let readOnlyTaskKeys: Set<string> | undefined;
 
 /**
  * describe-task-definition output -> RegisterTaskDefinition input: the object inside
  * `taskDefinition`, with the wrapper's `tags` moved in and read-only fields removed.
  */
 export function unwrapTaskDefinition(text: string): string {
-  const doc = new ParsedDocument(text);
+  const doc = parseDocument(text);
   const inner = prop(doc.root, 'taskDefinition');
   if (inner?.type !== 'object') return text;
-  let out = text.slice(inner.offset, inner.offset + inner.length);
   const opts = detectFormatting(text);
+  const properties = schemaFor('task').properties ?? {};
+  readOnlyTaskKeys ??= new Set(Object.keys(properties).filter((k) => properties[k]['x-ecs-readOnly']));
+  const readOnly = (inner.children ?? []).filter((p) => readOnlyTaskKeys!.has(String(p.children?.[0]?.value)));
+  const removals = removalEdits(readOnly).map((e) => ({ ...e, offset: e.offset - inner.offset }));
+  let out = applyEditsOnce(text.slice(inner.offset, inner.offset + inner.length), removals);
   const tags = prop(doc.root, 'tags');
   if (tags && !prop(inner, 'tags') && !(tags.type === 'array' && (tags.children?.length ?? 0) === 0)) {
-    const tagsValue = JSON.parse(text.slice(tags.offset, tags.offset + tags.length));
-    out = applyEdits(out, modify(out, ['tags'], tagsValue, { formattingOptions: opts }));
+    // The wrapper may be JSONC (comments, trailing commas) or cut short: read the value from the tree.
+    const tagsValue: unknown = getNodeValue(tags);
+    // Unformatted: modify's own formatting is jsonc-parser's (see formatEdits); the whole is formatted next.
+    out = applyEditsOnce(out, modify(out, ['tags'], tagsValue, {}));
   }
-  const readOnly = new Set(Object.keys(schemaFor('task').properties ?? {}).filter((k) => schemaFor('task').properties![k]['x-ecs-readOnly']));
-  const innerDoc = new ParsedDocument(out);
-  for (const p of [...(innerDoc.root?.children ?? [])].reverse()) {
-    const key = p.children?.[0]?.value as string;
-    if (readOnly.has(key)) out = applyEdits(out, modify(out, [key], undefined, { formattingOptions: opts }));
-  }
-  out = applyEdits(out, format(out, undefined, opts));
+  out = applyEditsOnce(out, formatEdits(out, undefined, opts));
   return out + opts.eol!;
 }

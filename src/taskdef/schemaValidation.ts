@@ -42,7 +42,7 @@ function walk(root: JsonSchema, node: Node, rawSchema: JsonSchema, sink: Diagnos
     if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) {
       hint = ` Quote it: "${String(node.value)}".`;
       data = { replacement: String(node.value) };
-    } else if ((expected === 'integer' || expected === 'number') && node.type === 'string' && /^-?\d+(\.\d+)?$/.test(String(node.value).trim())) {
+    } else if ((expected === 'integer' || expected === 'number') && node.type === 'string' && /^-?\d+(\.\d+)?$/.test(String(node.value).trim()) && Number.isFinite(Number(String(node.value).trim()))) {
       hint = ` Remove the quotes: ${String(node.value).trim()}.`;
       data = { replacement: Number(String(node.value).trim()) };
     } else if (expected === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(String(node.value))) {
@@ -122,7 +122,8 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
     const key = keyNode.value as string;
     if (seen.has(key)) sink.error(p, 'duplicate-key', `Duplicate property "${key}": the last one wins. Remove one.`);
     seen.add(key);
-    const ps = props?.[key];
+    // Own properties only: a key named "constructor" or "toString" is unknown, not Object's.
+    const ps = props && Object.hasOwn(props, key) ? props[key] : undefined;
     if (ps) {
       if (ps['x-ecs-readOnly']) {
         opts.onReadOnly?.(p, key);
@@ -132,8 +133,7 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
     } else if (typeof schema.additionalProperties === 'object') {
       if (valueNode) walk(root, valueNode, schema.additionalProperties, sink, opts, false);
     } else if (schema.additionalProperties === false && !hasPlaceholder(key)) {
-      const candidates = Object.keys(props ?? {}).filter((k) => !props![k]['x-ecs-readOnly']);
-      const suggestion = didYouMean(key, candidates);
+      const suggestion = suggestKey(schema, key);
       const where = describeWhere(p);
       sink.error(
         p,
@@ -151,6 +151,23 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
       sink.error(keyHolder, 'missing-required', `Missing required property "${r}"${path.length ? ` in ${describePath(path)}` : ''}.`);
     }
   }
+}
+
+/** Per object schema: its writable property names, and the suggestion already found for each unknown key. */
+const keySuggestions = new WeakMap<JsonSchema, { candidates: string[]; found: Map<string, string | undefined> }>();
+
+/** "Did you mean" for an unknown key: a file may repeat one unknown key thousands of times. */
+function suggestKey(schema: JsonSchema, key: string): string | undefined {
+  let s = keySuggestions.get(schema);
+  if (!s) {
+    const props = schema.properties ?? {};
+    s = { candidates: Object.keys(props).filter((k) => !props[k]['x-ecs-readOnly']), found: new Map() };
+    keySuggestions.set(schema, s);
+  }
+  if (s.found.has(key)) return s.found.get(key);
+  const suggestion = didYouMean(key, s.candidates);
+  if (s.found.size < 10_000) s.found.set(key, suggestion);
+  return suggestion;
 }
 
 function propIsPresent(obj: Node, key: string): boolean {

@@ -7,7 +7,7 @@ export function parseCpuUnits(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s);
-  const m = /^(\d*\.?\d+)\s*vcpus?$/i.exec(s);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*vcpus?$/i.exec(s);
   return m ? Math.round(Number(m[1]) * 1024) : undefined;
 }
 
@@ -17,7 +17,7 @@ export function parseMemoryMiB(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s);
-  const m = /^(\d*\.?\d+)\s*(gb|gib|mb|mib)$/i.exec(s);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(gb|gib|mb|mib)$/i.exec(s);
   if (!m) return undefined;
   const n = Number(m[1]);
   return Math.round(/^g/i.test(m[2]) ? n * 1024 : n);

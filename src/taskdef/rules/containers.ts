@@ -68,7 +68,10 @@ function dependsOn(ctx: TaskContext): void {
   reportCycles(ctx, edges);
 }
 
-/** Tarjan's strongly connected components; every edge inside a cycle is reported. */
+/**
+ * Tarjan's strongly connected components; every edge inside a cycle is reported. Iterative: a chain
+ * of thousands of dependencies would overflow the stack of a recursive walk.
+ */
 function reportCycles(ctx: TaskContext, edges: Map<string, { target: string; node: Node }[]>): void {
   let index = 0;
   const idx = new Map<string, number>();
@@ -77,28 +80,42 @@ function reportCycles(ctx: TaskContext, edges: Map<string, { target: string; nod
   const onStack = new Set<string>();
   const component = new Map<string, number>();
   let compId = 0;
-  const strong = (v: string): void => {
+  const visit = (v: string) => {
     idx.set(v, index);
     low.set(v, index++);
     stack.push(v);
     onStack.add(v);
-    for (const { target: w } of edges.get(v) ?? []) {
-      if (!idx.has(w)) {
-        strong(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
-    }
-    if (low.get(v) === idx.get(v)) {
-      let w: string;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        component.set(w, compId);
-      } while (w !== v);
-      compId++;
-    }
   };
-  for (const v of edges.keys()) if (!idx.has(v)) strong(v);
+  for (const root of edges.keys()) {
+    if (idx.has(root)) continue;
+    visit(root);
+    // Each frame: a node and the position of the next edge to follow.
+    const frames: { v: string; next: number }[] = [{ v: root, next: 0 }];
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      const out = edges.get(f.v) ?? [];
+      if (f.next < out.length) {
+        const w = out[f.next++].target;
+        if (!idx.has(w)) {
+          visit(w);
+          frames.push({ v: w, next: 0 });
+        } else if (onStack.has(w)) low.set(f.v, Math.min(low.get(f.v)!, idx.get(w)!));
+        continue;
+      }
+      frames.pop();
+      if (low.get(f.v) === idx.get(f.v)) {
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          component.set(w, compId);
+        } while (w !== f.v);
+        compId++;
+      }
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(f.v)!));
+    }
+  }
   for (const [from, list] of edges) {
     for (const e of list) {
       if (e.target === from) ctx.error(e.node, 'depends-on-cycle', `Container "${from}" depends on itself: remove this dependency.`);

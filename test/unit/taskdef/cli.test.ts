@@ -58,12 +58,22 @@ describe('ecs-taskdef-lint CLI', () => {
     assert.ok(arr.some((d) => d.pointer === '/taskDefinition/containerDefinitions/0/portMappings/0/hostPort'));
   });
 
-  it('exits 2 on invalid JSON, reports its position, and still lints the other files', () => {
+  it('exits 1 on invalid JSON (a json-syntax error, with its position), and still lints the other files', () => {
     const r = run(['--format', 'json', 'broken.json', 'bad.json'], { 'broken.json': '{\n  "family": "x",\n}}', 'bad.json': BAD });
-    assert.strictEqual(r.code, 2);
+    assert.strictEqual(r.code, 1);
     const arr = JSON.parse(r.out) as CliDiagnostic[];
     assert.ok(arr.some((d) => d.file === 'broken.json' && d.code === 'json-syntax' && d.line === 3));
     assert.ok(arr.some((d) => d.file === 'bad.json' && d.code === 'host-port-mismatch'));
+    // Found by the fuzz harness: a readable file that is not JSON at all used to exit 2, the code for
+    // usage errors and unreadable files.
+    for (const text of ['', 'garbage', '{', '\ufeff', '[1, 2', '"\ud800']) assert.strictEqual(run(['x.json'], { 'x.json': text }).code, 1, JSON.stringify(text));
+  });
+
+  it('a file with 150,000 diagnostics is reported (found by the fuzz harness: they overflowed the stack as arguments of push)', () => {
+    const text = JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }], requiresCompatibilities: Array(150_000).fill(1) });
+    const r = run(['x.json'], { 'x.json': text });
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.out.split('\n').filter((l) => l.includes(' type-mismatch ')).length, 150_000);
   });
 
   it('exits 2 on unreadable files and usage errors', () => {

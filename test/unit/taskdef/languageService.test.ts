@@ -1,8 +1,11 @@
 import * as assert from 'assert';
 import { detectKind } from '../../../src/taskdef/kind';
-import { TaskdefLanguageService } from '../../../src/taskdef/languageService';
+import { MAX_NESTING, parseJsonc } from '../../../src/taskdef/document';
+import { MAX_ITEMS_COMPUTED, MAX_LANGUAGE_SERVICE_LENGTH, TaskdefLanguageService } from '../../../src/taskdef/languageService';
 import { CachedLiveValues, type LiveValueRequest, liveValueRequestAt } from '../../../src/taskdef/liveValues';
-import { normalizeDefinition } from '../../../src/taskdef/normalize';
+import { normalizeDefinition, normalizedText } from '../../../src/taskdef/normalize';
+import { unwrapTaskDefinition } from '../../../src/taskdef/quickfix';
+import { TextDocument } from 'vscode-json-languageservice';
 import { fargateTask } from './helpers';
 
 const DOC = '{\n  "family": "web",\n  "networkMode": "",\n  "containerDefinitions": [\n    { "name": "app", "image": "" }\n  ]\n}';
@@ -56,6 +59,33 @@ describe('taskdef language service', () => {
     assert.deepStrictEqual(await slow.get({ kind: 'iamRole', prefix: '' }), [{ value: 'arn:aws:iam::1:role/r' }]);
   });
 
+  it('answers nothing over 1,000,000 characters or MAX_NESTING levels (validate still checks those files)', async () => {
+    const sized = (n: number) => `{"family": "${'x'.repeat(n - 14)}"}`;
+    const near = sized(MAX_LANGUAGE_SERVICE_LENGTH);
+    assert.strictEqual(near.length, MAX_LANGUAGE_SERVICE_LENGTH);
+    assert.match(JSON.stringify((await ls.hover(near, 'task', { line: 0, character: 3 }))?.contents), /family/i);
+    assert.ok((await ls.complete(near, 'task', { line: 0, character: 1 })).items.length > 0);
+    const over = sized(MAX_LANGUAGE_SERVICE_LENGTH + 1);
+    const deep = '['.repeat(MAX_NESTING + 1) + ']'.repeat(MAX_NESTING + 1);
+    for (const text of [over, deep]) {
+      assert.deepStrictEqual((await ls.complete(text, 'task', { line: 0, character: 1 })).items, []);
+      assert.strictEqual(await ls.hover(text, 'task', { line: 0, character: 3 }), null);
+      assert.deepStrictEqual([ls.documentSymbols(text, 'task'), ls.foldingRanges(text, 'task'), ls.format(text, 'task', undefined, { tabSize: 2, insertSpaces: true })], [[], [], []]);
+    }
+    assert.ok(ls.foldingRanges(`[${'[1],'.repeat(6000)}[1]]`.replace(/,/g, ',\n'), 'task').length <= MAX_ITEMS_COMPUTED);
+  });
+
+  it('formats 100 levels deep (found by the fuzz harness: jsonc-parser gave edits without text at 200 columns, and unwrap threw)', () => {
+    for (const [tabSize, insertSpaces, depth] of [[2, true, 100], [4, true, 50], [1, false, 200], [2, true, 101]] as const) {
+      const value = { family: 'x', a: JSON.parse('['.repeat(depth) + '1' + ']'.repeat(depth)) as unknown };
+      const text = JSON.stringify(value);
+      const edits = ls.format(text, 'task', undefined, { tabSize, insertSpaces });
+      assert.strictEqual(TextDocument.applyEdits(TextDocument.create('file:///x.json', 'json', 1, text), edits), JSON.stringify(value, null, insertSpaces ? ' '.repeat(tabSize) : '\t'));
+    }
+    const wrapped = `{"taskDefinition": {"family": "x"}, "tags": [${'['.repeat(100)}${']'.repeat(100)}]}`;
+    assert.deepStrictEqual(JSON.parse(unwrapTaskDefinition(wrapped)), { family: 'x', tags: [JSON.parse('['.repeat(100) + ']'.repeat(100)) as unknown] });
+  });
+
   it('maps paths to live value kinds', () => {
     assert.strictEqual(liveValueRequestAt('task', ['containerDefinitions', 0, 'image'], '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:')?.kind, 'ecrImageTag');
     assert.strictEqual(liveValueRequestAt('task', ['executionRoleArn'], '')?.kind, 'iamRole');
@@ -73,6 +103,14 @@ describe('taskdef kind detection and normalisation', () => {
     assert.strictEqual(detectKind('{}', 'ecs-service-def.json'), 'service');
     assert.strictEqual(detectKind('{}', 'my-taskdef.json'), 'task');
     assert.strictEqual(detectKind('{}'), undefined);
+  });
+
+  it('normalises what parseJsonc reads, whatever the keys and values (found by the fuzz harness)', () => {
+    const text = '{"family": "x", "__proto__": {"a": 1}, "constructor": 1, "requiresCompatibilities": [{"a": 1}, "FARGATE", "EC2"], /* c */ "containerDefinitions": [{"environment": [{"name": {"x": 1}}, {"name": "B"}, {"name": "A"}],},]}';
+    const n = JSON.parse(normalizedText(parseJsonc(text), 'task')) as Record<string, unknown>;
+    assert.deepStrictEqual(Object.keys(n), ['__proto__', 'constructor', 'containerDefinitions', 'family', 'requiresCompatibilities']);
+    assert.deepStrictEqual(n.requiresCompatibilities, ['EC2', 'FARGATE', { a: 1 }]);
+    assert.deepStrictEqual((n.containerDefinitions as { environment: unknown[] }[])[0].environment, [{ name: { x: 1 } }, { name: 'A' }, { name: 'B' }]);
   });
 
   it('normalises like ecspresso: sorted keys, no read-only fields, defaults or empties, units', () => {

@@ -16,6 +16,13 @@ describe('taskdef schema validation', () => {
     assert.strictEqual(d.severity, 'error');
   });
 
+  it('reports keys named like Object members ("constructor" was taken for a known property)', () => {
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) {
+      const text = JSON.stringify(fargateTask()).replace('{', `{${JSON.stringify(key)}: {"a": 1}, `);
+      assert.ok(validate(text, { kind: 'task' }).diagnostics.some((d) => d.code === 'unknown-property' && d.pointer === `/${key}`), key);
+    }
+  });
+
   it('suggests the right casing', () => {
     const d = assertError(fargateTask({ Family: 'x' }), 'unknown-property', '/Family');
     assert.strictEqual(d.data?.suggestion, 'family');
