@@ -87,10 +87,11 @@ export async function watchRollout(options: WatchOptions): Promise<WatchResult> 
     } catch (error) {
       // UpdateService already succeeded: a poll that fails must not lose the outcome.
       const failure = pollFailure(error);
-      if (failure.kind === 'permanent') return result('NOT_WAITED', `Stopped watching deployment ${options.deploymentId}: ${failure.problem.message} The deployment goes on in ECS.`);
+      const stopped = `Stopped watching deployment ${options.deploymentId}: ${failure.problem.message} The deployment goes on in ECS.`;
+      if (failure.kind === 'permanent') return result('NOT_WAITED', stopped);
       if (failure.kind === 'credentials') {
         const next = options.onPause ? await options.onPause(failure.problem) : 'stop';
-        if (next === 'stop' || options.signal?.aborted) return result('NOT_WAITED', `Stopped watching deployment ${options.deploymentId}: ${failure.problem.message} The deployment goes on in ECS.`, true);
+        if (next === 'stop' || options.signal?.aborted) return result('NOT_WAITED', stopped, true);
         continue;
       }
       // Throttled, 5xx, a dropped connection or a timeout even after the SDK's retries: poll less

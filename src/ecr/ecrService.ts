@@ -19,6 +19,13 @@ export interface CreateRepositoryOptions {
   scanOnPush?: boolean;
 }
 
+export interface AllImagesOptions {
+  filter?: EcrTypes.DescribeImagesFilter;
+  /** Another account's registry (a cross-account repository URI); default: the caller's. */
+  registryId?: string;
+  abortSignal?: AbortSignal;
+}
+
 export type ImageId = { tag: string; digest?: undefined } | { digest: string; tag?: undefined };
 
 export interface ScanFindings {
@@ -77,10 +84,11 @@ export class EcrService {
    * Every image of the repository, newest push first. DescribeImages answers in no guaranteed
    * order, so "newest first" needs every page (1,000 images a call); the views page the result.
    */
-  async allImages(repositoryName: string, filter?: EcrTypes.DescribeImagesFilter): Promise<ImageDetail[]> {
+  async allImages(repositoryName: string, options: AllImagesOptions = {}): Promise<ImageDetail[]> {
     const { sdk, client } = await this.ecr();
+    const { filter, registryId, abortSignal } = options;
     const { items } = await readPages({}, ECR_LIMITS.describeImages, async (nextToken, maxResults) => {
-      const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, filter, nextToken, maxResults }));
+      const out = await client.send(new sdk.ecr.DescribeImagesCommand({ registryId, repositoryName, filter, nextToken, maxResults }), { abortSignal });
       return { items: out.imageDetails, nextToken: out.nextToken };
     });
     return sortNewestFirst(items);
@@ -137,7 +145,7 @@ export class EcrService {
     const out = await client.send(new sdk.ecr.BatchDeleteImageCommand({ repositoryName, imageIds: [toImageId(id)] }));
     const failure = out.failures?.[0];
     // Resent after a lost answer, the first attempt already deleted it.
-    if (failure?.failureCode === 'ImageNotFound' && (out.$metadata.attempts ?? 1) > 1) return;
+    if (failure?.failureCode === 'ImageNotFound' && resent(out)) return;
     if (failure) {
       const error = new Error(`${failure.failureCode}: ${failure.failureReason} (${repositoryName} ${id.tag ?? id.digest})`);
       error.name = failure.failureCode === 'ImageNotFound' ? 'ImageNotFoundException' : String(failure.failureCode);
@@ -196,7 +204,7 @@ export function sortNewestFirst(images: ImageDetail[]): ImageDetail[] {
   return [...images].sort(newestFirst((i) => i.imagePushedAt));
 }
 
-/** True when the SDK sent the call more than once (an earlier attempt may have taken effect). */
-function resent(error: unknown): boolean {
-  return ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
+/** True when the SDK sent the call more than once (an earlier attempt may have taken effect): of an answer or an error. */
+function resent(answerOrError: unknown): boolean {
+  return ((answerOrError as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
 }

@@ -5,8 +5,8 @@ import { parseEcrImageUri, resourceName } from '../aws/arn';
 import type { ClientManager } from '../aws/clientManager';
 import { readPages, type Page } from '../aws/paging';
 import type { Sdk } from '../aws/sdkLoader';
+import { EcrService } from '../ecr/ecrService';
 import type { LiveValue, LiveValueProvider, LiveValueRequest } from '../taskdef';
-import { newestFirst } from '../util/sort';
 
 /**
  * Completion filters what it is given, so every page is read (the last of 5,000 roles or 1,000
@@ -62,13 +62,8 @@ export class AwsLiveValues implements LiveValueProvider {
         const ecrRef = parseEcrImageUri(uri);
         const region = ecrRef?.region;
         const repositoryName = ecrRef?.repositoryName ?? uri.replace(/^[^/]*\//, '');
-        const ecr = await this.clients.client('ecr', { region });
-        // Newest first needs every page (ECR answers in no order); the answer is cached, and completion never waits long for it.
-        const { items: images } = await readPages({}, 1000, async (nextToken, maxResults) => {
-          const out = await ecr.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, nextToken, maxResults, filter: { tagStatus: 'TAGGED' } }), opts);
-          return { items: out.imageDetails, nextToken: out.nextToken };
-        });
-        images.sort(newestFirst((i) => i.imagePushedAt));
+        // Every page, newest first (ECR answers in no order); the answer is cached, and completion never waits long for it.
+        const images = await new EcrService(this.clients, { region }).allImages(repositoryName, { filter: { tagStatus: 'TAGGED' }, abortSignal });
         return images.flatMap((image) =>
           (image.imageTags ?? []).map((tag) => ({ value: `${uri}:${tag}`, label: tag, detail: `pushed ${day(image.imagePushedAt) ?? '?'}`, documentation: `\`${image.imageDigest ?? ''}\`` })),
         );

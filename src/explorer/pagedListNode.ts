@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeAwsError } from '../aws/errors';
-import type { PageRequest } from '../aws/paging';
+import { pageOfList, type PagedResult, type PageRequest } from '../aws/paging';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
@@ -19,6 +19,8 @@ export abstract class PagedListNode<T> implements ExplorerNode {
   /** The reads in flight, so two expands or two clicks on Load more read a page once. */
   private firstPage: Promise<void> | undefined;
   private more: Promise<void> | undefined;
+  /** For lists AWS cannot sort or filter as shown: the whole list, read once per generation. */
+  private whole: Promise<T[]> | undefined;
   filter: string | undefined;
 
   constructor(
@@ -89,6 +91,20 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     this.ctx.refresh(this);
   }
 
+  /**
+   * A page of a list that must be read whole first (sorted or combined here): `read` runs once until
+   * reset() or a failure, and Load more pages what it returned.
+   */
+  protected async pageOfWhole(read: () => Promise<T[]>, page: PageRequest): Promise<PagedResult<T>> {
+    const whole = (this.whole ??= read());
+    try {
+      return pageOfList(await whole, page);
+    } catch (error) {
+      if (this.whole === whole) this.whole = undefined;
+      throw error;
+    }
+  }
+
   setFilter(filter: string | undefined): void {
     this.filter = filter?.trim() || undefined;
     this.reset();
@@ -102,6 +118,7 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     this.nextToken = undefined;
     this.firstPage = undefined;
     this.more = undefined;
+    this.whole = undefined;
   }
 
   /** A collapsed folder item; `count` (what the parent's describe already says) leads the description. */

@@ -3,7 +3,7 @@ import { parseImageReference, revisionLabel } from '../../aws/arn';
 import type { AwsScope } from '../../aws/clientManager';
 import { parseDeployArgs } from '../../deploy/args';
 import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
-import { recentImages } from '../../deploy/images';
+import { recentImages } from '../../ecr/recentImages';
 import { diagnosticLine, validateDefinition, type ImageReplacement, type TaskdefCore } from '../../deploy/render';
 import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';

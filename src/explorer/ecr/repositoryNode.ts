@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ImageDetail, Repository } from '../../ecr/ecrService';
 import { presentRepository } from '../../ecr/present';
-import { pageOfList, type PageRequest } from '../../aws/paging';
+import type { PageRequest } from '../../aws/paging';
 import type { ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { presentedItem } from '../treeItems';
@@ -30,21 +30,8 @@ export class RepositoryNode extends PagedListNode<ImageDetail> {
   }
 
   /** Every image is read once per refresh (newest first needs them all), then paged. */
-  private all: Promise<ImageDetail[]> | undefined;
-
-  protected async fetch(page: PageRequest) {
-    this.all ??= this.ecrCtx.ecr().allImages(this.name);
-    try {
-      return pageOfList(await this.all, page);
-    } catch (error) {
-      this.all = undefined;
-      throw error;
-    }
-  }
-
-  override reset(): void {
-    super.reset();
-    this.all = undefined;
+  protected fetch(page: PageRequest) {
+    return this.pageOfWhole(() => this.ecrCtx.ecr().allImages(this.name), page);
   }
 
   protected toNode(image: ImageDetail): ExplorerNode {

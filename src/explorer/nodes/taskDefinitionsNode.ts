@@ -1,6 +1,6 @@
 import type { AwsScope } from '../../aws/clientManager';
 import * as vscode from 'vscode';
-import { pageOfList, type PageRequest } from '../../aws/paging';
+import type { PageRequest } from '../../aws/paging';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { resourceName, taskDefinitionParts } from '../../aws/arn';
@@ -55,9 +55,9 @@ export class InactiveFamiliesNode extends PagedListNode<string> {
     super(ctx, `${parentId}/inactiveFamilies`);
   }
 
-  protected async fetch(page: PageRequest) {
-    // Both lists are read whole to tell the families apart, then paged here.
-    return pageOfList(await this.ctx.reader(this.scope).inactiveOnlyFamilies(), page);
+  protected fetch(page: PageRequest) {
+    // Both lists are read whole (once per refresh) to tell the families apart, then paged here.
+    return this.pageOfWhole(() => this.ctx.reader(this.scope).inactiveOnlyFamilies(), page);
   }
 
   protected toNode(family: string): ExplorerNode {

@@ -5,29 +5,24 @@ import { parseArn, parseEcrImageUri, resourceName } from '../../../src/aws/arn';
 import { consoleUrl } from '../../../src/ecs/consoleUrls';
 import { EcsReader } from '../../../src/ecs/ecsReader';
 import { AwsLiveValues } from '../../../src/editor/liveValues';
-import { recentImages } from '../../../src/deploy/images';
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import { recentImages } from '../../../src/ecr/recentImages';
+import type { EmulatorHandle } from '../../emulator';
+import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 
 const ACCOUNT = '123456789012';
 
 /** The same reads in China and GovCloud as in the commercial partition: ARNs, ECR hosts, console links. */
 describe('partitions: aws-cn and aws-us-gov regions through the real SDK and the emulator', function () {
   this.timeout(30_000);
+  let account: UnitEmulatorAccount;
   let emulator: EmulatorHandle;
   let manager: ClientManager;
-  const saved = { ...process.env };
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'empty' });
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_EC2_METADATA_DISABLED: 'true' });
-    delete process.env.AWS_PROFILE;
-    manager = new ClientManager({ region: 'us-east-1', endpoint: emulator.url });
+    account = await startEmulatorAccount({ seed: 'empty' });
+    ({ emulator, manager } = account);
   });
-  after(async () => {
-    manager.dispose();
-    process.env = saved;
-    await emulator.close();
-  });
+  after(() => account.close());
 
   for (const [region, partition, suffix, consoleHost] of [
     ['cn-north-1', 'aws-cn', 'amazonaws.com.cn', 'console.amazonaws.cn'],
@@ -51,10 +46,10 @@ describe('partitions: aws-cn and aws-us-gov regions through the real SDK and the
       assert.deepStrictEqual([arn?.partition, arn?.region, arn?.service], [partition, region, 'ecs']);
 
       assert.deepStrictEqual(parseEcrImageUri(`${uri}:1.1.0`), { registryId: ACCOUNT, region, repositoryName: 'part/app', name: uri, tag: '1.1.0', digest: undefined });
-      const offered = await recentImages(manager, `${uri}:1.0.0`, { profile: '', region: 'us-east-1' });
+      const offered = await recentImages(manager, `${uri}:1.0.0`, { profile: 't', region: 'us-east-1' });
       assert.deepStrictEqual(offered.map((o) => o.uri), [`${uri}:1.1.0`, `${uri}:1.0.0`], 'the repository region comes from the URI');
 
-      const live = new AwsLiveValues(new ClientManager({ region, endpoint: emulator.url }), loadSdk);
+      const live = new AwsLiveValues(new ClientManager({ profile: 't', region, endpoint: emulator.url }), loadSdk);
       const values = async (request: Record<string, string>) => live.provide({ prefix: '', ...request } as never, new AbortController().signal);
       assert.ok((await values({ kind: 'ecrRepository' })).some((v) => v.value === uri));
       assert.deepStrictEqual((await values({ kind: 'ecrImageTag', repositoryUri: uri })).map((v) => v.value), [`${uri}:1.1.0`, `${uri}:1.0.0`]);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { EcrService } from '../../../src/ecr/ecrService';
-import { recentImages } from '../../../src/deploy/images';
+import { recentImages } from '../../../src/ecr/recentImages';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 
 /** 2,500 images pushed a minute apart: three DescribeImages pages, which ECR (and the emulator) return in no push order. */
