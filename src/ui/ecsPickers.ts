@@ -5,6 +5,7 @@
 import { resourceName, revisionLabel } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import { EcsReader } from '../ecs/ecsReader';
+import { badgeText, deploymentBadge } from '../ecs/present';
 import { pagedPick } from './pagedPick';
 
 const PAGE = 100;
@@ -28,7 +29,7 @@ export function pickService(clients: ClientManager, scope: Scope, cluster: strin
     {
       page: async (startToken) => {
         const { items, nextToken } = await reader.services(cluster, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)}`, value: s.serviceName ?? '' })) };
+        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`, value: s.serviceName ?? '' })) };
       },
     },
     { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
