@@ -5,7 +5,7 @@ import { parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskAr
 import { DefinitionError, prepareRegistration } from '../../../src/deploy/render';
 import { evaluateRollout, type Service } from '../../../src/deploy/rollout';
 import { changeLines, planServiceUpdate } from '../../../src/deploy/updatePlan';
-import { scaledText, scalingOf } from '../../../src/deploy/scaling';
+import { scaledText, scalingInProgress, scalingOf } from '../../../src/deploy/scaling';
 
 const TD = (rev: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/demo-api:${rev}`;
 const at = (s: number) => new Date(Date.UTC(2025, 0, 15, 9, 0, s));
@@ -77,6 +77,9 @@ describe('scaling', () => {
     assert.strictEqual(scalingOf({ desiredCount: 2 }, { forceNewDeployment: true }), undefined);
     assert.strictEqual(scaledText('web', { from: 2, to: 4 }, { outcome: 'COMPLETED', elapsedMs: 10_200 }), 'web: 2 → 4 tasks, 4/4 running after 10 s');
     assert.strictEqual(scaledText('web', { from: 2, to: 4 }, { outcome: 'TIMED_OUT' }), undefined);
+    // Watched while it scales: one finished deployment, running ≠ desired.
+    assert.deepStrictEqual(scalingInProgress({ runningCount: 3, desiredCount: 5, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }] }), { from: 3, to: 5 });
+    assert.strictEqual(scalingInProgress({ runningCount: 3, desiredCount: 5, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS' }, { status: 'ACTIVE' }] }), undefined);
   });
 });
 
