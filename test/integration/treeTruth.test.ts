@@ -89,6 +89,8 @@ describe('The tree tells the truth: what a person sees after their own actions, 
     // From UpdateService's answer: the row and its deployments change before any poll is needed.
     const during = await sidebarShows((t) => /PRIMARY demo-api:4[\s\S]*ACTIVE demo-api:3/.test(t), 'the new PRIMARY and the old ACTIVE deployment');
     assert.match(during, /api[^\n]*rolling out/);
+    // The README's explorer picture: a rollout in progress and a failing service, as they are.
+    await screenshot('explorer-rolling-out');
     const result = await drive(emulator, deploy);
     assert.strictEqual(result.outcome, 'COMPLETED');
     const after = await sidebarShows((t) => /PRIMARY demo-api:4/.test(t) && !/ACTIVE demo-api:3/.test(t), 'demo-api:3 to leave the deployments');
