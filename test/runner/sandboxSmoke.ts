@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     await expandRow(page, sidebar, 'Services');
     const api = row(page, sidebar, 'api');
     await api.filter({ hasText: 'rolling out' }).first().waitFor({ timeout: 30_000 });
-    apiRow = `${(await api.first().innerText()).replace(/\s+/g, ' ').trim()} (${((Date.now() - rolloutStarted) / 1000).toFixed(1)} s after it started)`;
+    const shown = await api.first().locator('.label-description').innerText();
+    apiRow = `"api ${shown}", ${((Date.now() - rolloutStarted) / 1000).toFixed(1)} s after it started`;
     // A deploy command from the palette: its code is a lazily loaded bundle of the .vsix.
     await page.locator('.monaco-workbench').press('F1');
     await page.keyboard.type('ECS: Scale Service');
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`[sandbox] explorer and ECR view populated from the emulator, Scale Service offers the clusters, status bar "sandbox @ us-east-1 (123456789012)"; ${sandbox.pushNote}; stopped cleanly`);
-  console.log(`[sandbox] rollout ${deploymentId} of api started when the workbench listed the clusters; demo-fargate › Services shows "${apiRow}"`);
+  console.log(`[sandbox] rollout ${deploymentId} of api started when the workbench listed the clusters; demo-fargate › Services shows ${apiRow}`);
   console.log('sandbox: 1 passed, 0 failed');
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, RegisterTaskDefinitionCommand, Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import {
   DescribeTargetGroupAttributesCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client,
   ModifyTargetGroupAttributesCommand, ModifyTargetGroupCommand,
@@ -88,6 +88,30 @@ describe('emulator: ECS rollouts behind a load balancer (demo api, demo-api-tg)'
     await ecs.send(new UpdateServiceCommand({ ...API, forceNewDeployment: true }));
     const took = await advanceUntil(emu, completed, { stepMs: 1_000, maxMs: 10 * 60_000 });
     assert.ok(took <= 50_000, `completed after ${took / 1000} s (10 s of health checks)`);
+  });
+
+  it('a task failing its health checks is stopped once the grace period is over; the circuit breaker then rolls back', async () => {
+    const td = (await ecs.send(new RegisterTaskDefinitionCommand({
+      family: 'demo-api', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
+      containerDefinitions: [{ name: 'api', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/api:1.3.0-unhealthy', portMappings: [{ containerPort: 8080 }] }],
+    }))).taskDefinition!;
+    await ecs.send(new UpdateServiceCommand({ ...API, taskDefinition: td.taskDefinitionArn, healthCheckGracePeriodSeconds: 300 }));
+    // Failing after 2 checks 30 s apart, but ECS ignores that during the grace period.
+    await emu.clock.advance(200_000);
+    assert.deepStrictEqual(await targets(), { healthy: 3, unhealthy: 3 });
+    const unhealthy = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgArn }))).TargetHealthDescriptions!.find((d) => d.TargetHealth?.State === 'unhealthy')!;
+    assert.deepStrictEqual([unhealthy.TargetHealth?.Reason, unhealthy.TargetHealth?.Description], ['Target.ResponseCodeMismatch', 'Health checks failed with these codes: [503]']);
+    assert.deepStrictEqual((await ecs.send(new ListTasksCommand({ ...API, serviceName: API.service, desiredStatus: 'STOPPED' }))).taskArns, [], 'nothing stopped within the grace period');
+
+    const stopped = async () => (await ecs.send(new ListTasksCommand({ ...API, serviceName: API.service, desiredStatus: 'STOPPED' }))).taskArns!;
+    await advanceUntil(emu, async () => (await stopped()).length === 3, { stepMs: 5_000, maxMs: 5 * 60_000 });
+    const tasks = (await ecs.send(new DescribeTasksCommand({ cluster: API.cluster, tasks: await stopped() }))).tasks!;
+    assert.deepStrictEqual(new Set(tasks.map((t) => `${t.stopCode}: ${t.stoppedReason}`)), new Set([`ServiceSchedulerInitiated: Task failed ELB health checks in (target-group ${tgArn})`]));
+    assert.ok(tasks.every((t) => t.startedAt!.getTime() + 300_000 <= t.stoppingAt!.getTime()), 'stopped after the grace period');
+    const events = (await api()).events!.map((e) => e.message!);
+    assert.ok(events.includes(`(service api) (port 8080) is unhealthy in (target-group ${tgArn}) due to (reason Health checks failed with these codes: [503]).`), events.join('\n'));
+    assert.ok(events.some((m) => /deployment failed: tasks failed to start/.test(m)), events.join('\n'));
+    assert.ok(events.some((m) => /rolling back to deployment/.test(m)), events.join('\n'));
   });
 
   it('target group attributes: documented defaults, changes kept, bad keys and values refused without a change', async () => {

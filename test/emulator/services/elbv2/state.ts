@@ -64,3 +64,8 @@ export const elbState = perRegion('elbv2', () => new ElbState());
 export function healthyAfterMs(tg: TargetGroupRecord): number {
   return (tg.HealthCheckIntervalSeconds ?? 30) * (tg.HealthyThresholdCount ?? 5) * 1000;
 }
+
+/** How long after registration a failing target is reported unhealthy: HealthCheckIntervalSeconds × UnhealthyThresholdCount. */
+export function unhealthyAfterMs(tg: TargetGroupRecord): number {
+  return (tg.HealthCheckIntervalSeconds ?? 30) * (tg.UnhealthyThresholdCount ?? 2) * 1000;
+}

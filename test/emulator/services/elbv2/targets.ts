@@ -3,7 +3,8 @@
  * DescribeTargetHealth reports and what the ECS scheduler waits for. ECS registers a task during
  * ACTIVATING and deregisters it during DEACTIVATING
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html); the
- * target is `initial` until it passed the health checks, `draining` for the group's
+ * target is `initial` until it passed the health checks (or `unhealthy` once it failed them: images
+ * named `*unhealthy*` answer 503), `draining` for the group's
  * deregistration_delay.timeout_seconds after deregistration, then gone
  * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay).
  */
@@ -12,7 +13,8 @@ import type * as elb from '../../generated/elbv2';
 import { lastPart } from '../../kit/arn';
 import type { Region } from '../../kit/world';
 import { ecsState, lastClusterName, type ServiceRecord, type TaskRecord } from '../ecs/state';
-import { elbState, healthyAfterMs, type TargetGroupRecord } from './state';
+import { imageUnhealthy } from '../ecs/sim/timing';
+import { elbState, healthyAfterMs, unhealthyAfterMs, type TargetGroupRecord } from './state';
 
 /** A service's target groups (those that exist) with the container and port each one targets. */
 export function serviceTargetGroups(region: Region, svc: ServiceRecord | undefined): { tg: TargetGroupRecord; lb: ecs.LoadBalancer }[] {
@@ -59,6 +61,20 @@ function notInUse(region: Region, tg: TargetGroupRecord, zone: string | undefine
     : undefined;
 }
 
+/** What the health checks say of a registered target in use: `initial` until it passed (or failed) enough of them in a row. */
+function checked(region: Region, tg: TargetGroupRecord, task: TaskRecord, registeredAt: Date): elb.TargetHealth {
+  const since = emulatedMsSince(region, registeredAt);
+  if (task.containers.some((c) => imageUnhealthy(c.image))) {
+    // The wording of a failing HTTP check (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html#target-health-reason-codes).
+    return since >= unhealthyAfterMs(tg)
+      ? { State: 'unhealthy', Reason: 'Target.ResponseCodeMismatch', Description: 'Health checks failed with these codes: [503]' }
+      : INITIAL;
+  }
+  return since >= healthyAfterMs(tg) ? { State: 'healthy' } : INITIAL;
+}
+
+const INITIAL: elb.TargetHealth = { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+
 /** The target of `task` in `tg` and its health, or undefined while it is not registered there. */
 export function taskTarget(region: Region, tg: TargetGroupRecord, lb: ecs.LoadBalancer, task: TaskRecord): elb.TargetHealthDescription | undefined {
   const x = ecsState(region).taskExtras.get(task);
@@ -73,8 +89,7 @@ export function taskTarget(region: Region, tg: TargetGroupRecord, lb: ecs.LoadBa
     }
     health = { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' };
   } else {
-    health = notInUse(region, tg, found.zone)
-      ?? (emulatedMsSince(region, x.registeredAt) >= healthyAfterMs(tg) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' });
+    health = notInUse(region, tg, found.zone) ?? checked(region, tg, task, x.registeredAt);
   }
   return { Target: found.target, HealthCheckPort: String(found.target.Port), TargetHealth: health };
 }

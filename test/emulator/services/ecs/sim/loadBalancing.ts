@@ -9,7 +9,7 @@
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
  * The old deployment of a rollout therefore stays ACTIVE while its tasks drain.
  */
-import { elbState, healthyAfterMs } from '../../elbv2/state';
+import { elbState, healthyAfterMs, unhealthyAfterMs, type TargetGroupRecord } from '../../elbv2/state';
 import { emulatedMsSince, serviceTargetGroups, taskTarget } from '../../elbv2/targets';
 import type { TaskRecord } from '../state';
 import type { EcsSim } from './index';
@@ -52,24 +52,43 @@ export class LoadBalancing {
   }
 
   /**
-   * ECS looks at the targets at each health check (or when they are due to pass) and tells the
-   * scheduler once they are healthy; a group's changed settings count from the next look.
+   * ECS looks at the targets at each health check (or when they are due to pass or fail) and tells
+   * the scheduler once they are healthy; a group's changed settings count from the next look. A
+   * target found unhealthy once the service's healthCheckGracePeriodSeconds after the task started
+   * are over gets the task stopped ("ignores unhealthy Elastic Load Balancing ... health checks after
+   * a task has first started", https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
    */
   private watch(task: TaskRecord): void {
     const x = this.sim.ecs.taskExtras.get(task);
     if (!x?.registeredAt || x.deregisteredAt || task.desiredStatus !== 'RUNNING') {
       return;
     }
-    if (this.targetsHealthy(task)) {
+    const region = this.sim.region;
+    const groups = this.groups(task).map((g) => ({ ...g, health: taskTarget(region, g.tg, g.lb, task)?.TargetHealth }));
+    if (groups.every((g) => g.health?.State === 'healthy')) {
       return this.sim.scheduler.serviceChanged(task);
     }
-    const since = emulatedMsSince(this.sim.region, x.registeredAt);
-    const wait = Math.max(...this.groups(task).map(({ tg }) => {
+    const failing = groups.find((g) => g.health?.State === 'unhealthy');
+    if (failing) {
+      const graceLeft = (this.sim.ecs.serviceOfTask(task)?.healthCheckGracePeriodSeconds ?? 0) * 1000 - emulatedMsSince(region, task.startedAt ?? x.registeredAt);
+      return graceLeft > 0 ? this.sim.after(graceLeft, () => this.watch(task)) : this.failedHealthChecks(task, failing.tg, failing.lb.containerPort, failing.health?.Description);
+    }
+    const since = emulatedMsSince(region, x.registeredAt);
+    const wait = Math.max(...groups.map(({ tg }) => {
       const interval = (tg.HealthCheckIntervalSeconds ?? 30) * 1000;
-      const left = healthyAfterMs(tg) - since;
+      const left = Math.min(healthyAfterMs(tg), unhealthyAfterMs(tg)) - since;
       return left > 0 ? Math.min(left, interval) : interval;
     }));
     this.sim.after(wait, () => this.watch(task));
+  }
+
+  /** The service events and stop reason ECS gives a task whose target failed its health checks. */
+  private failedHealthChecks(task: TaskRecord, tg: TargetGroupRecord, port: number | undefined, why: string | undefined): void {
+    const svc = this.sim.ecs.serviceOfTask(task);
+    if (svc) {
+      this.sim.scheduler.addEvent(svc, `(port ${port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason ${why}).`);
+    }
+    this.sim.tasks.stop(task, { stopCode: 'ServiceSchedulerInitiated', reason: `Task failed ELB health checks in (target-group ${tg.TargetGroupArn})`, failure: true });
   }
 
   /**
