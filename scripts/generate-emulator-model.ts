@@ -69,7 +69,10 @@ export const SERVED: Record<string, ServiceSpec> = {
   iam: { file: 'iam-2010-05-08.json', ops: ['ListRoles', 'GetRole'] },
   elbv2: {
     file: 'elastic-load-balancing-v2-2015-12-01.json',
-    ops: ['DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners'],
+    ops: [
+      'DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners',
+      'DescribeTargetGroupAttributes', 'ModifyTargetGroupAttributes', 'ModifyTargetGroup',
+    ],
   },
   cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms'] },
   sso: {

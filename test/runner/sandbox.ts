@@ -2,7 +2,8 @@
  * `npm start`: the extension in a real VS Code (code-server) against the local AWS emulator, for a
  * newcomer with no AWS account. Starts the emulator (demo seed, real time sped up 60×), installs the
  * freshly packaged .vsix into a sandbox code-server whose settings point at the emulator, prints the
- * URL to open, and stops everything it started on Ctrl-C.
+ * URL to open, starts a slow rollout of `api` when the workbench first lists the clusters
+ * (sandboxRollout.ts), and stops everything it started on Ctrl-C.
  *
  * Environment: SANDBOX_PORT (default 8080), SANDBOX_TIME_SCALE (default 60).
  */
@@ -13,8 +14,11 @@ import { startEmulator, type RegistryConfig } from '../emulator';
 import { DOCKER_BIN, importImage, rigUnavailable, startRig, type Rig } from '../integration/support/containerRig';
 import { codeServerEntry, ensureCodeServer, node24, startCodeServer } from './codeServer';
 import { REPO_ROOT } from './paths';
+import { rolloutWhenConnected } from './sandboxRollout';
 
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'ecs-workbench.vsix');
+/** The sandbox profile's keys (the emulator takes any). */
+const CREDENTIALS = { accessKeyId: 'AKIASANDBOXEXAMPLE', secretAccessKey: 'sandbox-secret' };
 const SANDBOX_DIR = path.join(REPO_ROOT, '.sandbox');
 
 const SAMPLE_TASK_DEFINITION = {
@@ -44,6 +48,8 @@ export interface Sandbox {
   emulatorUrl: string;
   /** Whether image push works in this sandbox, and why not when it does not. */
   pushNote: string;
+  /** The deployment of `api` started when the workbench first listed the clusters (its id; undefined if stopped first). */
+  rollout: Promise<string | undefined>;
   stop(): Promise<void>;
   /** Resolves when code-server exits on its own. */
   exited: Promise<number | null>;
@@ -77,10 +83,14 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
   }
   const registry: RegistryConfig | undefined = rig ? { url: rig.registry.url, user: rig.registry.user, password: rig.registry.password } : undefined;
   const emulator = await startEmulator({ seed: 'demo', clock: 'real', timeScale: options.timeScale ?? 60, registry });
+  const connected = new AbortController();
+  const rollout = rolloutWhenConnected(emulator, CREDENTIALS, connected.signal);
+  // Reported by whoever awaits it; never an unhandled rejection in the meantime.
+  rollout.catch(() => undefined);
 
   // A profile of its own, so the sandbox never touches the user's real ~/.aws files.
   fs.writeFileSync(path.join(dirs.aws, 'config'), '[profile sandbox]\nregion = us-east-1\n');
-  fs.writeFileSync(path.join(dirs.aws, 'credentials'), '[sandbox]\naws_access_key_id = AKIASANDBOXEXAMPLE\naws_secret_access_key = sandbox-secret\n');
+  fs.writeFileSync(path.join(dirs.aws, 'credentials'), `[sandbox]\naws_access_key_id = ${CREDENTIALS.accessKeyId}\naws_secret_access_key = ${CREDENTIALS.secretAccessKey}\n`);
   const userSettings = path.join(dirs.codeServer, 'user-data', 'User', 'settings.json');
   fs.mkdirSync(path.dirname(userSettings), { recursive: true });
   fs.writeFileSync(
@@ -90,6 +100,8 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
         'ecsWorkbench.profile': 'sandbox',
         'ecsWorkbench.region': 'us-east-1',
         'ecsWorkbench.endpointUrl': emulator.url,
+        // The rollout is seen progressing, not only started.
+        'ecsWorkbench.explorer.refreshIntervalSeconds': 2,
         ...(rig ? { 'ecsWorkbench.containerCli.path': DOCKER_BIN } : {}),
       },
       null,
@@ -125,8 +137,10 @@ export async function startSandbox(options: { port?: number; timeScale?: number 
     url: `${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`,
     emulatorUrl: emulator.url,
     pushNote,
+    rollout,
     exited,
     stop: async () => {
+      connected.abort();
       await server.stop();
       await emulator.close();
       await rig?.stop();
@@ -141,6 +155,10 @@ async function main(): Promise<void> {
   console.log(`VS Code with ECS Workbench: ${sandbox.url}`);
   console.log(`ECR: ${sandbox.pushNote}`);
   console.log('Open that URL in a browser. Ctrl-C stops code-server and the emulator.');
+  sandbox.rollout.then(
+    (id) => id && console.log(`Rolling out api (deployment ${id}): one task at a time, each old one draining from the load balancer; about 3½ minutes.`),
+    (error: unknown) => console.error(`[sandbox] the api rollout did not start: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   let stopping = false;
   const stop = async () => {

@@ -84,6 +84,12 @@ export interface DescribeLoadBalancersOutput {
   LoadBalancers?: LoadBalancer[];
   NextMarker?: string;
 }
+export interface DescribeTargetGroupAttributesInput {
+  TargetGroupArn: string;
+}
+export interface DescribeTargetGroupAttributesOutput {
+  Attributes?: TargetGroupAttribute[];
+}
 export interface DescribeTargetGroupsInput {
   LoadBalancerArn?: string;
   TargetGroupArns?: string[];
@@ -115,6 +121,9 @@ export interface ForwardActionConfig {
   TargetGroupStickinessConfig?: TargetGroupStickinessConfig;
 }
 export interface HealthUnavailableException {
+  Message?: string;
+}
+export interface InvalidConfigurationRequestException {
   Message?: string;
 }
 export interface InvalidTargetException {
@@ -188,6 +197,28 @@ export interface Matcher {
   GrpcCode?: string;
 }
 export type MitigationInEffectEnum = "yes" | "no";
+export interface ModifyTargetGroupAttributesInput {
+  TargetGroupArn: string;
+  Attributes: TargetGroupAttribute[];
+}
+export interface ModifyTargetGroupAttributesOutput {
+  Attributes?: TargetGroupAttribute[];
+}
+export interface ModifyTargetGroupInput {
+  TargetGroupArn: string;
+  HealthCheckProtocol?: ProtocolEnum;
+  HealthCheckPort?: string;
+  HealthCheckPath?: string;
+  HealthCheckEnabled?: boolean;
+  HealthCheckIntervalSeconds?: number;
+  HealthCheckTimeoutSeconds?: number;
+  HealthyThresholdCount?: number;
+  UnhealthyThresholdCount?: number;
+  Matcher?: Matcher;
+}
+export interface ModifyTargetGroupOutput {
+  TargetGroups?: TargetGroup[];
+}
 export interface MutualAuthenticationAttributes {
   Mode?: string;
   TrustStoreArn?: string;
@@ -234,6 +265,10 @@ export interface TargetGroup {
   IpAddressType?: TargetGroupIpAddressTypeEnum;
   TargetControlPort?: number;
 }
+export interface TargetGroupAttribute {
+  Key?: string;
+  Value?: string;
+}
 export type TargetGroupIpAddressTypeEnum = "ipv4" | "ipv6";
 export interface TargetGroupNotFoundException {
   Message?: string;
@@ -272,4 +307,7 @@ export interface Operations {
   DescribeTargetGroups: { input: DescribeTargetGroupsInput; output: DescribeTargetGroupsOutput };
   DescribeTargetHealth: { input: DescribeTargetHealthInput; output: DescribeTargetHealthOutput };
   DescribeListeners: { input: DescribeListenersInput; output: DescribeListenersOutput };
+  DescribeTargetGroupAttributes: { input: DescribeTargetGroupAttributesInput; output: DescribeTargetGroupAttributesOutput };
+  ModifyTargetGroupAttributes: { input: ModifyTargetGroupAttributesInput; output: ModifyTargetGroupAttributesOutput };
+  ModifyTargetGroup: { input: ModifyTargetGroupInput; output: ModifyTargetGroupOutput };
 }

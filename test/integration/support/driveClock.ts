@@ -6,8 +6,9 @@ export function describeCount(emulator: EmulatorHandle): number {
 }
 
 /**
- * Runs a watched command to its end by driving ECS time: advance the emulator's clock 10 s, wait
- * (with a deadline, no sleep) for the extension's next DescribeServices poll, repeat.
+ * Runs a watched command to its end by driving ECS time: advance the emulator's clock 30 s, wait
+ * (with a deadline, no sleep) for the extension's next DescribeServices poll, repeat. (A rollout
+ * behind the demo ALB takes ~8 min of ECS time: health checks, then 300 s of draining.)
  */
 export async function drive<T>(emulator: EmulatorHandle, command: Thenable<T>, each?: () => void, deadlineMs = 90_000): Promise<T> {
   let settled: { value?: T; error?: unknown } | undefined;
@@ -16,7 +17,7 @@ export async function drive<T>(emulator: EmulatorHandle, command: Thenable<T>, e
   while (!settled) {
     if (Date.now() > deadline) throw new Error('the command did not finish while the clock was driven');
     const polls = describeCount(emulator);
-    await emulator.clock.advance(10_000);
+    await emulator.clock.advance(30_000);
     each?.();
     await eventually(() => settled !== undefined || describeCount(emulator) > polls || undefined, 'the next poll', 10_000);
   }

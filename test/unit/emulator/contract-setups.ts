@@ -8,6 +8,7 @@ import { scalingService } from '../../emulator/services/autoscaling/index';
 import { scalingState } from '../../emulator/services/autoscaling/state';
 import { ecsService } from '../../emulator/services/ecs/index';
 import { ecsState } from '../../emulator/services/ecs/state';
+import { elbState, type TargetGroupRecord } from '../../emulator/services/elbv2/state';
 import { registerTaskDefinition } from '../../emulator/services/ecs/task-definitions';
 import { ssoState } from '../../emulator/services/sso/state';
 import { Fixture } from './contract-fixture';
@@ -37,7 +38,14 @@ async function webTargets(f: Fixture, input: Json, output: Json, tasks: number):
   }
   registerTaskDefinition(f.region, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128, portMappings: [{ containerPort: 80, hostPort: target.Port }] }] }, defaultIdentity(f.regionName));
   f.service('default', 'web', 'web', tasks, { loadBalancers: [{ targetGroupArn: input.TargetGroupArn, containerName: 'web', containerPort: 80 }] });
-  await f.emu.clock.advance(60_000);
+  // Started, then healthy: the group's health checks pass after 30 s × 5 (its interval × healthy threshold).
+  await f.emu.clock.advance(60_000 + 150_000);
+}
+
+/** The example's target group, behind the load balancer of the other ELBv2 examples. */
+function exampleTargetGroup(f: Fixture, tgArn: string): TargetGroupRecord {
+  f.loadBalancer('arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/my-load-balancer/50dc6c495c0c9188', tgArn);
+  return elbState(f.region).targetGroup(tgArn)!;
 }
 
 /**
@@ -144,6 +152,10 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
   'elbv2:DescribeTargetHealth': (f, input, output) => webTargets(f, input, output, 1),
   // One target unused (Target.NotInUse), one healthy: the unused one on an instance in a zone the load balancer (a, b) does not enable.
   'elbv2:DescribeTargetHealth#0': (f, input, output) => webTargets(f, input, output, 2),
+  'elbv2:DescribeTargetGroupAttributes': (f, input) => void exampleTargetGroup(f, input.TargetGroupArn),
+  'elbv2:ModifyTargetGroupAttributes': (f, input) => void exampleTargetGroup(f, input.TargetGroupArn),
+  // The example's group serves HTTPS on 443.
+  'elbv2:ModifyTargetGroup': (f, input) => void Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { Protocol: 'HTTPS', Port: 443 }),
   'sso-oidc:CreateToken': (f, input) => {
     f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken });
   },

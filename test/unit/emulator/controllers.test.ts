@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CreateServiceCommand, DescribeServicesCommand, ECSClient, ListTasksCommand, Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { rejectsWith, sdkConfig, useEmulator } from './helpers';
+import { advanceUntil, rejectsWith, sdkConfig, useEmulator } from './helpers';
 
 const NET = { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f60001'] } };
 const CLUSTER = 'demo-fargate';
@@ -42,7 +42,8 @@ describe('emulator: ECS deployment controllers (CODE_DEPLOY, EXTERNAL)', () => {
       cluster: CLUSTER, serviceName: 'bg', taskDefinition: 'demo-api:3', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: NET,
       deploymentController: { type: 'CODE_DEPLOY' }, loadBalancers: [{ targetGroupArn, containerName: 'api', containerPort: 8080 }],
     }));
-    await ctx.emu.clock.advance(120_000);
+    // Steady once its tasks run and their targets pass the group's health checks (30 s × 5).
+    await advanceUntil(ctx.emu, async () => (await describe1('bg')).taskSets?.[0]?.stabilityStatus === 'STEADY_STATE', { maxMs: 10 * 60_000 });
     const bg = await describe1('bg');
     assert.deepStrictEqual(bg.deployments, []);
     assert.strictEqual(bg.taskSets?.length, 1);

@@ -8,6 +8,20 @@ export function sdkConfig(emu: EmulatorHandle, region = 'us-east-1') {
   return { endpoint: emu.url, region, credentials, maxAttempts: 1 };
 }
 
+/**
+ * Moves the manual clock `stepMs` at a time until `done()` holds (checked before each step);
+ * fails after `maxMs` of emulated time. Returns the emulated ms it took.
+ */
+export async function advanceUntil(emu: EmulatorHandle, done: () => Promise<boolean>, { stepMs = 5_000, maxMs = 30 * 60_000 } = {}): Promise<number> {
+  for (let elapsed = 0; elapsed <= maxMs; elapsed += stepMs) {
+    if (await done()) {
+      return elapsed;
+    }
+    await emu.clock.advance(stepMs);
+  }
+  throw new Error(`not done after ${maxMs / 1000} s of emulated time`);
+}
+
 /** Starts an emulator for a mocha suite and closes it after. */
 export function useEmulator(opts: EmulatorOptions = {}): { emu: EmulatorHandle } {
   const ref = {} as { emu: EmulatorHandle };

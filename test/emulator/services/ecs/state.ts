@@ -42,6 +42,10 @@ export interface ServiceExtras {
 export interface TaskExtras {
   service?: ServiceRecord;
   deploymentId?: string;
+  /** When ECS registered the task in its service's target groups (ecs/sim/loadBalancers.ts). */
+  registeredAt?: Date;
+  /** When ECS deregistered it: its targets drain from then for the groups' deregistration delay. */
+  deregisteredAt?: Date;
 }
 
 export class EcsState {

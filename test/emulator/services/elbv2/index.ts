@@ -1,27 +1,18 @@
 /**
- * Elastic Load Balancing v2, read-only: load balancers, target groups, listeners, and target health
- * computed from the running tasks of the ECS services attached to a target group.
+ * Elastic Load Balancing v2: load balancers, target groups (their attributes and health check
+ * settings can be changed), listeners, and the health of the targets ECS registers for its
+ * services' tasks (targets.ts).
  */
 import type * as elb from '../../generated/elbv2';
-import { arn, dnsSuffix, lastPart } from '../../kit/arn';
+import { arn, dnsSuffix } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
-import { perRegion, Region } from '../../kit/world';
-import { ecsSim } from '../ecs/sim/index';
-import { ecsState, lastClusterName, type TaskRecord } from '../ecs/state';
+import { Region } from '../../kit/world';
+import { ALB_TARGET_GROUP_ATTRIBUTES, elbState, type TargetGroupRecord } from './state';
+import { targetsOf } from './targets';
 
-type LoadBalancerRecord = elb.LoadBalancer & { LoadBalancerArn: string; LoadBalancerName: string };
-type TargetGroupRecord = elb.TargetGroup & { TargetGroupArn: string; TargetGroupName: string; LoadBalancerArns: string[] };
-type ListenerRecord = elb.Listener & { ListenerArn: string; LoadBalancerArn: string };
-
-export class ElbState {
-  readonly loadBalancers: LoadBalancerRecord[] = [];
-  readonly targetGroups: TargetGroupRecord[] = [];
-  readonly listeners: ListenerRecord[] = [];
-}
-
-export const elbState = perRegion('elbv2', () => new ElbState());
+export { elbState } from './state';
 
 const PAGE = { def: 400, max: 400, error: 'ValidationError', sizeName: 'PageSize' };
 
@@ -35,39 +26,6 @@ function byArnsOrNames<T>(all: T[], wanted: string[] | undefined, matches: (o: T
   });
 }
 
-type LbRef = { containerName?: string; containerPort?: number };
-
-/** An `ip` target: the task's ENI address and the container port. */
-function ipTarget(t: TaskRecord, lb: LbRef): elb.TargetDescription | undefined {
-  const ip = t.attachments[0]?.details?.find((d) => d.name === 'privateIPv4Address')?.value;
-  return ip ? { Id: ip, Port: lb.containerPort, AvailabilityZone: t.availabilityZone } : undefined;
-}
-
-/** An `instance` target: the EC2 instance of the task's container instance and the host port bound to the container port, with the instance's zone. */
-function instanceTarget(region: Region, t: TaskRecord, lb: LbRef): { target: elb.TargetDescription; zone?: string } | undefined {
-  const inst = t.containerInstanceArn ? ecsState(region).instancesOf(lastClusterName(t.containerInstanceArn)).get(lastPart(t.containerInstanceArn)) : undefined;
-  const port = t.containers.find((c) => c.name === lb.containerName)?.networkBindings?.find((b) => b.containerPort === lb.containerPort)?.hostPort;
-  const zone = inst?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value;
-  return inst?.ec2InstanceId && port ? { target: { Id: inst.ec2InstanceId, Port: port }, zone } : undefined;
-}
-
-/**
- * Target.NotInUse: "The target group is not used by any load balancer or the target is in an
- * Availability Zone that is not enabled for its load balancer"
- * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html). The
- * zone is checked for instance targets only: an emulated task's own zone is drawn, not its subnet's.
- */
-function notInUse(region: Region, tg: TargetGroupRecord, zone: string | undefined): elb.TargetHealth | undefined {
-  if (!tg.LoadBalancerArns.length) {
-    // The wording of AWS's DescribeTargetHealth example.
-    return { State: 'unused', Reason: 'Target.NotInUse', Description: 'Given target group is not configured to receive traffic from ELB' };
-  }
-  const zones = elbState(region).loadBalancers.filter((lb) => tg.LoadBalancerArns.includes(lb.LoadBalancerArn)).flatMap((lb) => (lb.AvailabilityZones ?? []).map((z) => z.ZoneName));
-  return zone && !zones.includes(zone)
-    ? { State: 'unused', Reason: 'Target.NotInUse', Description: 'Target is in an Availability Zone that is not enabled for the load balancer' }
-    : undefined;
-}
-
 /** The health of the targets asked for; one the group does not have is "unused", Target.NotRegistered (API_TargetHealth.html). */
 function asked(all: elb.TargetHealthDescription[], targets: elb.TargetDescription[] | undefined): elb.TargetHealthDescription[] {
   if (!targets) {
@@ -79,31 +37,33 @@ function asked(all: elb.TargetHealthDescription[], targets: elb.TargetDescriptio
   });
 }
 
-/** Targets of a group: the tasks of ECS services whose loadBalancers name it (their IPs, or their instances and host ports). */
-function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescription[] {
-  const out: elb.TargetHealthDescription[] = [];
-  const sim = ecsSim(region);
-  for (const services of ecsState(region).services.values()) {
-    for (const svc of services.values()) {
-      const lb = svc.loadBalancers?.find((l) => l.targetGroupArn === tg.TargetGroupArn);
-      if (!lb || svc.status === 'INACTIVE') {
-        continue;
-      }
-      for (const t of sim.scheduler.serviceTasks(svc)) {
-        const found = tg.TargetType === 'instance' ? instanceTarget(region, t, lb) : { target: ipTarget(t, lb), zone: undefined };
-        const target = found?.target;
-        if (!target || t.lastStatus === 'STOPPED') {
-          continue;
-        }
-        const health: elb.TargetHealth = t.desiredStatus === 'STOPPED'
-          ? { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' }
-          : notInUse(region, tg, found.zone)
-            ?? (sim.scheduler.healthy(t) ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' });
-        out.push({ Target: target, HealthCheckPort: String(target.Port), TargetHealth: health });
-      }
-    }
+function targetGroup(region: Region, tgArn: string): TargetGroupRecord {
+  const tg = elbState(region).targetGroup(tgArn);
+  if (!tg) {
+    throw new AwsError('TargetGroupNotFoundException', 'One or more target groups not found');
   }
-  return out;
+  return tg;
+}
+
+/** Integer attributes with the range API_TargetGroupAttribute.html gives them (ELB's wording of the refusal is not documented). */
+const RANGES: Record<string, [number, number]> = {
+  'deregistration_delay.timeout_seconds': [0, 3600],
+  'stickiness.lb_cookie.duration_seconds': [1, 604800],
+  'stickiness.app_cookie.duration_seconds': [1, 604800],
+};
+
+function checkAttribute(a: elb.TargetGroupAttribute): [string, string] {
+  const key = a.Key ?? '';
+  const value = a.Value ?? '';
+  if (!(key in ALB_TARGET_GROUP_ATTRIBUTES)) {
+    // AWS's wording for an unknown key.
+    throw new AwsError('ValidationError', `Target group attribute key '${key}' is not recognized`);
+  }
+  const range = RANGES[key];
+  if (range && !(/^\d+$/.test(value) && Number(value) >= range[0] && Number(value) <= range[1])) {
+    throw new AwsError('ValidationError', `Target group attribute '${key}' must be an integer from ${range[0]} to ${range[1]}, not '${value}'`);
+  }
+  return [key, value];
 }
 
 export const elbService = defineService<elb.Operations>({
@@ -145,12 +105,27 @@ export const elbService = defineService<elb.Operations>({
       return { Listeners: p.items, NextMarker: p.next };
     },
 
-    DescribeTargetHealth: (input, { region }) => {
-      const tg = elbState(region).targetGroups.find((t) => t.TargetGroupArn === input.TargetGroupArn);
-      if (!tg) {
-        throw new AwsError('TargetGroupNotFoundException', 'One or more target groups not found');
-      }
-      return { TargetHealthDescriptions: asked(targetsOf(region, tg), input.Targets) };
+    DescribeTargetHealth: (input, { region }) => ({ TargetHealthDescriptions: asked(targetsOf(region, targetGroup(region, input.TargetGroupArn)), input.Targets) }),
+
+    DescribeTargetGroupAttributes: (input, { region }) => ({ Attributes: elbState(region).attributesOf(targetGroup(region, input.TargetGroupArn)) }),
+
+    // Every attribute is checked before any is set: a refused call changes nothing.
+    ModifyTargetGroupAttributes: (input, { region }) => {
+      const state = elbState(region);
+      const tg = targetGroup(region, input.TargetGroupArn);
+      const changes = input.Attributes.map(checkAttribute);
+      const set = state.attributes.get(tg.TargetGroupArn) ?? new Map<string, string>();
+      changes.forEach(([k, v]) => set.set(k, v));
+      state.attributes.set(tg.TargetGroupArn, set);
+      return { Attributes: state.attributesOf(tg) };
+    },
+
+    // Health check settings: ECS sees a changed interval or threshold at its next look at the target (ecs/sim/loadBalancers.ts).
+    ModifyTargetGroup: (input, { region }) => {
+      const { TargetGroupArn, ...changes } = input;
+      const tg = targetGroup(region, TargetGroupArn);
+      Object.assign(tg, changes);
+      return { TargetGroups: [tg] };
     },
   },
 });

@@ -1,12 +1,13 @@
 /**
  * ECS over time, per region: the task lifecycle (tasks.ts), placement on container instances
- * (placement.ts), the service scheduler (scheduler.ts) and deployments with the circuit breaker
- * (deployments.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
+ * (placement.ts), the service scheduler (scheduler.ts), deployments with the circuit breaker
+ * (deployments.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
  * divides them.
  */
 import { perRegion, Region } from '../../../kit/world';
 import { ecsState } from '../state';
 import { Deployments } from './deployments';
+import { LoadBalancing } from './loadBalancing';
 import { Placement } from './placement';
 import { ServiceScheduler } from './scheduler';
 import { TaskLifecycle } from './tasks';
@@ -16,12 +17,14 @@ export class EcsSim {
   readonly placement: Placement;
   readonly scheduler: ServiceScheduler;
   readonly deployments: Deployments;
+  readonly loadBalancing: LoadBalancing;
 
   constructor(readonly region: Region) {
     this.tasks = new TaskLifecycle(this);
     this.placement = new Placement(this);
     this.scheduler = new ServiceScheduler(this);
     this.deployments = new Deployments(this);
+    this.loadBalancing = new LoadBalancing(this);
   }
 
   get ecs() {

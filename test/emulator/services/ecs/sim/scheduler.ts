@@ -39,10 +39,16 @@ export class ServiceScheduler {
     });
   }
 
-  /** RUNNING long enough to count towards minimumHealthyPercent and a completed deployment. */
+  /**
+   * Counts towards minimumHealthyPercent and a completed deployment: RUNNING, and behind a load
+   * balancer its targets healthy, else RUNNING for a while (loadBalancing.ts).
+   */
   healthy(t: TaskRecord): boolean {
-    return t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' && t.startedAt !== undefined
-      && this.sim.now().getTime() - t.startedAt.getTime() >= TIMING.healthyAfter / this.sim.region.core.sched.timeScale;
+    if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING' || t.startedAt === undefined) {
+      return false;
+    }
+    const lb = this.sim.loadBalancing;
+    return lb.behindLoadBalancer(t) ? lb.targetsHealthy(t) : this.sim.now().getTime() - t.startedAt.getTime() >= TIMING.healthyAfter / this.sim.region.core.sched.timeScale;
   }
 
   addEvent(svc: ServiceRecord, message: string): void {

@@ -155,6 +155,7 @@ export class TaskLifecycle {
     }
     task.pullStoppedAt = this.sim.now();
     this.bump(task, 'ACTIVATING');
+    this.sim.loadBalancing.register(task);
     this.sim.after(TIMING.activating, () => this.toRunning(task));
   }
 
@@ -195,6 +196,8 @@ export class TaskLifecycle {
       c.runtimeId = flat(`${taskId(task)}-${this.sim.rnd.digits(10)}`);
       c.networkBindings = networkBindings(td, c.name, (n) => this.sim.rnd.int(n));
     }
+    // Seeds: registered in the target groups when it started (a live task was in ACTIVATING).
+    this.sim.loadBalancing.register(task, at);
   }
 
   private scheduleHeartbeatLogs(task: TaskRecord): void {
@@ -217,7 +220,10 @@ export class TaskLifecycle {
     }
   }
 
-  /** Stops a task the way ECS does, through DEACTIVATING / STOPPING / DEPROVISIONING. */
+  /**
+   * Stops a task the way ECS does, through DEACTIVATING / STOPPING / DEPROVISIONING. A task
+   * registered in target groups is deregistered first and stays DEACTIVATING while its targets drain.
+   */
   stop(task: TaskRecord, how: StopHow): void {
     if (task.desiredStatus === 'STOPPED') {
       return;
@@ -255,7 +261,8 @@ export class TaskLifecycle {
     } else {
       this.sim.scheduler.serviceChanged(task);
     }
-    if (!wasRunning) {
+    const draining = this.sim.loadBalancing.deregister(task);
+    if (!wasRunning && draining === undefined) {
       exit();
       return deprovisionThenFinish();
     }
@@ -263,7 +270,7 @@ export class TaskLifecycle {
     if (how.exitCodes) {
       exit();
     }
-    this.sim.after(TIMING.deactivating, () => {
+    this.sim.after(Math.max(TIMING.deactivating, draining ?? 0), () => {
       exit();
       this.bump(task, 'STOPPING');
       this.sim.after(TIMING.stopping, deprovisionThenFinish);

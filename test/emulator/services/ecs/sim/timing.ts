@@ -27,6 +27,11 @@ export function imageFails(img: string): boolean {
   return /fail/i.test(img.slice(img.lastIndexOf('/') + 1));
 }
 
+/** An image whose tag or name contains `unhealthy` runs but fails its load balancer health checks (HTTP 503). */
+export function imageUnhealthy(img: string): boolean {
+  return /unhealthy/i.test(img.slice(img.lastIndexOf('/') + 1));
+}
+
 /** An image name containing `pullerror` cannot be pulled (CannotPullContainerError). */
 export function imageUnpullable(img: string): boolean {
   return /pullerror/i.test(img);
