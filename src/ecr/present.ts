@@ -53,10 +53,17 @@ function scanState(image: ImageDetail): State {
   return 'ok';
 }
 
+/** What the last scan of an image says, short: `2 CRITICAL · 1 HIGH`, `no findings`, `scan in progress`; empty when never scanned. */
+export function scanSummary(image: Pick<ImageDetail, 'imageScanStatus' | 'imageScanFindingsSummary'>): string {
+  const scan = image.imageScanStatus?.status;
+  const findings = severitySummary(image.imageScanFindingsSummary?.findingSeverityCounts);
+  return scan === 'COMPLETE' ? findings || 'no findings' : scan ? `scan ${scan.toLowerCase().replace(/_/g, ' ')}` : '';
+}
+
 export function presentImage(image: ImageDetail, now: Date): Presented {
   const scan = image.imageScanStatus?.status;
   const findings = severitySummary(image.imageScanFindingsSummary?.findingSeverityCounts);
-  const scanText = scan === 'COMPLETE' ? findings || 'no findings' : scan ? `scan ${scan.toLowerCase().replace(/_/g, ' ')}` : '';
+  const scanText = scanSummary(image);
   return {
     label: image.imageTags?.length ? image.imageTags.join(', ') : '<untagged>',
     description: [shortDigest(image.imageDigest), since(image.imagePushedAt, now) && `pushed ${since(image.imagePushedAt, now)}`, image.imageSizeInBytes !== undefined ? formatBytes(image.imageSizeInBytes) : '', scanText]

@@ -5,6 +5,8 @@
 import { resourceName, revisionLabel } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import { EcsReader } from '../ecs/ecsReader';
+import { ServicesUsingRepository } from '../ecr/servicesUsingRepository';
+import { shortImageName } from '../ecr/imageChoice';
 import { pagedPick } from './pagedPick';
 
 const PAGE = 100;
@@ -33,6 +35,36 @@ export function pickService(clients: ClientManager, scope: Scope, cluster: strin
     },
     { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
   );
+}
+
+/**
+ * A service of any cluster to deploy `imageUri` to: those whose task definition runs an image of
+ * its repository first (with that container's image), then the rest, about 100 services a page.
+ */
+export function pickServiceForImage(clients: ClientManager, scope: Scope, imageUri: string): Promise<{ cluster: string; service: string }> {
+  const uses = new ServicesUsingRepository(clients, scope, imageUri);
+  const repository = shortImageName(imageUri).replace(/[:@].*$/, '');
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await uses.page(startToken);
+        return {
+          nextToken,
+          items: items.map((u) => ({
+            label: u.service.serviceName ?? '',
+            description: [u.image ? `$(check) runs ${shortImageName(u.image)}` : '', resourceName(u.cluster), `${u.service.runningCount ?? 0}/${u.service.desiredCount ?? 0}`, revisionLabel(u.service.taskDefinition)].filter(Boolean).join(' · '),
+            value: { cluster: u.cluster, service: u.service.serviceName ?? '', uses: Boolean(u.image) },
+          })),
+        };
+      },
+    },
+    {
+      title: `Deploy ${shortImageName(imageUri)} to which service?`,
+      placeHolder: `Services running ${repository} come first`,
+      emptyMessage: `There are no ECS services in ${clients.resolve(scope).region}.`,
+      first: (item) => item.value.uses,
+    },
+  ).then(({ cluster, service }) => ({ cluster, service }));
 }
 
 /** A task-definition family with an ACTIVE revision; typing filters by prefix on the server. */
