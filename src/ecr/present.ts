@@ -89,7 +89,7 @@ export function findingsMarkdown(repository: string, ref: string, scan: ScanFind
   const order = (s: string | undefined) => SEVERITIES.indexOf((s ?? 'UNDEFINED') as (typeof SEVERITIES)[number]);
   const sorted = [...scan.findings].sort((a, b) => order(a.severity) - order(b.severity) || (a.name ?? '').localeCompare(b.name ?? ''));
   const lines = [
-    `# Scan findings: ${escapeMarkdown(`${repository} ${ref}`)}`,
+    `# Scan findings: ${escapeMarkdown(`${repository}${ref}`)}`,
     '',
     detailRows([
       ['Status', `${scan.status ?? 'unknown'}${scan.description ? ` – ${scan.description}` : ''}`],

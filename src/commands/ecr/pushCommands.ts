@@ -64,7 +64,7 @@ async function askTag(localTag: string | undefined): Promise<string> {
   const picked = await vscode.window.showQuickPick(items, { title: 'Tag in ECR' });
   if (!picked) throw new vscode.CancellationError();
   if (!picked.label.startsWith('$(')) return picked.label;
-  const typed = await vscode.window.showInputBox({ title: 'Tag', validateInput: (v) => validateTag(v.trim()) });
+  const typed = await vscode.window.showInputBox({ title: 'Tag', prompt: 'Letters, digits, "_", "." and "-", up to 128 characters', validateInput: (v) => validateTag(v.trim()) });
   if (!typed) throw new vscode.CancellationError();
   return typed.trim();
 }

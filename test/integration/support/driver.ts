@@ -39,6 +39,11 @@ export function click(selector: string): Promise<void> {
   return call('/click', { selector });
 }
 
+/** How many elements match `selector` now (to assert that something is absent). */
+export async function count(selector: string): Promise<number> {
+  return (await call<{ count: number }>('/count', { selector })).count;
+}
+
 export const QUICK_INPUT = '.quick-input-widget';
 
 /** Waits for the quick pick to show `expected`, types `filter` and presses Enter, as a person would. */
