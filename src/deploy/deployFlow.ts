@@ -15,6 +15,8 @@ export interface WatchSettings {
   timeoutMs: number;
   clock?: WatchClock;
   signal?: AbortSignal;
+  /** Events that existed before the watch began (finishUpdate fills them from the UpdateService answer). */
+  knownEventIds?: string[];
   onSnapshot?(evaluation: RolloutEvaluation, service: Service): void;
   /** New stopped tasks of the watched deployment (fetched only when its failed count grows). */
   onStoppedTasks?(tasks: StoppedTask[]): void;
@@ -40,6 +42,7 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
   const result = await watchRollout({
     describe: () => actions.describeService(cluster, service),
     deploymentId,
+    knownEventIds: settings.knownEventIds,
     intervalMs: settings.intervalMs,
     timeoutMs: settings.timeoutMs,
     clock: settings.clock,
@@ -188,6 +191,7 @@ export async function finishUpdate(
   };
   if (!hooks.watch || !primary?.id) return { ...base, outcome: 'NOT_WAITED' };
   hooks.onStep?.(`Watching deployment ${primary.id}…`);
-  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, hooks.watch);
+  const knownEventIds = (updated.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
+  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch });
   return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs };
 }

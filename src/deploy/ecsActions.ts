@@ -8,7 +8,7 @@ import { EcsReader } from '../ecs/ecsReader';
 import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
 import { resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
-import { newestFirst } from '../util/sort';
+import { serviceOfGroup, type ChangeSink } from '../ecs/resourceChanges';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -33,6 +33,8 @@ export class EcsActions {
   constructor(
     private readonly clients: ClientManager,
     private readonly scope: Scope = {},
+    /** Told after every change this makes, so the views showing it re-read it. */
+    private readonly onChange: ChangeSink = () => undefined,
   ) {}
 
   private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
@@ -68,6 +70,7 @@ export class EcsActions {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.RegisterTaskDefinitionCommand(input));
     if (!out.taskDefinition?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition.');
+    this.onChange({ kind: 'taskDefinition', scope: this.scope, family: input.family ?? taskDefinitionParts(out.taskDefinition.taskDefinitionArn).family });
     return out.taskDefinition;
   }
 
@@ -79,12 +82,14 @@ export class EcsActions {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.UpdateServiceCommand({ cluster, service, ...fields }));
     if (!out.service) throw new Error('UpdateService returned no service.');
+    this.onChange({ kind: 'service', scope: this.scope, cluster, service, snapshot: out.service });
     return out.service;
   }
 
   async stopTask(cluster: string, task: string, reason?: string): Promise<Task> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.StopTaskCommand({ cluster, task, reason }));
+    this.onChange({ kind: 'tasks', scope: this.scope, cluster, service: serviceOfGroup(out.task?.group) });
     return out.task ?? {};
   }
 
@@ -96,32 +101,27 @@ export class EcsActions {
   async runTask(input: EcsTypes.RunTaskRequest): Promise<{ tasks: Task[]; failures: EcsTypes.Failure[] }> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.RunTaskCommand(input));
+    if (out.tasks?.length) this.onChange({ kind: 'tasks', scope: this.scope, cluster: input.cluster ?? 'default' });
     return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
   }
 
   async deregister(taskDefinition: string): Promise<EcsTypes.TaskDefinition> {
     const { sdk, client } = await this.ecs();
     const out = await client.send(new sdk.ecs.DeregisterTaskDefinitionCommand({ taskDefinition }));
+    this.onChange({ kind: 'taskDefinition', scope: this.scope, family: out.taskDefinition?.family ?? taskDefinitionParts(taskDefinition).family });
     return out.taskDefinition ?? {};
   }
 
   /** Stopped tasks of a service started by one deployment (ECS sets startedBy to the deployment id), newest first. */
   async stoppedTasks(cluster: string, service: string, deploymentId?: string, limit = 10): Promise<StoppedTask[]> {
-    const { sdk, client } = await this.ecs();
-    const list = await client.send(new sdk.ecs.ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'STOPPED', maxResults: 100 }));
-    if (!list.taskArns?.length) return [];
-    const out = await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks: list.taskArns }));
-    return (out.tasks ?? [])
-      .filter((t) => !deploymentId || t.startedBy === deploymentId)
-      .sort(newestFirst((t) => t.stoppedAt))
-      .slice(0, limit)
-      .map((t) => ({
-        taskId: resourceName(t.taskArn),
-        taskDefinition: revisionLabel(t.taskDefinitionArn),
-        stoppedReason: t.stoppedReason ?? '',
-        stopCode: t.stopCode,
-        containers: (t.containers ?? []).map((c) => ({ name: c.name ?? '', exitCode: c.exitCode, reason: c.reason })),
-      }));
+    const tasks = await new EcsReader(this.clients, this.scope).stoppedTasks(cluster, service, { deploymentId, limit });
+    return tasks.map((t) => ({
+      taskId: resourceName(t.taskArn),
+      taskDefinition: revisionLabel(t.taskDefinitionArn),
+      stoppedReason: t.stoppedReason ?? '',
+      stopCode: t.stopCode,
+      containers: (t.containers ?? []).map((c) => ({ name: c.name ?? '', exitCode: c.exitCode, reason: c.reason })),
+    }));
   }
 }
 

@@ -74,14 +74,18 @@ export function describeDeployment(d: DeploymentCounts): string {
 
 const ROLLBACK = /rolling back|rollback/i;
 
-export function evaluateRollout(previous: RolloutMemory | undefined, snapshot: Service, watchedDeploymentId: string): RolloutEvaluation {
+/**
+ * `knownEventIds` (first snapshot only): events that existed before the watch began, e.g. those of
+ * the UpdateService answer; they are not reported, so a scale or a watch shows only what happens now.
+ */
+export function evaluateRollout(previous: RolloutMemory | undefined, snapshot: Service, watchedDeploymentId: string, knownEventIds: string[] = []): RolloutEvaluation {
   const deployments = (snapshot.deployments ?? []).map(deploymentCounts);
   const watched = deployments.find((d) => d.id === watchedDeploymentId);
   const primary = deployments.find((d) => d.status === 'PRIMARY');
   const startedAt = (snapshot.deployments ?? []).find((d) => d.id === watchedDeploymentId)?.createdAt?.getTime();
   const sinceMs = previous?.sinceMs ?? startedAt ?? 0;
 
-  const seen = new Set(previous?.seenEvents ?? []);
+  const seen = new Set(previous?.seenEvents ?? knownEventIds);
   const events = (snapshot.events ?? [])
     .filter((e) => e.id && (e.createdAt?.getTime() ?? 0) >= sinceMs)
     .map((e) => ({ id: e.id!, at: e.createdAt ?? new Date(0), message: e.message ?? '' }));

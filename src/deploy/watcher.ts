@@ -31,6 +31,8 @@ export interface WatchOptions {
   /** One DescribeServices of the watched service. */
   describe(): Promise<Service>;
   deploymentId: string;
+  /** Events that existed before the watch began: not reported. */
+  knownEventIds?: string[];
   intervalMs: number;
   timeoutMs: number;
   clock?: WatchClock;
@@ -79,7 +81,7 @@ export async function watchRollout(options: WatchOptions): Promise<WatchResult> 
     try {
       polls++;
       const service = await options.describe();
-      last = evaluateRollout(memory, service, options.deploymentId);
+      last = evaluateRollout(memory, service, options.deploymentId, options.knownEventIds);
       memory = last.memory;
       wait = options.intervalMs;
       await options.onSnapshot?.(last, service);

@@ -4,6 +4,7 @@ import { chunk, listAndDescribe, type PagedResult, type PageRequest } from '../a
 import { plainObjects } from '../aws/plainObjects';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
+import { newestFirst } from '../util/sort';
 
 export type Cluster = EcsTypes.Cluster;
 export type Service = EcsTypes.Service;
@@ -83,6 +84,28 @@ export class EcsReader {
       limit: page.limit,
       startToken: page.startToken,
     });
+  }
+
+  /**
+   * Stopped tasks of a service, newest first; with `deploymentId`, only those it started (ECS sets
+   * `startedBy` to the deployment id). ListTasks has no order, so one page of 100 is read and sorted.
+   */
+  async stoppedTasks(cluster: string, serviceName: string, options: { deploymentId?: string; limit?: number } = {}): Promise<Task[]> {
+    const { sdk, client } = await this.ecs();
+    const list = await client.send(new sdk.ecs.ListTasksCommand({ cluster, serviceName, desiredStatus: 'STOPPED', maxResults: LIMITS.listPage }));
+    if (!list.taskArns?.length) return [];
+    const out = await client.send(new sdk.ecs.DescribeTasksCommand({ cluster, tasks: list.taskArns }));
+    return plainObjects(out.tasks ?? [])
+      .filter((t) => !options.deploymentId || t.startedBy === options.deploymentId)
+      .sort(newestFirst((t) => t.stoppedAt))
+      .slice(0, options.limit ?? Infinity);
+  }
+
+  /** One cluster, fresh (its counts after a change), or undefined when it is gone. */
+  async cluster(cluster: string): Promise<Cluster | undefined> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.DescribeClustersCommand({ clusters: [cluster], include: ['STATISTICS', 'TAGS'] }));
+    return plainObjects(out.clusters ?? [])[0];
   }
 
   async containerInstances(cluster: string, page: PageRequest = {}): Promise<PagedResult<ContainerInstance>> {

@@ -50,17 +50,43 @@ export function presentCluster(c: Cluster): Presented {
   };
 }
 
-export type DeploymentBadge = 'rolling out' | 'steady' | 'failed';
+export type DeploymentBadge = 'rolling out' | 'steady' | 'failed' | 'failing';
 
+function primaryOf(s: Service): EcsTypes.Deployment | undefined {
+  return s.deployments?.find((d) => d.status === 'PRIMARY');
+}
+
+/** `failing` once the rollout in progress has had a task stop: the circuit breaker may not be on, so it can fail for hours. */
 export function deploymentBadge(s: Service): DeploymentBadge {
-  const primary = s.deployments?.find((d) => d.status === 'PRIMARY');
+  const primary = primaryOf(s);
   if (primary?.rolloutState === 'FAILED') return 'failed';
+  if (primary?.rolloutState === 'IN_PROGRESS' && (primary.failedTasks ?? 0) > 0) return 'failing';
   if ((s.deployments?.length ?? 0) > 1 || primary?.rolloutState === 'IN_PROGRESS') return 'rolling out';
   return 'steady';
 }
 
+/** The deployment a `failing` badge is about, for reading why its tasks stop. */
+export function failingDeployment(s: Service): EcsTypes.Deployment | undefined {
+  return deploymentBadge(s) === 'failing' ? primaryOf(s) : undefined;
+}
+
+/** `failing: 106 tasks stopped (exit 1)`; `lastExit` is the exit code of the newest stopped task, when read. */
+export function badgeText(s: Service, lastExit?: number): string {
+  const badge = deploymentBadge(s);
+  if (badge !== 'failing') return badge;
+  const failed = primaryOf(s)?.failedTasks ?? 0;
+  return `failing: ${failed} task${failed === 1 ? '' : 's'} stopped${lastExit !== undefined ? ` (exit ${lastExit})` : ''}`;
+}
+
+/** The exit code that explains a stopped task: the first non-zero one, else the first reported. */
+export function exitCodeOf(t: Task): number | undefined {
+  const codes = (t.containers ?? []).map((c) => c.exitCode).filter((c): c is number => c !== undefined);
+  return codes.find((c) => c !== 0) ?? codes[0];
+}
+
 export function isServiceSettling(s: Service): boolean {
-  return s.status === 'ACTIVE' && (deploymentBadge(s) === 'rolling out' || (s.runningCount ?? 0) !== (s.desiredCount ?? 0) || (s.pendingCount ?? 0) > 0);
+  const badge = deploymentBadge(s);
+  return s.status === 'ACTIVE' && (badge === 'rolling out' || badge === 'failing' || (s.runningCount ?? 0) !== (s.desiredCount ?? 0) || (s.pendingCount ?? 0) > 0);
 }
 
 function launchOf(s: { launchType?: string; capacityProviderStrategy?: EcsTypes.CapacityProviderStrategyItem[] }): string {
@@ -68,12 +94,13 @@ function launchOf(s: { launchType?: string; capacityProviderStrategy?: EcsTypes.
   return s.launchType ?? '';
 }
 
-export function presentService(s: Service): Presented {
+export function presentService(s: Service, lastExit?: number): Presented {
   const badge = deploymentBadge(s);
+  const badgeLine = badgeText(s, lastExit);
   const pending = s.pendingCount ? ` (${s.pendingCount} pending)` : '';
   return {
     label: s.serviceName ?? resourceName(s.serviceArn),
-    description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badge}`,
+    description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badgeLine}`,
     details: detailRows([
       ['Service', s.serviceName],
       ['Status', s.status],
@@ -82,11 +109,11 @@ export function presentService(s: Service): Presented {
       ['Launch', launchOf(s)],
       ['Platform version', s.platformVersion],
       ['Task definition', revisionLabel(s.taskDefinition)],
-      ['Deployment', badge],
+      ['Deployment', badgeLine],
       ['Scheduling', s.schedulingStrategy],
       ['ARN', code(s.serviceArn)],
     ]),
-    state: s.status !== 'ACTIVE' ? 'inactive' : badge === 'failed' ? 'error' : badge === 'rolling out' ? 'progress' : (s.runningCount ?? 0) < (s.desiredCount ?? 0) ? 'warning' : 'ok',
+    state: s.status !== 'ACTIVE' ? 'inactive' : badge === 'failed' ? 'error' : badge === 'failing' ? 'warning' : badge === 'rolling out' ? 'progress' : (s.runningCount ?? 0) < (s.desiredCount ?? 0) ? 'warning' : 'ok',
   };
 }
 

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AwsScope, ClientManager } from '../aws/clientManager';
 import type { ConsoleTarget } from '../ecs/consoleUrls';
 import type { EcsReader } from '../ecs/ecsReader';
+import type { NodeIndex } from './nodeIndex';
 import type { ServiceAutoRefresher } from './serviceAutoRefresher';
 
 /** One node kind per file under nodes/; `kind` is the discriminator tests and menus rely on. */
@@ -31,4 +32,8 @@ export interface ExplorerContext {
   pageSize(): number;
   now(): Date;
   readonly autoRefresher: ServiceAutoRefresher;
+  /** The nodes on screen by what they show: a command's change finds the ones to re-read here. */
+  readonly index: NodeIndex;
+  /** Tasks folders (by id) set to show stopped tasks: kept when the folder node is rebuilt. */
+  readonly stoppedShown: Set<string>;
 }

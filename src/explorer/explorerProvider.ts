@@ -8,6 +8,9 @@ import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
 import { ServiceAutoRefresher } from './serviceAutoRefresher';
+import { ChangeApplier } from './changeApplier';
+import { NodeIndex } from './nodeIndex';
+import type { ResourceChange } from '../ecs/resourceChanges';
 
 /**
  * The ECS explorer's data. It never throws into VS Code: a failure becomes a MessageNode in place,
@@ -18,6 +21,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   readonly autoRefresher: ServiceAutoRefresher;
   private readonly ctx: ExplorerContext;
+  private readonly changes: ChangeApplier;
 
   constructor(
     private readonly clients: ClientManager,
@@ -39,12 +43,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       pageSize: () => settings.pageSize(),
       now: () => new Date(),
       autoRefresher: this.autoRefresher,
+      index: new NodeIndex((scope) => clients.resolve(scope)),
+      stoppedShown: new Set(),
     };
+    this.changes = new ChangeApplier(this.ctx, (error) => log?.(`refresh after a change failed: ${describeAwsError(error).message}`));
+  }
+
+  /** A command changed something: the nodes showing it re-read it (no manual refresh needed). */
+  applyChange(change: ResourceChange): Promise<void> {
+    return this.changes.apply(change);
   }
 
   /** Re-reads a node (or everything) from AWS. */
   refresh(node?: ExplorerNode): void {
-    if (!node) this.autoRefresher.clear();
+    if (!node) {
+      this.autoRefresher.clear();
+      this.ctx.index.clear();
+    }
     if (node && 'reset' in node && typeof node.reset === 'function') node.reset();
     this.changed.fire(node);
   }

@@ -21,6 +21,12 @@ export abstract class PagedListNode<T> implements ExplorerNode {
   private more: Promise<void> | undefined;
   /** For lists AWS cannot sort or filter as shown: the whole list, read once per generation. */
   private whole: Promise<T[]> | undefined;
+  /**
+   * One node per item until reset(): refreshing an ancestor shows the same node objects, so a
+   * node updated since (by a watch, a command or the auto-refresher) is not replaced by one built
+   * from the older page.
+   */
+  private made = new Map<T, ExplorerNode>();
   filter: string | undefined;
 
   constructor(
@@ -55,13 +61,19 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     if (generation !== this.generation || !this.loaded) return this.getChildren();
     const needle = this.filter?.toLowerCase();
     const items = needle ? this.loaded.filter((item) => this.matches(item, needle)) : this.loaded;
-    const nodes = items.map((item) => this.toNode(item));
+    const nodes = items.map((item) => this.nodeOf(item));
     if (!nodes.length) {
       const text = this.filter ? `Nothing matches "${this.filter}"` : this.emptyText;
       nodes.push(new MessageNode({ kind: 'other', title: text, message: text }, 'info', this.id));
     }
     if (this.nextToken) nodes.push(new LoadMoreNode(this, this.id));
     return nodes;
+  }
+
+  private nodeOf(item: T): ExplorerNode {
+    let node = this.made.get(item);
+    if (!node) this.made.set(item, (node = this.toNode(item)));
+    return node;
   }
 
   private async readFirstPage(generation: number): Promise<void> {
@@ -119,6 +131,7 @@ export abstract class PagedListNode<T> implements ExplorerNode {
     this.firstPage = undefined;
     this.more = undefined;
     this.whole = undefined;
+    this.made = new Map();
   }
 
   /** A collapsed folder item; `count` (what the parent's describe already says) leads the description. */

@@ -4,7 +4,8 @@
  */
 import { resourceName, revisionLabel } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
-import { EcsReader } from '../ecs/ecsReader';
+import { EcsReader, type Service } from '../ecs/ecsReader';
+import { badgeText, deploymentBadge } from '../ecs/present';
 import { ServicesUsingRepository } from '../ecr/servicesUsingRepository';
 import { shortImageName } from '../ecr/imageChoice';
 import { pagedPick } from './pagedPick';
@@ -24,13 +25,18 @@ export function pickCluster(clients: ClientManager, scope: Scope): Promise<strin
   );
 }
 
+/** `2/3 · web:4 · rolling out`, a warning icon first when the rollout fails. */
+function serviceDescription(s: Service): string {
+  return `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`;
+}
+
 export function pickService(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
       page: async (startToken) => {
         const { items, nextToken } = await reader.services(cluster, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)}`, value: s.serviceName ?? '' })) };
+        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: serviceDescription(s), value: s.serviceName ?? '' })) };
       },
     },
     { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
@@ -52,7 +58,7 @@ export function pickServiceForImage(clients: ClientManager, scope: Scope, imageU
           nextToken,
           items: items.map((u) => ({
             label: u.service.serviceName ?? '',
-            description: [u.image ? `$(check) runs ${shortImageName(u.image)}` : '', resourceName(u.cluster), `${u.service.runningCount ?? 0}/${u.service.desiredCount ?? 0}`, revisionLabel(u.service.taskDefinition)].filter(Boolean).join(' · '),
+            description: [u.image ? `$(check) runs ${shortImageName(u.image)}` : '', resourceName(u.cluster), serviceDescription(u.service)].filter(Boolean).join(' · '),
             value: { cluster: u.cluster, service: u.service.serviceName ?? '', uses: Boolean(u.image) },
           })),
         };

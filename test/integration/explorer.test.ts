@@ -39,7 +39,7 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.deepStrictEqual(Object.keys(byName).sort(), ['api', 'web', 'worker']);
     assert.match(byName.api!, /^3\/3 · FARGATE · steady$/);
     assert.match(byName.web!, /· FARGATE · rolling out$/);
-    assert.match(byName.worker!, /rolling out$/);
+    assert.match(byName.worker!, /failing: 4 tasks stopped( \(exit 1\))?$/);
   });
 
   it('shows a service deployments, events newest first in pages of 20, and its tasks with containers', async () => {
@@ -53,6 +53,8 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.ok(events.length >= 1);
     assert.match(events[0].label, /has started 1 tasks/);
 
+    // Two revisions run while web rolls out: the folder says which, with their counts.
+    assert.match(service[2].description!, /^\d+ running · demo-web:2 ×1, demo-web:1 ×\d+$/);
     const tasks = await childrenOf(workbench.explorer, service[2].node);
     const task = tasks.find((t) => t.description?.startsWith('demo-web:2'));
     assert.ok(task, `a demo-web:2 task among ${tasks.map((t) => t.description).join(' | ')}`);

@@ -19,8 +19,9 @@ export class DeployUi {
     return this.services.clientManager;
   }
 
+  /** ECS writes in `scope`; each change they make is shown in the explorer without a manual refresh. */
   actions(scope: Scope = {}): EcsActions {
-    return new EcsActions(this.clients, scope);
+    return new EcsActions(this.clients, scope, (change) => void this.services.explorer.applyChange(change));
   }
 
   reader(scope: Scope = {}): EcsReader {

@@ -28,6 +28,5 @@ export async function deregisterTaskDefinition(ui: DeployUi, arg: unknown): Prom
   }
   const td = await ui.actions(scope).deregister(taskDefinition);
   ui.log(`Deregistered ${revisionLabel(td.taskDefinitionArn)}: ${td.status}`);
-  ui.services.explorer.refresh();
   return { taskDefinitionArn: td.taskDefinitionArn ?? taskDefinition, status: td.status ?? 'INACTIVE', region: scope.region };
 }

@@ -55,7 +55,6 @@ export async function registerTaskDefinition(ui: DeployUi, arg: unknown): Promis
   const td = await ui.actions(scope).register(prepared.input);
   const result = { taskDefinitionArn: td.taskDefinitionArn!, family: td.family ?? '', revision: td.revision ?? 0, region: scope.region };
   ui.log(`Registered ${revisionLabel(result.taskDefinitionArn)} (${result.taskDefinitionArn})${prepared.warnings.length ? ` with ${prepared.warnings.length} warning(s)` : ''}`);
-  ui.services.explorer.refresh();
   if (interactive) void offerNext(ui, result, scope);
   return result;
 }

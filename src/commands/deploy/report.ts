@@ -5,6 +5,7 @@ import { stoppedTaskLine } from '../../deploy/ecsActions';
 import { requireTrust } from '../../ui/trust';
 import type { DeployUi } from './context';
 import type { ServiceTarget } from './targets';
+import { scaledText, type Scaling } from '../../deploy/scaling';
 
 /** Points the target service at a revision and watches it: what *Roll back* and *Retry update* run. */
 export type PointAt = (target: ServiceTarget, taskDefinition: string) => Promise<DeployResult | undefined>;
@@ -13,20 +14,25 @@ export type PointAt = (target: ServiceTarget, taskDefinition: string) => Promise
  * Tells a person how a deploy or update ended; on failure offers to roll back to the revision the
  * service ran before (when ECS has not already done so), in the target's own profile and region.
  */
-export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult, pointAt: PointAt): void {
+export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult, pointAt: PointAt, scaling?: Scaling): void {
   const revision = revisionLabel(result.taskDefinitionArn);
+  const scaled = scaling && scaledText(target.service, scaling, result);
+  if (scaled) {
+    void vscode.window.showInformationMessage(`${scaled}.`, 'Show Output').then((choice) => choice && ui.output.show(true));
+    return;
+  }
   if (result.cancelled) {
     void vscode.window.showInformationMessage(`Stopped watching ${target.service}. The deployment of ${revision} goes on in ECS.`);
     return;
   }
   if (result.outcome === 'NOT_WAITED' && result.reason) {
     // The watch could not go on (e.g. access to DescribeServices was lost): the deployment did.
-    void vscode.window.showWarningMessage(`${target.service}: ${result.reason}`, 'Show Output').then((choice) => choice && ui.output.show());
+    void vscode.window.showWarningMessage(`${target.service}: ${result.reason}`, 'Show Output').then((choice) => choice && ui.output.show(true));
     return;
   }
   if (result.outcome === 'COMPLETED' || result.outcome === 'NOT_WAITED') {
     const how = result.outcome === 'COMPLETED' ? `completed${result.elapsedMs !== undefined ? ` in ${Math.round(result.elapsedMs / 1000)} s` : ''}` : 'started';
-    void vscode.window.showInformationMessage(`${target.service}: deployment of ${revision} ${how}.`);
+    void vscode.window.showInformationMessage(`${target.service}: deployment of ${revision} ${how}.`, 'Show Output').then((choice) => choice && ui.output.show(true));
     return;
   }
   const previous = revisionLabel(result.previousTaskDefinition);
@@ -36,7 +42,7 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
   const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
   const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
   void vscode.window.showErrorMessage(message, ...(canRollBack ? [rollBack] : []), 'Show Output').then((choice) => {
-    if (choice === 'Show Output') ui.output.show();
+    if (choice === 'Show Output') ui.output.show(true);
     if (choice === rollBack) follow(ui, target, result.previousTaskDefinition, pointAt);
   });
 }

@@ -24,7 +24,6 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
   const { tasks, failures } = await ui.actions(scope).runTask({ ...request, startedBy: 'ecs-workbench' });
   const result = { taskArns: tasks.map((t) => t.taskArn ?? ''), failures: failures.map((f) => ({ arn: f.arn, reason: f.reason })), region };
   ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${resourceName(args.cluster)}: ${result.taskArns.length} started${failures.length ? `, ${failures.length} failed (${failures.map((f) => f.reason).join('; ')})` : ''}`);
-  ui.services.explorer.refresh();
   if (!isArgumentObject(arg)) {
     if (failures.length) void vscode.window.showWarningMessage(`${result.taskArns.length} task(s) started, ${failures.length} could not be placed: ${failures.map((f) => f.reason).join('; ')}`);
     else void vscode.window.showInformationMessage(`Started ${result.taskArns.map((a) => resourceName(a).slice(0, 8)).join(', ')} (${revisionLabel(args.taskDefinition)}).`);

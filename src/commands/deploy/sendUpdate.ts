@@ -8,6 +8,7 @@ import type { DeployUi } from './context';
 import { report, type PointAt } from './report';
 import type { ServiceTarget } from './targets';
 import { withWatch } from './watchUi';
+import { scalingOf } from '../../deploy/scaling';
 
 export interface SendOptions {
   interactive: boolean;
@@ -39,11 +40,12 @@ export async function sendUpdate(ui: DeployUi, target: ServiceTarget, request: S
   }
   ui.log(`${options.verb} ${target.service}: ${changeLines(plan).join('; ')}`);
   const updated = await actions.updateService(target.cluster, target.service, plan.input);
-  ui.services.explorer.refresh();
   const extra = { taskDefinitionArn: updated.taskDefinition, previousTaskDefinition: service.taskDefinition ?? '', registered: false };
   if (!options.wait) return finishUpdate(actions, target, updated, {}, extra);
-  const result = await withWatch(ui, `${options.verb} ${target.service}`, target, true, options.timeoutSeconds, (hooks) => finishUpdate(actions, target, updated, hooks, extra));
-  if (options.interactive) report(ui, target, result, pointAt(ui));
+  const scaling = scalingOf(service, plan.input);
+  const title = scaling ? `Scale ${target.service}: ${scaling.from} → ${scaling.to} tasks` : `${options.verb} ${target.service}`;
+  const result = await withWatch(ui, title, target, true, options.timeoutSeconds, (hooks) => finishUpdate(actions, target, updated, hooks, extra), scaling);
+  if (options.interactive) report(ui, target, result, pointAt(ui), scaling);
   return result;
 }
 

@@ -28,6 +28,5 @@ export async function stopTask(ui: DeployUi, arg: unknown): Promise<{ taskArn: s
   }
   const task = await ui.actions(target.scope).stopTask(target.cluster, target.task, target.reason);
   ui.log(`Stopped task ${task.taskArn}${target.reason ? `: ${target.reason}` : ''}`);
-  ui.services.explorer.refresh();
   return { taskArn: task.taskArn ?? target.task, desiredStatus: task.desiredStatus ?? 'STOPPED', region: target.scope.region };
 }

@@ -4,12 +4,15 @@ import type { AwsProblem } from '../../aws/errors';
 import type { ApplyHooks, DeployResult } from '../../deploy/deployFlow';
 import { stoppedTaskLine } from '../../deploy/ecsActions';
 import { describeDeployment } from '../../deploy/rollout';
+import { scaledText, type Scaling } from '../../deploy/scaling';
 import type { DeployUi } from './context';
 import type { ServiceTarget } from './targets';
 
 /**
  * Runs an update or deploy under a cancellable progress notification, writing the rollout to the
- * "ECS Deployments" output: deployments when their counts change, new service events, stopped tasks.
+ * "ECS Deployments" output (not opened: the notifications offer it): deployments when their counts
+ * change, service events since the watch began, stopped tasks. Each poll also redraws the service in
+ * the explorer.
  */
 export async function withWatch(
   ui: DeployUi,
@@ -18,8 +21,8 @@ export async function withWatch(
   wait: boolean,
   timeoutSeconds: number | undefined,
   run: (hooks: ApplyHooks) => Promise<DeployResult>,
+  scaling?: Scaling,
 ): Promise<DeployResult> {
-  ui.output.show(true);
   ui.log(`${title} (cluster ${resourceName(target.cluster)}, ${await ui.where(target.scope)})`);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: wait }, async (progress, token) => {
     const controller = new AbortController();
@@ -34,13 +37,15 @@ export async function withWatch(
         ? {
             ...ui.watchSettings(timeoutSeconds),
             signal: controller.signal,
-            onSnapshot: (evaluation) => {
+            onSnapshot: (evaluation, service) => {
+              void ui.services.explorer.applyChange({ kind: 'service', scope: target.scope, cluster: target.cluster, service: target.service, snapshot: service });
               for (const e of evaluation.newEvents) ui.log(`event ${e.at.toISOString().slice(11, 19)}: ${e.message}`);
               const counts = evaluation.deployments.map(describeDeployment).join('\n    ');
               if (counts !== lastCounts) ui.log(`deployments:\n    ${counts}`);
               lastCounts = counts;
               const w = evaluation.watched;
-              if (w) progress.report({ message: `${revisionLabel(w.taskDefinition)}: ${w.running}/${w.desired} running, ${w.pending} pending, ${w.failed} failed${w.rolloutState ? ` · ${w.rolloutState}` : ''}` });
+              if (w && scaling) progress.report({ message: `${w.running}/${scaling.to} running, ${w.pending} pending` });
+              else if (w) progress.report({ message: `${revisionLabel(w.taskDefinition)}: ${w.running}/${w.desired} running, ${w.pending} pending, ${w.failed} failed${w.rolloutState ? ` · ${w.rolloutState}` : ''}` });
             },
             onStoppedTasks: (tasks) => tasks.forEach((t) => ui.log(`stopped task ${stoppedTaskLine(t)}`)),
             onPause: (problem) => pauseForSignIn(ui, target, problem),
@@ -49,7 +54,7 @@ export async function withWatch(
     };
     try {
       const result = await run(hooks);
-      logOutcome(ui, target, result);
+      logOutcome(ui, target, result, scaling);
       return result;
     } finally {
       cancel.dispose();
@@ -57,8 +62,10 @@ export async function withWatch(
   });
 }
 
-function logOutcome(ui: DeployUi, target: ServiceTarget, result: DeployResult): void {
+function logOutcome(ui: DeployUi, target: ServiceTarget, result: DeployResult, scaling?: Scaling): void {
+  const scaled = scaling && scaledText(target.service, scaling, result);
   if (result.cancelled) ui.log(`Stopped watching ${target.service}: the deployment ${result.deploymentId} goes on in ECS.`);
+  else if (scaled) ui.log(scaled);
   else ui.log(`${target.service}: ${result.outcome}${result.reason ? ` — ${result.reason}` : ''}${result.elapsedMs !== undefined ? ` (${Math.round(result.elapsedMs / 1000)} s, ${result.polls} polls)` : ''}`);
   for (const t of result.stoppedTasks ?? []) ui.log(`stopped task ${stoppedTaskLine(t)}`);
 }

@@ -6,6 +6,7 @@ import { EcrService } from '../../ecr/ecrService';
 import { EcsReader } from '../../ecs/ecsReader';
 import type { ExplorerNode } from '../explorerNode';
 import { MessageNode } from '../nodes/messageNode';
+import { NodeIndex } from '../nodeIndex';
 import { ServiceAutoRefresher } from '../serviceAutoRefresher';
 import type { EcrContext } from './ecrContext';
 import { RepositoryListNode } from './repositoryListNode';
@@ -38,6 +39,8 @@ export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscod
       now: () => new Date(),
       // ECR nodes never auto-refresh; the explorer context requires one.
       autoRefresher: new ServiceAutoRefresher({ reader: (region) => new EcsReader(clients, region), refresh, intervalMs: () => 60_000, onError: () => undefined }),
+      index: new NodeIndex((scope) => clients.resolve(scope)),
+      stoppedShown: new Set(),
     };
     this.root = new RepositoryListNode(this.ctx);
   }

@@ -15,8 +15,8 @@ export class ClusterNode implements ExplorerNode {
   private readonly children: ExplorerNode[];
 
   constructor(
-    ctx: ExplorerContext,
-    readonly cluster: Cluster,
+    private readonly ctx: ExplorerContext,
+    public cluster: Cluster,
     readonly scope: AwsScope,
     parentId: string,
   ) {
@@ -27,17 +27,23 @@ export class ClusterNode implements ExplorerNode {
       name,
       arn: cluster.clusterArn,
       console: { kind: 'cluster', cluster: name },
-      describe: async () => ({ title: `cluster-${name}`, value: cluster }),
+      describe: async () => ({ title: `cluster-${name}`, value: this.cluster }),
     };
     const arn = cluster.clusterArn ?? name;
     this.children = [
-      new ServicesFolderNode(ctx, scope, arn, cluster.activeServicesCount, this.id),
-      new TasksFolderNode(ctx, scope, arn, {}, this.id, cluster.runningTasksCount),
+      new ServicesFolderNode(ctx, scope, arn, () => this.cluster.activeServicesCount, this.id),
+      new TasksFolderNode(ctx, scope, arn, {}, this.id, () => ({ running: this.cluster.runningTasksCount })),
       new ContainerInstancesFolderNode(ctx, scope, arn, cluster.registeredContainerInstancesCount, this.id),
     ];
   }
 
+  /** Fresh counts after a change; the folders below read them when redrawn. */
+  update(cluster: Cluster): void {
+    this.cluster = cluster;
+  }
+
   getTreeItem(): vscode.TreeItem {
+    this.ctx.index.remember('cluster', this.scope, [this.cluster.clusterName], this);
     return presentedItem(presentCluster(this.cluster), { id: this.id, icon: 'server-environment', contextValue: 'cluster', collapsible: true });
   }
 

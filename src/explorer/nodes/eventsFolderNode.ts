@@ -18,18 +18,18 @@ export class EventsFolderNode implements ExplorerNode {
 
   constructor(
     private readonly ctx: ExplorerContext,
-    private readonly service: Service,
+    private readonly serviceNow: () => Service,
     parentId: string,
   ) {
     this.id = `${parentId}/events`;
   }
 
   private get events(): ecs.ServiceEvent[] {
-    return [...(this.service.events ?? [])].sort(newestFirst((e) => e.createdAt));
+    return [...(this.serviceNow().events ?? [])].sort(newestFirst((e) => e.createdAt));
   }
 
   getTreeItem(): vscode.TreeItem {
-    return folderItem('Events', this.id, 'history', 'eventsFolder', String(this.service.events?.length ?? 0));
+    return folderItem('Events', this.id, 'history', 'eventsFolder', String(this.serviceNow().events?.length ?? 0));
   }
 
   async getChildren(): Promise<ExplorerNode[]> {

@@ -1,8 +1,8 @@
 import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
-import { resourceName } from '../../aws/arn';
+import { resourceName, revisionLabel } from '../../aws/arn';
 import type { Service } from '../../ecs/ecsReader';
-import { isServiceSettling, presentService } from '../../ecs/present';
+import { exitCodeOf, failingDeployment, isServiceSettling, presentService } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { folderItem, presentedItem } from '../treeItems';
 import { AutoScalingNode } from './autoScalingNode';
@@ -11,9 +11,24 @@ import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
 import { TasksFolderNode } from './tasksFolderNode';
 
+/** What changes on the row and below it when a fresh describe arrives. */
+function shape(s: Service): string {
+  return JSON.stringify([s.runningCount, s.pendingCount, s.desiredCount, s.taskDefinition, s.deployments?.map((d) => [d.id, d.status, d.rolloutState, d.runningCount, d.pendingCount, d.failedTasks])]);
+}
+
+/** `demo-web:2 ×1, demo-web:3 ×2` while more than one revision runs, from the deployments' counts. */
+function runningRevisions(s: Service): string | undefined {
+  const running = (s.deployments ?? []).filter((d) => (d.runningCount ?? 0) > 0);
+  return running.length > 1 ? running.map((d) => `${revisionLabel(d.taskDefinition)} ×${d.runningCount}`).join(', ') : undefined;
+}
+
 export class ServiceNode implements ExplorerNode {
   readonly kind = 'service';
   readonly id: string;
+  private children: ExplorerNode[] | undefined;
+  private tasks: TasksFolderNode | undefined;
+  /** The exit code of the newest stopped task of a failing deployment, read once per deployment. */
+  private lastExit: { deploymentId: string; code?: number } | undefined;
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -38,24 +53,56 @@ export class ServiceNode implements ExplorerNode {
     };
   }
 
-  /** New data from the auto-refresher. */
-  update(service: Service): void {
+  /**
+   * New data (a watch, a command, the auto-refresher). True when counts or deployments changed: the
+   * tasks below are then read again when shown, and the cluster's counts may have moved too.
+   */
+  update(service: Service): boolean {
+    const changed = shape(service) !== shape(this.service);
     this.service = service;
+    if (changed) this.tasks?.reset();
+    return changed;
   }
 
   getTreeItem(): vscode.TreeItem {
+    this.ctx.index.remember('service', this.scope, [this.cluster, this.service.serviceName], this);
     // A deployment in progress keeps this node fresh while the view is visible.
     if (isServiceSettling(this.service)) this.ctx.autoRefresher.track(this);
-    return presentedItem(presentService(this.service), { id: this.id, icon: 'layers', contextValue: 'service', collapsible: true });
+    const failing = failingDeployment(this.service);
+    if (failing?.id && this.lastExit?.deploymentId !== failing.id) this.readLastExit(failing.id);
+    const presented = presentService(this.service, failing && failing.id === this.lastExit?.deploymentId ? this.lastExit?.code : undefined);
+    const icon = presented.state === 'warning' || presented.state === 'error' ? 'warning' : 'layers';
+    return presentedItem(presented, { id: this.id, icon, contextValue: 'service', collapsible: true });
+  }
+
+  /** Why the failing deployment's tasks stop, in one number on the row; a failed read leaves it out. */
+  private readLastExit(deploymentId: string): void {
+    this.lastExit = { deploymentId };
+    this.ctx
+      .reader(this.scope)
+      .stoppedTasks(this.cluster, this.service.serviceName ?? '', { deploymentId, limit: 1 })
+      .then(([task]) => {
+        if (this.lastExit?.deploymentId !== deploymentId || !task) return;
+        this.lastExit.code = exitCodeOf(task);
+        if (this.lastExit.code !== undefined) this.ctx.refresh(this);
+      })
+      .catch(() => undefined);
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return [
-      new DeploymentsFolderNode(this),
-      new EventsFolderNode(this.ctx, this.service, this.id),
-      new TasksFolderNode(this.ctx, this.scope, this.cluster, { serviceName: this.service.serviceName }, this.id, this.service.runningCount),
-      new AutoScalingNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id),
-    ];
+    if (!this.children) {
+      this.tasks = new TasksFolderNode(this.ctx, this.scope, this.cluster, { serviceName: this.service.serviceName }, this.id, () => ({
+        running: this.service.runningCount,
+        revisions: runningRevisions(this.service),
+      }));
+      this.children = [
+        new DeploymentsFolderNode(this),
+        new EventsFolderNode(this.ctx, () => this.service, this.id),
+        this.tasks,
+        new AutoScalingNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id),
+      ];
+    }
+    return this.children;
   }
 }
 
@@ -75,4 +122,3 @@ class DeploymentsFolderNode implements ExplorerNode {
     return deployments.map((d) => new DeploymentNode(d, this.parent.scope, `${this.parent.id}/deployments`));
   }
 }
-

@@ -15,7 +15,7 @@ export class ServicesFolderNode extends PagedListNode<Service> {
     ctx: ExplorerContext,
     readonly scope: AwsScope,
     readonly cluster: string,
-    private readonly count: number | undefined,
+    private readonly count: () => number | undefined,
     parentId: string,
   ) {
     super(ctx, `${parentId}/services`);
@@ -34,6 +34,6 @@ export class ServicesFolderNode extends PagedListNode<Service> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return this.folderItem('Services', 'layers', 'servicesFolder', this.count);
+    return this.folderItem('Services', 'layers', 'servicesFolder', this.count());
   }
 }

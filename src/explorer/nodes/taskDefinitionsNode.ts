@@ -37,6 +37,7 @@ export class TaskDefinitionsNode extends PagedListNode<string> {
   }
 
   getTreeItem(): vscode.TreeItem {
+    this.ctx.index.remember('taskDefinitions', this.scope, [], this);
     return this.folderItem('Task definitions', 'file-code', 'taskDefinitionsFolder');
   }
 }
@@ -121,6 +122,7 @@ export class FamilyNode extends PagedListNode<string> {
 
   getTreeItem(): vscode.TreeItem {
     if (this.variant === 'inactiveRevisions') return this.folderItem('Inactive revisions', 'archive', 'inactiveRevisionsFolder');
+    if (this.variant === 'active') this.ctx.index.remember('family', this.scope, [this.family], this);
     return this.folderItem(this.family, 'symbol-class', 'taskDefinitionFamily');
   }
 }

@@ -7,11 +7,17 @@ import { PagedListNode } from '../pagedListNode';
 import { TaskNode } from './taskNode';
 import { resourceName, revisionLabel } from '../../aws/arn';
 
+/** What the parent's describe already says about its tasks: the count, and which revisions run when more than one does. */
+export interface TaskCounts {
+  running?: number;
+  /** `demo-web:2 ×1, demo-web:3 ×2`: set while a service runs two revisions. */
+  revisions?: string;
+}
+
 /** Tasks of a cluster (standalone ones included) or of one service; RUNNING or STOPPED. */
 export class TasksFolderNode extends PagedListNode<Task> {
   readonly kind = 'tasksFolder';
   protected readonly operation = 'ecs:ListTasks';
-  desiredStatus: 'RUNNING' | 'STOPPED' = 'RUNNING';
 
   constructor(
     ctx: ExplorerContext,
@@ -19,9 +25,14 @@ export class TasksFolderNode extends PagedListNode<Task> {
     readonly cluster: string,
     private readonly owner: { serviceName?: string },
     parentId: string,
-    private readonly runningCount?: number,
+    private readonly counts: () => TaskCounts = () => ({}),
   ) {
     super(ctx, `${parentId}/tasks`);
+  }
+
+  /** The toggle lives in the explorer, not in this object: an auto-refresh that rebuilds the folder keeps it. */
+  get desiredStatus(): 'RUNNING' | 'STOPPED' {
+    return this.ctx.stoppedShown.has(this.id) ? 'STOPPED' : 'RUNNING';
   }
 
   protected get emptyText(): string {
@@ -41,13 +52,16 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   showStatus(status: 'RUNNING' | 'STOPPED'): void {
-    this.desiredStatus = status;
+    if (status === 'STOPPED') this.ctx.stoppedShown.add(this.id);
+    else this.ctx.stoppedShown.delete(this.id);
     this.reset();
     this.ctx.refresh(this);
   }
 
   getTreeItem(): vscode.TreeItem {
-    const count = this.desiredStatus === 'RUNNING' && this.runningCount !== undefined ? `${this.runningCount} running` : undefined;
+    this.ctx.index.remember('tasks', this.scope, [this.cluster, this.owner.serviceName], this);
+    const { running, revisions } = this.counts();
+    const count = this.desiredStatus === 'RUNNING' && running !== undefined ? [`${running} running`, revisions].filter(Boolean).join(' · ') : undefined;
     return this.folderItem(this.desiredStatus === 'RUNNING' ? 'Tasks' : 'Tasks (stopped)', 'checklist', `tasksFolder.${this.desiredStatus.toLowerCase()}`, count);
   }
 }

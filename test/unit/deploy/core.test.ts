@@ -5,6 +5,7 @@ import { parseDeployArgs, parseDeregisterArgs, parseRegisterArgs, parseRunTaskAr
 import { DefinitionError, prepareRegistration } from '../../../src/deploy/render';
 import { evaluateRollout, type Service } from '../../../src/deploy/rollout';
 import { changeLines, planServiceUpdate } from '../../../src/deploy/updatePlan';
+import { scaledText, scalingInProgress, scalingOf } from '../../../src/deploy/scaling';
 
 const TD = (rev: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/demo-api:${rev}`;
 const at = (s: number) => new Date(Date.UTC(2025, 0, 15, 9, 0, s));
@@ -56,6 +57,29 @@ describe('evaluateRollout', () => {
     const second = evaluateRollout(first.memory, { ...s, events }, 'new');
     assert.deepStrictEqual(second.newEvents.map((e) => e.id), ['e3']);
     assert.strictEqual(second.newFailures, false);
+  });
+
+  it('a scale or a watch reports only events since the watch began, not those the service already had', () => {
+    // A scale watches the PRIMARY deployment created long ago: its old events are in the UpdateService answer.
+    const old = [{ id: 'o2', createdAt: at(-30), message: 'has reached a steady state.' }, { id: 'o1', createdAt: at(-50), message: 'has started 2 tasks.' }];
+    const s = service([{ id: 'primary', status: 'PRIMARY', taskDefinition: TD(3), rolloutState: 'COMPLETED', createdAt: at(-3600) }], { events: old, desiredCount: 4 });
+    const first = evaluateRollout(undefined, s, 'primary', ['o1', 'o2']);
+    assert.deepStrictEqual(first.newEvents, []);
+    const later = [{ id: 'n1', createdAt: at(5), message: 'has started 2 tasks.' }, ...old];
+    assert.deepStrictEqual(evaluateRollout(first.memory, { ...s, events: later }, 'primary').newEvents.map((e) => e.id), ['n1']);
+  });
+});
+
+describe('scaling', () => {
+  it('is desiredCount alone, and is told as tasks, not as a deployment', () => {
+    assert.deepStrictEqual(scalingOf({ desiredCount: 2 }, { desiredCount: 4 }), { from: 2, to: 4 });
+    assert.strictEqual(scalingOf({ desiredCount: 2 }, { desiredCount: 4, taskDefinition: TD(4) }), undefined);
+    assert.strictEqual(scalingOf({ desiredCount: 2 }, { forceNewDeployment: true }), undefined);
+    assert.strictEqual(scaledText('web', { from: 2, to: 4 }, { outcome: 'COMPLETED', elapsedMs: 10_200 }), 'web: 2 → 4 tasks, 4/4 running after 10 s');
+    assert.strictEqual(scaledText('web', { from: 2, to: 4 }, { outcome: 'TIMED_OUT' }), undefined);
+    // Watched while it scales: one finished deployment, running ≠ desired.
+    assert.deepStrictEqual(scalingInProgress({ runningCount: 3, desiredCount: 5, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }] }), { from: 3, to: 5 });
+    assert.strictEqual(scalingInProgress({ runningCount: 3, desiredCount: 5, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS' }, { status: 'ACTIVE' }] }), undefined);
   });
 });
 

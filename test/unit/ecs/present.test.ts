@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { consoleUrl } from '../../../src/ecs/consoleUrls';
-import { deploymentBadge, isServiceSettling, presentContainerInstance, presentService, presentTask } from '../../../src/ecs/present';
+import { deploymentBadge, exitCodeOf, failingDeployment, isServiceSettling, presentContainerInstance, presentService, presentTask } from '../../../src/ecs/present';
 import { revisionLabel } from '../../../src/aws/arn';
+import type { Service } from '../../../src/ecs/ecsReader';
 
 describe('what the explorer shows', () => {
   it('services: running/desired (pending), launch type or capacity providers, deployment badge', () => {
@@ -21,6 +22,24 @@ describe('what the explorer shows', () => {
     assert.strictEqual(deploymentBadge({ deployments: [{ status: 'PRIMARY', rolloutState: 'FAILED' }] }), 'failed');
     assert.strictEqual(isServiceSettling({ status: 'ACTIVE', runningCount: 2, desiredCount: 2, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }] }), false);
     assert.strictEqual(isServiceSettling({ status: 'ACTIVE', runningCount: 1, desiredCount: 2, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }] }), true);
+  });
+
+  it('a rollout whose tasks keep stopping is failing (warning), not rolling out', () => {
+    const failing: Service = {
+      serviceName: 'worker', status: 'ACTIVE', runningCount: 0, desiredCount: 2, pendingCount: 1, launchType: 'FARGATE',
+      deployments: [{ id: 'ecs-svc/2', status: 'PRIMARY', rolloutState: 'IN_PROGRESS', failedTasks: 106 }, { id: 'ecs-svc/1', status: 'ACTIVE' }],
+    };
+    assert.strictEqual(deploymentBadge(failing), 'failing');
+    assert.strictEqual(failingDeployment(failing)?.id, 'ecs-svc/2');
+    assert.strictEqual(presentService(failing, 1).description, '0/2 (1 pending) · FARGATE · failing: 106 tasks stopped (exit 1)');
+    assert.strictEqual(presentService(failing).description, '0/2 (1 pending) · FARGATE · failing: 106 tasks stopped');
+    assert.strictEqual(presentService(failing).state, 'warning');
+    assert.strictEqual(isServiceSettling(failing), true);
+    const oneFailed: Service = { ...failing, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', failedTasks: 1 }] };
+    assert.match(presentService(oneFailed, 137).description, /failing: 1 task stopped \(exit 137\)$/);
+    // The essential container's non-zero code explains the stop, not a sidecar's 0.
+    assert.strictEqual(exitCodeOf({ containers: [{ name: 'log-router', exitCode: 0 }, { name: 'app', exitCode: 1 }] }), 1);
+    assert.strictEqual(exitCodeOf({ containers: [{ name: 'app' }] }), undefined);
   });
 
   it('tasks: short id, family:revision, status, health, stop reason', () => {

@@ -1,0 +1,66 @@
+import type { Scope } from '../aws/clientManager';
+import type { Service } from '../ecs/ecsReader';
+import type { ResourceChange } from '../ecs/resourceChanges';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
+import { ClusterNode } from './nodes/clusterNode';
+import { ServiceNode } from './nodes/serviceNode';
+import { PagedListNode } from './pagedListNode';
+
+/**
+ * Re-reads what a command changed, in the nodes on screen that show it: the service row (and so
+ * its deployments, events and tasks), the cluster's counts, the tasks folders, the families and
+ * revisions. Nodes not drawn yet read fresh data when first expanded, so they need nothing.
+ */
+export class ChangeApplier {
+  constructor(
+    private readonly ctx: ExplorerContext,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Never throws: a failed re-read leaves the node as it was, and the next refresh tries again. */
+  async apply(change: ResourceChange): Promise<void> {
+    try {
+      if (change.kind === 'service') {
+        if (await this.service(change.scope, change.cluster, change.service, change.snapshot)) await this.cluster(change.scope, change.cluster);
+      } else if (change.kind === 'tasks') {
+        this.reread(this.ctx.index.find('tasks', change.scope, change.cluster, undefined));
+        if (change.service) {
+          this.reread(this.ctx.index.find('tasks', change.scope, change.cluster, change.service));
+          await this.service(change.scope, change.cluster, change.service);
+        }
+        await this.cluster(change.scope, change.cluster);
+      } else if (change.kind === 'taskDefinition') {
+        this.reread(this.ctx.index.find('taskDefinitions', change.scope));
+        this.reread(this.ctx.index.find('family', change.scope, change.family));
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** The service row with `snapshot` (or a fresh describe); true when its counts or deployments moved. */
+  private async service(scope: Scope, cluster: string, service: string, snapshot?: Service): Promise<boolean> {
+    const node = this.ctx.index.find('service', scope, cluster, service);
+    if (!(node instanceof ServiceNode)) return snapshot === undefined;
+    const fresh = snapshot ?? (await this.ctx.reader(node.scope).servicesByName(cluster, [service]))[0];
+    if (!fresh) return false;
+    const changed = node.update(fresh);
+    this.ctx.refresh(node);
+    return changed;
+  }
+
+  private async cluster(scope: Scope, cluster: string): Promise<void> {
+    const node = this.ctx.index.find('cluster', scope, cluster);
+    if (!(node instanceof ClusterNode)) return;
+    const fresh = await this.ctx.reader(node.scope).cluster(cluster);
+    if (!fresh) return;
+    node.update(fresh);
+    this.ctx.refresh(node);
+  }
+
+  private reread(node: ExplorerNode | undefined): void {
+    if (!(node instanceof PagedListNode)) return;
+    node.reset();
+    this.ctx.refresh(node);
+  }
+}
