@@ -191,6 +191,8 @@ describe('ECR: view, push and build against a real engine and registry on loopba
     await keyboard('3.0.0', 'Enter');
     const pushed = await pushing;
     assert.strictEqual(pushed.imageUri, `${ECR_HOST}/demo/web:3.0.0`);
+    const last = await vscode.commands.executeCommand<PushResult & { region: string }>('ecsWorkbench.showPushResult', {});
+    assert.deepStrictEqual([last.imageUri, last.digestUri, last.region], [pushed.imageUri, pushed.digestUri, 'us-east-1']);
 
     // VS Code shows only a few buttons on a notification: two actions, then More… for the rest.
     await vscode.commands.executeCommand('notifications.showList');

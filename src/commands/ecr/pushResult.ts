@@ -29,7 +29,7 @@ export class PushResultUi implements vscode.Disposable {
   private last: { result: PushResult; scope: AwsScope } | undefined;
 
   constructor(private readonly runtime: EcrRuntime) {
-    registerCommand(runtime.services, SHOW, async (arg?: unknown) => {
+    registerCommand(runtime.services, 'ecsWorkbench.showPushResult', async (arg?: unknown) => {
       if (isArgumentObject(arg)) {
         readArgs(SHOW, '{}', arg, []);
         return this.last && { ...this.last.result, region: this.last.scope.region };
