@@ -3,7 +3,8 @@ import type { Service } from '../ecs/ecsReader';
 import type { ResourceChange } from '../ecs/resourceChanges';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { ClusterNode } from './nodes/clusterNode';
-import { ServiceNode } from './nodes/serviceNode';
+import { ServiceNode, serviceShape } from './nodes/serviceNode';
+import { resourceName } from '../aws/arn';
 import { PagedListNode } from './pagedListNode';
 
 /**
@@ -12,6 +13,9 @@ import { PagedListNode } from './pagedListNode';
  * revisions. Nodes not drawn yet read fresh data when first expanded, so they need nothing.
  */
 export class ChangeApplier {
+  /** The last shape seen per service, so a poll that changed nothing does not re-read the cluster. */
+  private readonly shapes = new Map<string, string>();
+
   constructor(
     private readonly ctx: ExplorerContext,
     private readonly onError: (error: unknown) => void,
@@ -38,14 +42,24 @@ export class ChangeApplier {
     }
   }
 
-  /** The service row with `snapshot` (or a fresh describe); true when its counts or deployments moved. */
+  /**
+   * The service row with `snapshot` (or a fresh describe when the row is drawn); true when its counts
+   * or deployments moved since last seen, or when that cannot be known.
+   */
   private async service(scope: Scope, cluster: string, service: string, snapshot?: Service): Promise<boolean> {
     const node = this.ctx.index.find('service', scope, cluster, service);
-    if (!(node instanceof ServiceNode)) return snapshot === undefined;
-    const fresh = snapshot ?? (await this.ctx.reader(node.scope).servicesByName(cluster, [service]))[0];
-    if (!fresh) return false;
-    const changed = node.update(fresh);
-    this.ctx.refresh(node);
+    const drawn = node instanceof ServiceNode ? node : undefined;
+    const fresh = snapshot ?? (drawn && (await this.ctx.reader(drawn.scope).servicesByName(cluster, [service]))[0]);
+    if (!fresh) return true;
+    const { profile, region } = this.ctx.clients.resolve(scope);
+    const key = [profile ?? '', region, resourceName(cluster), service].join('\u0000');
+    const shape = serviceShape(fresh);
+    const changed = this.shapes.get(key) !== shape;
+    this.shapes.set(key, shape);
+    if (drawn) {
+      drawn.update(fresh);
+      this.ctx.refresh(drawn);
+    }
     return changed;
   }
 

@@ -32,7 +32,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   ) {
     this.autoRefresher = new ServiceAutoRefresher({
       reader: (scope) => new EcsReader(clients, scope),
-      refresh: (node) => this.changed.fire(node),
+      refresh: (node, service) => void this.applyChange({ kind: 'service', scope: node.scope, cluster: node.cluster, service: service.serviceName ?? '', snapshot: service }),
       intervalMs: () => settings.refreshIntervalMs(),
       onError: (error) => log?.(`auto-refresh failed: ${describeAwsError(error).message}`),
     });

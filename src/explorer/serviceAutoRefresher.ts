@@ -1,11 +1,12 @@
 import type { AwsScope } from '../aws/clientManager';
 import { isServiceSettling } from '../ecs/present';
-import type { EcsReader } from '../ecs/ecsReader';
+import type { EcsReader, Service } from '../ecs/ecsReader';
 import type { ServiceNode } from './nodes/serviceNode';
 
 export interface AutoRefreshHost {
   reader(scope: AwsScope): EcsReader;
-  refresh(node: ServiceNode): void;
+  /** A fresh describe of a tracked service: redraw it (and what its change touches). */
+  refresh(node: ServiceNode, service: Service): void;
   intervalMs(): number;
   onError?(error: unknown): void;
 }
@@ -83,10 +84,7 @@ export class ServiceAutoRefresher {
           for (const node of nodes) {
             const service = fresh.find((s) => s.serviceArn === node.service.serviceArn);
             if (!service || !isServiceSettling(service)) this.tracked.delete(node.id);
-            if (service) {
-              node.update(service);
-              this.host.refresh(node);
-            }
+            if (service) this.host.refresh(node, service);
           }
         }),
       );

@@ -69,6 +69,10 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
         } else if (req.url === '/count') {
           // How many elements match, now (e.g. a dirty tab's marker): for what must be absent.
           result = { count: await current.locator(input.selector).count() };
+        } else if (req.url === '/hover') {
+          // Inline actions of a tree row show only while the pointer is over it, as for a person.
+          await current.locator(input.selector).first().hover({ timeout: input.timeoutMs ?? 10_000 });
+          result = {};
         } else if (req.url === '/click') {
           await current.locator(input.selector).first().click({ timeout: input.timeoutMs ?? 10_000 });
           result = {};

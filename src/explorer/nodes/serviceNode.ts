@@ -11,8 +11,8 @@ import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
 import { TasksFolderNode } from './tasksFolderNode';
 
-/** What changes on the row and below it when a fresh describe arrives. */
-function shape(s: Service): string {
+/** What changes on the row and below it (and in the cluster's counts) when a fresh describe arrives. */
+export function serviceShape(s: Service): string {
   return JSON.stringify([s.runningCount, s.pendingCount, s.desiredCount, s.taskDefinition, s.deployments?.map((d) => [d.id, d.status, d.rolloutState, d.runningCount, d.pendingCount, d.failedTasks])]);
 }
 
@@ -58,7 +58,7 @@ export class ServiceNode implements ExplorerNode {
    * tasks below are then read again when shown, and the cluster's counts may have moved too.
    */
   update(service: Service): boolean {
-    const changed = shape(service) !== shape(this.service);
+    const changed = serviceShape(service) !== serviceShape(this.service);
     this.service = service;
     if (changed) this.tasks?.reset();
     return changed;

@@ -35,8 +35,13 @@ export function waitForText(selector: string, expected: string[], timeoutMs = 15
   return call('/waitForText', { selector, expected, timeoutMs });
 }
 
-export function click(selector: string): Promise<void> {
-  return call('/click', { selector });
+export function click(selector: string, timeoutMs?: number): Promise<void> {
+  return call('/click', { selector, timeoutMs });
+}
+
+/** Moves the pointer over an element (a tree row shows its inline actions then). */
+export function hover(selector: string): Promise<void> {
+  return call('/hover', { selector });
 }
 
 /** How many elements match `selector` now (to assert that something is absent). */
