@@ -89,13 +89,15 @@ export interface DeployArgs extends ServiceRef {
   file?: string;
   taskDefinition?: string;
   image?: ImageReplacement;
+  /** Deploy `image` even when its ECR scan has CRITICAL or HIGH findings (refused otherwise). */
+  allowFindings: boolean;
   wait: boolean;
   timeoutSeconds?: number;
 }
 
 export function parseDeployArgs(arg: Arg): DeployArgs {
-  const usage = '{ cluster, service, file? | taskDefinition?, image?: { container, uri }, wait?, timeoutSeconds? }';
-  const r = readArgs('deploy', usage, arg, ['cluster', 'service', 'file', 'taskDefinition', 'image', 'wait', 'timeoutSeconds']);
+  const usage = '{ cluster, service, file? | taskDefinition?, image?: { container, uri }, allowFindings?, wait?, timeoutSeconds? }';
+  const r = readArgs('deploy', usage, arg, ['cluster', 'service', 'file', 'taskDefinition', 'image', 'allowFindings', 'wait', 'timeoutSeconds']);
   if (r.has('file') && r.has('taskDefinition')) r.fail('give "file" or "taskDefinition", not both');
   const image = r.nested('image', ['container', 'uri']);
   return {
@@ -105,6 +107,7 @@ export function parseDeployArgs(arg: Arg): DeployArgs {
     file: r.string('file', true),
     taskDefinition: r.string('taskDefinition', true),
     image: image ? { container: image.string('container'), uri: image.string('uri') } : undefined,
+    allowFindings: r.bool('allowFindings') ?? false,
     wait: r.bool('wait') ?? true,
     timeoutSeconds: r.int('timeoutSeconds', 1, TIMEOUT_MAX, true),
   };

@@ -100,9 +100,10 @@ export class EcrService {
     return ((await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, maxResults: 1 }))).imageDetails?.length ?? 0) > 0;
   }
 
-  async image(repositoryName: string, id: ImageId): Promise<ImageDetail | undefined> {
+  /** One image by tag or digest; `registryId` for another account's registry. */
+  async image(repositoryName: string, id: ImageId, registryId?: string): Promise<ImageDetail | undefined> {
     const { sdk, client } = await this.ecr();
-    const out = await client.send(new sdk.ecr.DescribeImagesCommand({ repositoryName, imageIds: [toImageId(id)] }));
+    const out = await client.send(new sdk.ecr.DescribeImagesCommand({ registryId, repositoryName, imageIds: [toImageId(id)] }));
     return out.imageDetails?.[0];
   }
 

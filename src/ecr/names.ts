@@ -1,7 +1,9 @@
 /**
  * ECR names and image references as plain data: repository-name and tag validation with ECR's own
- * rules, and the URI forms `<registry>/<repo>:<tag>` and `<registry>/<repo>@sha256:…`.
+ * rules, the URI forms `<registry>/<repo>:<tag>` and `<registry>/<repo>@sha256:…`, and which
+ * repository an image reference names.
  */
+import { parseEcrImageUri, parseImageReference } from '../aws/arn';
 
 /** ECR's repositoryName pattern (CreateRepository), 2–256 characters. */
 const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -48,3 +50,23 @@ export function imageUri(repositoryUri: string, ref: { tag?: string; digest?: st
   throw new Error('An image URI needs a tag or a digest.');
 }
 
+
+/**
+ * One key per repository, whatever form names it: an ECR URI by account, region and repository
+ * (standard, FIPS and China hosts, any case of the host); Docker Hub's short forms as
+ * `docker.io/library/…`; any other registry by host and path. Tag and digest are left out.
+ */
+export function repositoryKey(imageOrRepositoryUri: string): string {
+  const ecr = parseEcrImageUri(imageOrRepositoryUri);
+  if (ecr) return `ecr:${ecr.registryId}:${ecr.region}:${ecr.repositoryName}`;
+  const name = parseImageReference(imageOrRepositoryUri).name;
+  const [first, ...rest] = name.split('/');
+  // A first part without "." or ":" (and not localhost) is a Docker Hub path, not a registry host.
+  const hosted = rest.length > 0 && (/[.:]/.test(first) || first === 'localhost');
+  const [host, path] = hosted ? [first.toLowerCase(), rest.join('/')] : ['docker.io', name];
+  return `${host === 'index.docker.io' ? 'docker.io' : host}/${host.endsWith('docker.io') && !path.includes('/') ? `library/${path}` : path}`;
+}
+
+export function sameRepository(a: string, b: string): boolean {
+  return repositoryKey(a) === repositoryKey(b);
+}

@@ -53,10 +53,17 @@ function scanState(image: ImageDetail): State {
   return 'ok';
 }
 
+/** What the last scan of an image says, short: `2 CRITICAL · 1 HIGH`, `no findings`, `scan in progress`; empty when never scanned. */
+export function scanSummary(image: Pick<ImageDetail, 'imageScanStatus' | 'imageScanFindingsSummary'>): string {
+  const scan = image.imageScanStatus?.status;
+  const findings = severitySummary(image.imageScanFindingsSummary?.findingSeverityCounts);
+  return scan === 'COMPLETE' ? findings || 'no findings' : scan ? `scan ${scan.toLowerCase().replace(/_/g, ' ')}` : '';
+}
+
 export function presentImage(image: ImageDetail, now: Date): Presented {
   const scan = image.imageScanStatus?.status;
   const findings = severitySummary(image.imageScanFindingsSummary?.findingSeverityCounts);
-  const scanText = scan === 'COMPLETE' ? findings || 'no findings' : scan ? `scan ${scan.toLowerCase().replace(/_/g, ' ')}` : '';
+  const scanText = scanSummary(image);
   return {
     label: image.imageTags?.length ? image.imageTags.join(', ') : '<untagged>',
     description: [shortDigest(image.imageDigest), since(image.imagePushedAt, now) && `pushed ${since(image.imagePushedAt, now)}`, image.imageSizeInBytes !== undefined ? formatBytes(image.imageSizeInBytes) : '', scanText]
@@ -82,7 +89,7 @@ export function findingsMarkdown(repository: string, ref: string, scan: ScanFind
   const order = (s: string | undefined) => SEVERITIES.indexOf((s ?? 'UNDEFINED') as (typeof SEVERITIES)[number]);
   const sorted = [...scan.findings].sort((a, b) => order(a.severity) - order(b.severity) || (a.name ?? '').localeCompare(b.name ?? ''));
   const lines = [
-    `# Scan findings: ${escapeMarkdown(`${repository} ${ref}`)}`,
+    `# Scan findings: ${escapeMarkdown(`${repository}${ref}`)}`,
     '',
     detailRows([
       ['Status', `${scan.status ?? 'unknown'}${scan.description ? ` – ${scan.description}` : ''}`],

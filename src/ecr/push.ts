@@ -116,18 +116,30 @@ async function login(deps: PushDeps, options: PushOptions, fresh = false): Promi
 
 const isAuthFailure = (error: unknown) => error instanceof ContainerCliError && (error.kind === 'auth' || error.kind === 'token-expired');
 
+/**
+ * Where the CLI sends the repository's images: the registry it logged in to (the token's
+ * proxyEndpoint, "the registry URL to use for this authorization token in a docker login command").
+ * On AWS that is the repository URI's own host; a local stand-in for ECR may name another one, and
+ * only the push goes there: the URIs reported and shown stay the repository URI ECR gave.
+ */
+export function transportRepository(repositoryUri: string, repositoryName: string, proxyEndpoint: string): string {
+  const host = registryHost(proxyEndpoint);
+  return host.toLowerCase() === registryHost(repositoryUri).toLowerCase() ? repositoryUri : `${host}/${repositoryName}`;
+}
+
 /** Tags `source` as the repository's `tag` and pushes it. */
 async function tagAndPush(deps: PushDeps, source: string, repository: Repository, tag: string, options: PushOptions): Promise<PushResult> {
   const repositoryUri = repository.repositoryUri!;
   await checkRegistry(repositoryUri, deps.registry);
   const target = imageUri(repositoryUri, { tag });
   let endpoint = await login(deps, options);
-  options.onStep?.('tag', `Tagging ${source} as ${target}`);
-  await deps.cli.tag(source, target, options.signal);
+  const transport = imageUri(transportRepository(repositoryUri, repository.repositoryName!, endpoint), { tag });
+  options.onStep?.('tag', `Tagging ${source} as ${transport}`);
+  await deps.cli.tag(source, transport, options.signal);
   const pushOnce = async () => {
     const parser = new PushProgressParser();
-    options.onStep?.('push', `Pushing ${target}`);
-    return deps.cli.push(target, {
+    options.onStep?.('push', `Pushing ${target}${transport === target ? '' : ` through ${registryHost(endpoint)}`}`);
+    return deps.cli.push(transport, {
       endpoint,
       signal: options.signal,
       onLine: (line) => {

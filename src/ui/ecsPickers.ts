@@ -4,8 +4,10 @@
  */
 import { resourceName, revisionLabel } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
-import { EcsReader } from '../ecs/ecsReader';
+import { EcsReader, type Service } from '../ecs/ecsReader';
 import { badgeText, deploymentBadge } from '../ecs/present';
+import { ServicesUsingRepository } from '../ecr/servicesUsingRepository';
+import { shortImageName } from '../ecr/imageChoice';
 import { pagedPick } from './pagedPick';
 
 const PAGE = 100;
@@ -23,17 +25,52 @@ export function pickCluster(clients: ClientManager, scope: Scope): Promise<strin
   );
 }
 
+/** `2/3 · web:4 · rolling out`, a warning icon first when the rollout fails. */
+function serviceDescription(s: Service): string {
+  return `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`;
+}
+
 export function pickService(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
       page: async (startToken) => {
         const { items, nextToken } = await reader.services(cluster, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`, value: s.serviceName ?? '' })) };
+        return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: serviceDescription(s), value: s.serviceName ?? '' })) };
       },
     },
     { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
   );
+}
+
+/**
+ * A service of any cluster to deploy `imageUri` to: those whose task definition runs an image of
+ * its repository first (with that container's image), then the rest, about 100 services a page.
+ */
+export function pickServiceForImage(clients: ClientManager, scope: Scope, imageUri: string): Promise<{ cluster: string; service: string }> {
+  const uses = new ServicesUsingRepository(clients, scope, imageUri);
+  const repository = shortImageName(imageUri).replace(/[:@].*$/, '');
+  return pagedPick(
+    {
+      page: async (startToken) => {
+        const { items, nextToken } = await uses.page(startToken);
+        return {
+          nextToken,
+          items: items.map((u) => ({
+            label: u.service.serviceName ?? '',
+            description: [u.image ? `$(check) runs ${shortImageName(u.image)}` : '', resourceName(u.cluster), serviceDescription(u.service)].filter(Boolean).join(' · '),
+            value: { cluster: u.cluster, service: u.service.serviceName ?? '', uses: Boolean(u.image) },
+          })),
+        };
+      },
+    },
+    {
+      title: `Deploy ${shortImageName(imageUri)} to which service?`,
+      placeHolder: `Services running ${repository} come first`,
+      emptyMessage: `There are no ECS services in ${clients.resolve(scope).region}.`,
+      first: (item) => item.value.uses,
+    },
+  ).then(({ cluster, service }) => ({ cluster, service }));
 }
 
 /** A task-definition family with an ACTIVE revision; typing filters by prefix on the server. */

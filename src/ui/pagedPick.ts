@@ -20,6 +20,8 @@ export interface PagedPickOptions<T> {
   extra?: PickItem<T>[];
   /** Thrown when the list is empty and there is no extra item. */
   emptyMessage?: string;
+  /** Items for which this holds are listed before the others, whichever page they came in (order kept otherwise). */
+  first?: (item: PickItem<T>) => boolean;
 }
 
 const LOAD_MORE = Symbol('load more');
@@ -43,7 +45,8 @@ export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOpti
 
   const show = (): void => {
     const more: PickItem<typeof LOAD_MORE>[] = nextToken ? [{ label: '$(ellipsis) Load more…', description: `${items.length} shown`, alwaysShow: true, value: LOAD_MORE }] : [];
-    picker.items = [...(options.extra ?? []), ...items, ...more];
+    const ordered = options.first ? [...items.filter(options.first), ...items.filter((i) => !options.first!(i))] : items;
+    picker.items = [...(options.extra ?? []), ...ordered, ...more];
   };
   /** The read in flight: one at a time per list, so Load more clicked twice (or typing) adds each page once. */
   let running: { generation: number; all: boolean } | undefined;

@@ -49,6 +49,7 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.copyImageUri',
   'ecsWorkbench.showScanFindings',
   'ecsWorkbench.useImage',
+  'ecsWorkbench.showPushResult',
   'ecsWorkbench.watchService',
 ];
 

@@ -6,8 +6,13 @@ import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAcco
 
 /** What the push notification hands to Deploy…: an object that is not an argument object. */
 class PushedImage {
-  constructor(readonly imageUri: string) {}
+  constructor(
+    readonly imageUri: string,
+    readonly digest?: string,
+  ) {}
 }
+
+const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 
 describe('Deploy, interactively: the pickers and the confirmation a person goes through', function () {
   this.timeout(120_000);
@@ -25,27 +30,56 @@ describe('Deploy, interactively: the pickers and the confirmation a person goes 
     await account?.close();
   });
 
-  it('"Deploy…" after a push walks the pickers with the pushed image first, and nothing is sent without the confirmation', async () => {
-    const pushed = '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/api:1.3.0';
+  it('"Deploy…" after a push offers the services running its repository first, then the image picker marks the current image and shows findings; nothing is sent without the confirmation', async () => {
+    const pushed = `${HOST}/demo/api:1.3.0`;
     const callsBefore = new Map(emulator.calls());
     const running = vscode.commands.executeCommand<{ outcome: string } | undefined>('ecsWorkbench.deploy', new PushedImage(pushed));
-    await choose('demo-fargate', 'demo-fargate');
-    await choose('worker', 'api');
+    // One picker over every cluster: api (demo-fargate runs demo/api) first, the others after it.
+    const services = await waitForText(QUICK_INPUT, ['runs demo/api:1.2.0', 'cache']);
+    assert.match(services.text, /Deploy demo\/api:1\.3\.0 to which service\?/);
+    assert.match(services.text, /^[\s\S]*?\bapi\s*runs demo\/api:1\.2\.0 · demo-fargate · \d+\/3 · demo-api:3[\s\S]*(web|worker|cache)/);
+    const rows = services.text.split('\n');
+    assert.ok(rows.findIndex((r) => r.includes('runs demo/api')) < rows.findIndex((r) => /demo-ec2/.test(r)), 'the service running demo/api comes before the others');
+    await choose('runs demo/api:1.2.0');
     await choose('Current task definition');
     // The container running demo/api comes first, offered the pushed image.
     const containers = await waitForText(QUICK_INPUT, ['Replace the image of api']);
     assert.match(containers.text, /Replace the image of api[\s\S]*with 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/demo\/api:1\.3\.0[\s\S]*Keep the images as they are/);
     await choose('Replace the image of api');
-    const images = await waitForText(QUICK_INPUT, ['just pushed']);
-    assert.match(images.text, /^[\s\S]*api:1\.3\.0[\s\S]*just pushed[\s\S]*api:1\.2\.0[\s\S]*newest push/);
+    const images = await waitForText(QUICK_INPUT, ['just pushed', 'current', 'CRITICAL']);
+    // The pushed image, then the newest pushes: the one the service runs marked current, each with its findings.
+    assert.match(images.text, /api:1\.3\.0\s*just pushed[\s\S]*api:1\.2\.0\s*current · newest push · latest · [\d-]+ [\d:]+ · 1 HIGH · 2 MEDIUM · 1 LOW[\s\S]*api:1\.1\.0\s*[\d-]+ [\d:]+ · 1 CRITICAL · 1 HIGH · 1 MEDIUM · 2 LOW · 1 INFORMATIONAL[\s\S]*api:1\.0\.0/);
+    assert.strictEqual(images.text.match(/api:1\.3\.0/g)?.length, 2, 'the pushed image once (label and URI)');
+    assert.ok(!images.text.includes('127.0.0.1'));
     await screenshot('deploy-image-picker');
-    await choose('just pushed');
-    // VS Code refuses modal dialogs inside an extension test host ("Dialog requested during smoke
-    // test"), which answers the confirmation as a dismissal: the deploy must then apply nothing.
+    // 1.1.0 has CRITICAL and HIGH findings: the modal names them (the test host refuses modals, which
+    // dismisses it); either way nothing is registered or updated.
+    await choose('1 CRITICAL', '1.1.0');
     const result = await running;
     assert.strictEqual(result, undefined);
     for (const op of ['ecs:RegisterTaskDefinition', 'ecs:UpdateService']) {
       assert.strictEqual(emulator.calls().get(op) ?? 0, callsBefore.get(op) ?? 0, `${op} must not be called without confirmation`);
     }
+  });
+});
+
+describe('Deploy from an argument object: an image with CRITICAL or HIGH findings', function () {
+  this.timeout(60_000);
+  let account: EmulatorAccount;
+  before(async () => (account = await useEmulatorAccount({ seed: 'demo' })));
+  after(() => account?.close());
+
+  it('is refused unless allowFindings is true, naming the counts; nothing is registered first', async () => {
+    const registrations = () => account.emulator.calls().get('ecs:RegisterTaskDefinition') ?? 0;
+    const before = registrations();
+    const image = { container: 'api', uri: `${HOST}/demo/api:1.1.0` };
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'api', image, wait: false })),
+      /deploy: demo\/api:1\.1\.0 has 1 CRITICAL and 1 HIGH findings \(ECR image scan\)\. Nothing was deployed; pass "allowFindings": true to deploy it anyway\./,
+    );
+    assert.strictEqual(registrations(), before);
+    const allowed = await vscode.commands.executeCommand<{ taskDefinitionArn: string }>('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'api', image, allowFindings: true, wait: false });
+    assert.match(allowed.taskDefinitionArn, /task-definition\/demo-api:4$/);
+    assert.strictEqual(registrations(), before + 1);
   });
 });

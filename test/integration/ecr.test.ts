@@ -3,6 +3,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { CliProblemKind } from '../../src/ecr/containerCli';
 import type { PushResult } from '../../src/ecr/push';
 import type { EcsWorkbenchApi } from '../../src/extension';
@@ -11,8 +12,14 @@ import { startEmulator } from '../emulator';
 import { DOCKER_BIN, importImage, rigUnavailable, startRig, waitFor, type Rig } from './support/containerRig';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { eventually, setSettings } from './support/tree';
+import { QUICK_INPUT, SIDEBAR, choose, click, count, hasDriver, keyboard, waitForText } from './support/driver';
+
+const NOTIFICATIONS = '.notifications-center';
+const STATUS_BAR = '#workbench\\.parts\\.statusbar';
 
 type Provider = EcsWorkbenchApi['ecr']['provider'];
+
+const ECR_HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 
 async function labels(provider: Provider, node?: ExplorerNode): Promise<{ label: string; description: string; node: ExplorerNode; contextValue?: string }[]> {
   const children = await provider.getChildren(node);
@@ -134,7 +141,7 @@ describe('ECR: view, push and build against a real engine and registry on loopba
 
   it('pushes a docker-imported image: the password is in no process argv and not in the output channel; the registry holds the manifest; the view lists the tag', async () => {
     const created = await vscode.commands.executeCommand<{ uri: string }>('ecsWorkbench.createRepository', { name: 'it/app', scanOnPush: true });
-    assert.strictEqual(created.uri, `${rig.registry.url.replace('http://', '')}/it/app`);
+    assert.strictEqual(created.uri, `${ECR_HOST}/it/app`);
 
     let done = false;
     const seen = new Set<string>();
@@ -155,9 +162,10 @@ describe('ECR: view, push and build against a real engine and registry on loopba
     // The CLI keeps the login in its own config (DOCKER_CONFIG here), as `docker login` does.
     assert.ok(JSON.parse(fs.readFileSync(path.join(rig.engine.env.DOCKER_CONFIG, 'config.json'), 'utf8')).auths[rig.registry.url.replace('http://', '')]);
 
-    const host = rig.registry.url.replace('http://', '');
-    assert.strictEqual(result.imageUri, `${host}/it/app:v1`);
-    assert.strictEqual(result.repositoryUri, `${host}/it/app`);
+    // Only the CLI goes to the local registry; the URIs are ECR's.
+    assert.strictEqual(result.imageUri, `${ECR_HOST}/it/app:v1`);
+    assert.strictEqual(result.repositoryUri, `${ECR_HOST}/it/app`);
+    assert.ok(cliRuns.some((l) => l.includes(` push ${rig.registry.url.replace('http://', '')}/it/app:v1`)), 'the CLI pushed to the local registry');
     assert.match(result.digest, /^sha256:[0-9a-f]{64}$/);
     const auth = { Authorization: `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}` };
     const manifest = await fetch(`${rig.registry.url}/v2/it/app/manifests/v1`, { headers: { ...auth, Accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
@@ -171,6 +179,85 @@ describe('ECR: view, push and build against a real engine and registry on loopba
     const copied = await vscode.commands.executeCommand<{ uri: string }>('ecsWorkbench.copyImageUri', { repository: 'it/app', digest: result.digest });
     assert.strictEqual(copied.uri, result.digestUri);
     assert.strictEqual(await vscode.env.clipboard.readText(), result.digestUri);
+  });
+
+  it('after an interactive push: the notification has two actions and More…, the status bar keeps every action, and Deploy… offers the pushed image once, in ECR form', async function () {
+    if (!hasDriver()) this.skip();
+    const pushing = Promise.resolve(vscode.commands.executeCommand<PushResult>('ecsWorkbench.pushImage'));
+    await choose('local/app:1.0', 'local/app:1.0');
+    await choose('demo/web', 'demo/web');
+    await choose('Type a tag…', 'Type a tag');
+    await waitForText(QUICK_INPUT, ['up to 128 characters']);
+    await keyboard('3.0.0', 'Enter');
+    const pushed = await pushing;
+    assert.strictEqual(pushed.imageUri, `${ECR_HOST}/demo/web:3.0.0`);
+    const last = await vscode.commands.executeCommand<PushResult & { region: string }>('ecsWorkbench.showPushResult', {});
+    assert.deepStrictEqual([last.imageUri, last.digestUri, last.region], [pushed.imageUri, pushed.digestUri, 'us-east-1']);
+
+    // VS Code shows only a few buttons on a notification: two actions, then More… for the rest.
+    await vscode.commands.executeCommand('notifications.showList');
+    const notification = await waitForText(NOTIFICATIONS, ['Pushed demo/web:3.0.0', 'More…']);
+    const buttons = await count(`${NOTIFICATIONS} .notification-list-item:has-text("Pushed demo/web:3.0.0") .monaco-button`);
+    assert.strictEqual(buttons, 3, notification.text);
+    assert.match(notification.text, /Deploy…[\s\S]*Use This Image[\s\S]*More…/);
+    await click(`${NOTIFICATIONS} .monaco-button:has-text("More…")`);
+    const more = await waitForText(QUICK_INPUT, ['Deploy…', 'Use This Image', 'Copy URI', 'Copy Digest URI', 'Show Output']);
+    assert.ok(!more.text.includes('127.0.0.1'), more.text);
+    await choose('Copy URI', 'Copy URI');
+    await eventually(async () => (await vscode.env.clipboard.readText()) === pushed.imageUri || undefined, 'the ECR-form URI on the clipboard');
+
+    // After the toast: the status bar item opens the same actions.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
+    await waitForText(STATUS_BAR, ['pushed demo/web:3.0.0']);
+    await click(`${STATUS_BAR} .statusbar-item:has-text("pushed demo/web:3.0.0")`);
+    await choose('Show Output', 'Deploy');
+    // Services running demo/web first; then the image picker: the pushed image once, every URI in ECR form.
+    const services = await waitForText(QUICK_INPUT, ['runs demo/web:2.1.0']);
+    assert.match(services.text, /^[\s\S]*?\bweb\s*runs demo\/web:2\.1\.0/);
+    await choose('runs demo/web:2.1.0');
+    await choose('Current task definition');
+    await choose('Replace the image of web');
+    const images = await waitForText(QUICK_INPUT, ['just pushed', 'current']);
+    assert.strictEqual(images.text.match(/web:3\.0\.0/g)?.length, 2, `the pushed image once (label and URI):\n${images.text}`);
+    assert.match(images.text, new RegExp(`${ECR_HOST.replace(/\./g, '\\.')}/demo/web:3\\.0\\.0`));
+    assert.match(images.text, /web:2\.1\.0\s*current · latest/);
+    assert.ok(!images.text.includes('127.0.0.1'), images.text);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
+  it('one registry host: the ECR view names ECR\'s registry; copy URI, Use This Image and a deploy all use the ECR form', async () => {
+    const host = rig.registry.url.replace('http://', '');
+    // An image of its own: one tag, so Copy URI copies without asking which.
+    importImage(rig.engine, rig.dir, 'local/web:3.1', { 'web.txt': 'one registry host\n' });
+    const pushed = await vscode.commands.executeCommand<PushResult>('ecsWorkbench.pushImage', { image: 'local/web:3.1', repository: 'demo/web', tag: '3.1.0' });
+    assert.strictEqual(pushed.imageUri, `${ECR_HOST}/demo/web:3.1.0`);
+    if (hasDriver()) {
+      await vscode.commands.executeCommand('ecsWorkbench.ecr.focus');
+      const sidebar = await waitForText(SIDEBAR, [ECR_HOST]);
+      assert.ok(!sidebar.text.includes(host), sidebar.text);
+    }
+    const node = (await repositoryChildren(workbench.ecr.provider, 'demo/web')).find((i) => i.label === '3.1.0')!.node;
+    // From the image's menu: the tag and digest forms are offered, both in ECR form.
+    const copying = Promise.resolve(vscode.commands.executeCommand<{ uri: string }>('ecsWorkbench.copyImageUri', hasDriver() ? node : { repository: 'demo/web', tag: '3.1.0' }));
+    if (hasDriver()) {
+      const forms = await waitForText(QUICK_INPUT, [`${ECR_HOST}/demo/web:3.1.0`, `${ECR_HOST}/demo/web@sha256:`]);
+      assert.ok(!forms.text.includes(host), forms.text);
+      await keyboard(':3.1.0', 'Enter');
+    }
+    const copied = await copying;
+    assert.strictEqual(copied.uri, `${ECR_HOST}/demo/web:3.1.0`);
+    assert.strictEqual(await vscode.env.clipboard.readText(), copied.uri);
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'web', image: 'old:1' }] }, null, 2) });
+    await vscode.window.showTextDocument(document);
+    await eventually(() => vscode.window.activeTextEditor?.document === document || undefined, 'the task definition to be the active editor');
+    await vscode.commands.executeCommand('ecsWorkbench.useImage', node);
+    assert.strictEqual(JSON.parse(document.getText()).containerDefinitions[0].image, `${ECR_HOST}/demo/web:3.1.0`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const deployed = await vscode.commands.executeCommand<{ taskDefinitionArn: string }>('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'web', image: { container: 'web', uri: pushed.imageUri }, wait: false });
+    const ecs = new ECSClient({ endpoint: account.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    const registered = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: deployed.taskDefinitionArn }));
+    assert.deepStrictEqual(registered.taskDefinition?.containerDefinitions?.map((c) => c.image), [`${ECR_HOST}/demo/web:3.1.0`]);
   });
 
   it('pushes again on the cached token without logging in; builds and pushes a Dockerfile for linux/amd64', async () => {

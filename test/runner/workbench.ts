@@ -66,6 +66,9 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
           if (input.press) await current.keyboard.press(String(input.press));
           result = {};
+        } else if (req.url === '/count') {
+          // How many elements match, now (e.g. a dirty tab's marker): for what must be absent.
+          result = { count: await current.locator(input.selector).count() };
         } else if (req.url === '/hover') {
           // Inline actions of a tree row show only while the pointer is over it, as for a person.
           await current.locator(input.selector).first().hover({ timeout: input.timeoutMs ?? 10_000 });

@@ -10,5 +10,7 @@ export class DeployImage {
     readonly imageUri: string,
     /** Where the image was pushed: the deploy's pickers start there. */
     readonly scope: AwsScope,
+    /** The pushed image's digest: the picker lists that image once, as the one just pushed. */
+    readonly digest?: string,
   ) {}
 }

@@ -1,5 +1,5 @@
 import type { AwsScope, Scope } from '../../aws/clientManager';
-import { pickCluster, pickService } from '../../ui/ecsPickers';
+import { pickCluster, pickService, pickServiceForImage } from '../../ui/ecsPickers';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 
@@ -27,14 +27,17 @@ export function targetOf(ui: DeployUi, ref: { cluster: string; service: string; 
 }
 
 /**
- * A service from an explorer service node (its scope), else cluster and service pickers: in the
- * scope a follow-up carries (an image just pushed, a revision just registered), else the current one.
+ * A service from an explorer service node (its scope), else pickers: in the scope a follow-up
+ * carries (an image just pushed, a revision just registered), else the current one. After a push,
+ * one picker over every cluster's services, those running the pushed repository first; otherwise
+ * a cluster, then one of its services.
  */
 export async function serviceTarget(ui: DeployUi, arg: unknown): Promise<ServiceTarget> {
   const node = nodeOf<{ cluster: string; service: { serviceName?: string }; scope: AwsScope }>(arg, 'service');
   if (node) return { cluster: node.cluster, service: node.service.serviceName ?? '', scope: node.scope };
-  const carried = typeof arg === 'object' && arg !== null && !isArgumentObject(arg) ? (arg as { scope?: AwsScope }).scope : undefined;
-  const scope = carried ?? ui.clients.resolve();
+  const carried = typeof arg === 'object' && arg !== null && !isArgumentObject(arg) ? (arg as { scope?: AwsScope; imageUri?: unknown }) : undefined;
+  const scope = carried?.scope ?? ui.clients.resolve();
+  if (typeof carried?.imageUri === 'string') return { ...(await pickServiceForImage(ui.clients, scope, carried.imageUri)), scope };
   const cluster = await pickCluster(ui.clients, scope);
   return { cluster, service: await pickService(ui.clients, scope, cluster), scope };
 }

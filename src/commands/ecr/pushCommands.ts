@@ -1,6 +1,5 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { DeployImage } from '../deploy/deployImage';
 import { ContainerCliError, gitShortSha } from '../../ecr/containerCli';
 import { parseImageReference } from '../../aws/arn';
 import type { AwsScope } from '../../aws/clientManager';
@@ -10,6 +9,7 @@ import { validateRepositoryName, validateTag } from '../../ecr/names';
 import { buildAndPushImage, defaultTag, pushImage, type BuildAndPushRequest, type PushOptions, type PushRequest, type PushResult } from '../../ecr/push';
 import { registerCommand } from '../../ui/registerCommand';
 import type { EcrRuntime } from './ecrRuntime';
+import { PushResultUi } from './pushResult';
 import { pickRepository, refreshRepository, repositoryOfNode } from './targets';
 import { isArgumentObject, readArgs } from '../../util/args';
 
@@ -64,7 +64,7 @@ async function askTag(localTag: string | undefined): Promise<string> {
   const picked = await vscode.window.showQuickPick(items, { title: 'Tag in ECR' });
   if (!picked) throw new vscode.CancellationError();
   if (!picked.label.startsWith('$(')) return picked.label;
-  const typed = await vscode.window.showInputBox({ title: 'Tag', validateInput: (v) => validateTag(v.trim()) });
+  const typed = await vscode.window.showInputBox({ title: 'Tag', prompt: 'Letters, digits, "_", "." and "-", up to 128 characters', validateInput: (v) => validateTag(v.trim()) });
   if (!typed) throw new vscode.CancellationError();
   return typed.trim();
 }
@@ -148,17 +148,6 @@ async function withPushProgress(runtime: EcrRuntime, title: string, run: (option
   }
 }
 
-async function offerResult(result: PushResult, scope: AwsScope): Promise<void> {
-  const deployExists = (await vscode.commands.getCommands(true)).includes('ecsWorkbench.deploy');
-  const actions = ['Copy URI', 'Copy Digest URI', 'Use in Task Definition', ...(deployExists ? ['Deploy…'] : [])];
-  const choice = await vscode.window.showInformationMessage(`Pushed ${result.imageUri} (${result.digest.slice(0, 19)}…)`, ...actions);
-  if (choice === 'Copy URI') await vscode.env.clipboard.writeText(result.imageUri);
-  if (choice === 'Copy Digest URI') await vscode.env.clipboard.writeText(result.digestUri);
-  if (choice === 'Use in Task Definition') await vscode.commands.executeCommand('ecsWorkbench.useImage', { imageUri: result.imageUri });
-  // A DeployImage (not an argument object): deploy stays interactive and offers this image first.
-  if (choice === 'Deploy…') await vscode.commands.executeCommand('ecsWorkbench.deploy', new DeployImage(result.imageUri, scope));
-}
-
 /** A failed interactive push: the message plus the action that fixes it. */
 async function offerFix(runtime: EcrRuntime, error: ContainerCliError, retry: (createRepository: boolean) => Promise<unknown>): Promise<void> {
   const actions: Partial<Record<ContainerCliError['kind'], string>> = {
@@ -179,6 +168,8 @@ async function offerFix(runtime: EcrRuntime, error: ContainerCliError, retry: (c
 
 export function registerPushCommands(runtime: EcrRuntime): void {
   const { services } = runtime;
+  const results = new PushResultUi(runtime);
+  services.context.subscriptions.push(results);
 
   const run = async <R extends Scoped<PushRequest | BuildAndPushRequest>>(
     arg: unknown,
@@ -189,7 +180,7 @@ export function registerPushCommands(runtime: EcrRuntime): void {
     try {
       const result = { ...(await withPushProgress(runtime, title, (options) => push(request, options))), region: request.scope.region };
       await refreshRepository(runtime, request.repository);
-      if (!isArgumentObject(arg)) void offerResult(result, request.scope);
+      if (!isArgumentObject(arg)) void results.offer(result, request.scope);
       return result;
     } catch (error) {
       if (isArgumentObject(arg) || !(error instanceof ContainerCliError)) throw error;

@@ -22,10 +22,13 @@ export function registerEcr(services: Services): EcrApi {
   const config = () => vscode.workspace.getConfiguration('ecsWorkbench');
   const provider = new EcrProvider(services.clientManager, () => Math.min(1000, Math.max(1, config().get<number>('explorer.pageSize') ?? 100)));
   const runtime = new EcrRuntime(services, provider);
+  const view = vscode.window.createTreeView('ecsWorkbench.ecr', { treeDataProvider: provider, showCollapseAll: true });
   services.context.subscriptions.push(
     provider,
     runtime,
-    vscode.window.createTreeView('ecsWorkbench.ecr', { treeDataProvider: provider, showCollapseAll: true }),
+    view,
+    // The registry the repositories live in, as ECR names it: the host every URI of the view starts with.
+    provider.onDidChangeRegistry((host) => (view.description = host)),
     services.clientManager.onDidChangeContext(() => {
       runtime.tokens.invalidate();
       provider.refresh();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registryHost } from '../../aws/arn';
 import type { ClientManager } from '../../aws/clientManager';
 import { describeAwsError } from '../../aws/errors';
 import { EcrService } from '../../ecr/ecrService';
@@ -18,6 +19,9 @@ import { RepositoryNode } from './repositoryNode';
 export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly registryChanged = new vscode.EventEmitter<string | undefined>();
+  /** The registry host of the repositories listed (`<account>.dkr.ecr.<region>.amazonaws.com`), for the view's description. */
+  readonly onDidChangeRegistry = this.registryChanged.event;
   private readonly ctx: EcrContext;
   private root: RepositoryListNode;
 
@@ -60,7 +64,12 @@ export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscod
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     try {
-      return (await (node ?? this.root).getChildren?.()) ?? [];
+      const children = (await (node ?? this.root).getChildren?.()) ?? [];
+      if (!node) {
+        const uri = children.find((c): c is RepositoryNode => c instanceof RepositoryNode)?.repository.repositoryUri;
+        this.registryChanged.fire(uri ? registryHost(uri) : undefined);
+      }
+      return children;
     } catch (error) {
       return [new MessageNode(describeAwsError(error, { profile: this.clients.context.profile, operation: 'ecr:DescribeRepositories' }))];
     }
@@ -69,5 +78,6 @@ export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscod
   dispose(): void {
     this.ctx.autoRefresher.dispose();
     this.changed.dispose();
+    this.registryChanged.dispose();
   }
 }

@@ -44,6 +44,11 @@ export function hover(selector: string): Promise<void> {
   return call('/hover', { selector });
 }
 
+/** How many elements match `selector` now (to assert that something is absent). */
+export async function count(selector: string): Promise<number> {
+  return (await call<{ count: number }>('/count', { selector })).count;
+}
+
 export const QUICK_INPUT = '.quick-input-widget';
 
 /** Waits for the quick pick to show `expected`, types `filter` and presses Enter, as a person would. */

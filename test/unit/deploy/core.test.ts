@@ -146,7 +146,9 @@ describe('argument objects', () => {
   });
 
   it('accepts complete objects', () => {
-    assert.deepStrictEqual(parseDeployArgs({ cluster: 'c', service: 's', image: { container: 'api', uri: 'u' } }), { cluster: 'c', service: 's', file: undefined, taskDefinition: undefined, image: { container: 'api', uri: 'u' }, wait: true, timeoutSeconds: undefined, scope: { region: undefined, profile: undefined } });
+    assert.deepStrictEqual(parseDeployArgs({ cluster: 'c', service: 's', image: { container: 'api', uri: 'u' } }), { cluster: 'c', service: 's', file: undefined, taskDefinition: undefined, image: { container: 'api', uri: 'u' }, allowFindings: false, wait: true, timeoutSeconds: undefined, scope: { region: undefined, profile: undefined } });
+    assert.strictEqual(parseDeployArgs({ cluster: 'c', service: 's', image: { container: 'api', uri: 'u' }, allowFindings: true }).allowFindings, true);
+    assert.throws(() => parseDeployArgs({ cluster: 'c', service: 's', allowFindings: 'yes' }), /"allowFindings" must be/);
     const run = parseRunTaskArgs({ cluster: 'demo-ec2', taskDefinition: 'demo-batch', count: 2, launchType: 'EC2', placementStrategy: [{ type: 'binpack', field: 'memory' }], placementConstraints: [{ type: 'distinctInstance' }] });
     assert.deepStrictEqual([run.count, run.placementStrategy, run.placementConstraints], [2, [{ type: 'binpack', field: 'memory' }], [{ type: 'distinctInstance', expression: undefined }]]);
   });

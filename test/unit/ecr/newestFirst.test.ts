@@ -34,6 +34,8 @@ describe('images newest first across every page, not only within the one read', 
     assert.deepStrictEqual(all.slice(0, 3).map((d) => d.imageTags), [[`build-${COUNT - 1}`], [`build-${COUNT - 2}`], [`build-${COUNT - 3}`]]);
     for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].imagePushedAt! >= all[i].imagePushedAt!, `order at ${i}`);
     const offered = await recentImages(account.manager, '123456789012.dkr.ecr.us-east-1.amazonaws.com/many/app:build-0', { profile: 't', region: 'us-east-1' }, 3);
-    assert.deepStrictEqual(offered.map((o) => o.tags[0]), [`build-${COUNT - 1}`, `build-${COUNT - 2}`, `build-${COUNT - 3}`]);
+    // The image the container runs (build-0, the oldest) is offered too, after the newest, and marked.
+    assert.deepStrictEqual(offered.map((o) => o.tags[0]), [`build-${COUNT - 1}`, `build-${COUNT - 2}`, `build-${COUNT - 3}`, 'build-0']);
+    assert.deepStrictEqual(offered.map((o) => o.current), [false, false, false, true]);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ClientManager } from '../../../src/aws/clientManager';
 import { ContainerCli, type ContainerCliError } from '../../../src/ecr/containerCli';
 import { EcrService } from '../../../src/ecr/ecrService';
-import { defaultTag, pushImage, type PushDeps } from '../../../src/ecr/push';
+import { defaultTag, pushImage, transportRepository, type PushDeps } from '../../../src/ecr/push';
 import { TokenCache } from '../../../src/ecr/tokenCache';
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 import { FAKE_DIGEST, makeFakeCli, type FakeCli } from './fakeCli';
@@ -74,6 +74,34 @@ describe('push core against the emulator (fake container CLI)', function () {
     await assert.rejects(pushImage(deps, { image: 'app:1.0', repository: 'Bad Name' }), /Invalid repository name/);
     await assert.rejects(pushImage(deps, { image: 'app:1.0', repository: 'demo/web', tag: '-x' }), /Invalid tag/);
     await assert.rejects(pushImage(deps, { image: 'missing:1', repository: 'demo/web' }), (e: ContainerCliError) => e.kind === 'image-missing');
+  });
+
+  it('with a local registry standing in for ECR, only the CLI goes there: tag, login and push; the result keeps the ECR form', async () => {
+    const standIn = await startEmulator({ seed: 'demo', registry: { url: 'http://127.0.0.1:5999', user: 'AWS', password: 'stand-in-password' } });
+    const local = new ClientManager({ profile: 't', region: 'us-east-1', endpoint: standIn.url }, { maxAttempts: 1, requestTimeoutMs: 5000, connectTimeoutMs: 2000 });
+    const cli = makeFakeCli('stand-in-password');
+    try {
+      const result = await pushImage({ ...deps, ecr: new EcrService(local), cli: new ContainerCli('docker', cli.executable, cli.env), tokenKey: 'local' }, { image: 'app:1.0', repository: 'demo/web', tag: '1.2' });
+      const host = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+      assert.strictEqual(result.imageUri, `${host}/demo/web:1.2`);
+      assert.strictEqual(result.digestUri, `${host}/demo/web@${FAKE_DIGEST}`);
+      assert.deepStrictEqual(cli.calls().map((c) => c.args.filter((a) => !a.startsWith('-') && a !== 'AWS' && !a.includes('digest'))), [
+        ['login', '127.0.0.1:5999'],
+        ['tag', 'app:1.0', '127.0.0.1:5999/demo/web:1.2'],
+        ['push', '127.0.0.1:5999/demo/web:1.2'],
+      ]);
+    } finally {
+      cli.dispose();
+      local.dispose();
+      await standIn.close();
+    }
+  });
+
+  it('sends the push where the CLI logged in; on AWS that is the repository URI itself', () => {
+    const ecr = '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/web';
+    assert.strictEqual(transportRepository(ecr, 'demo/web', 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com'), ecr);
+    assert.strictEqual(transportRepository(ecr, 'demo/web', 'https://123456789012.DKR.ecr.us-east-1.amazonaws.com'), ecr);
+    assert.strictEqual(transportRepository(ecr, 'demo/web', 'http://127.0.0.1:5000'), '127.0.0.1:5000/demo/web');
   });
 
   it('picks the default tag from the local reference', () => {

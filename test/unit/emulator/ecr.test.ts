@@ -157,12 +157,12 @@ describe('emulator: ECR backed by a real registry', function () {
     await reg?.stop();
   });
 
-  it('hands out the registry as proxyEndpoint with its credentials', async () => {
+  it('hands out the registry as proxyEndpoint with its credentials; repository URIs keep the ECR form', async () => {
     const a = (await ecr.send(new GetAuthorizationTokenCommand({}))).authorizationData![0];
     assert.strictEqual(a.proxyEndpoint, reg.url);
     assert.strictEqual(Buffer.from(a.authorizationToken!, 'base64').toString(), `AWS:${reg.password}`);
     const repo = await ecr.send(new CreateRepositoryCommand({ repositoryName: 'pushed/app', imageScanningConfiguration: { scanOnPush: true } }));
-    assert.strictEqual(repo.repository?.repositoryUri, `${new URL(reg.url).host}/pushed/app`);
+    assert.strictEqual(repo.repository?.repositoryUri, '123456789012.dkr.ecr.us-east-1.amazonaws.com/pushed/app');
   });
 
   it('a push to the registry shows up in DescribeImages, with scan on push', async () => {

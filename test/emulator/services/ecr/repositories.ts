@@ -71,6 +71,8 @@ export const repositoryHandlers: Pick<Handlers<ecr.Operations>, RepoOps> = {
         authorizationToken: Buffer.from(`${user}:${password}`).toString('base64'),
         // A credential: it expires on the credential clock (kit/clock.ts), which clients share.
         expiresAt: new Date(core.sched.credentialNowMs() + TOKEN_TTL_MS),
+        // "The registry URL to use for this authorization token in a docker login command"
+        // (API_AuthorizationData.html): with a backing registry, that registry (the push transport).
         proxyEndpoint: registry ? registry.url : `https://${ecrState(region).registryHost()}`,
       }],
     };

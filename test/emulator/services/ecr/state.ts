@@ -67,10 +67,15 @@ export class EcrState {
 
   constructor(readonly region: Region) {}
 
-  /** host[:port] images are pushed to. */
+  /**
+   * The registry's host as AWS names it, `<account>.dkr.ecr.<region>.amazonaws.com`: repositoryUri is
+   * always in that form ("aws_account_id.dkr.ecr.region.amazonaws.com/repositoryName",
+   * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Repository.html), also when a real
+   * registry backs the images. That registry shows only in GetAuthorizationToken's proxyEndpoint,
+   * where the container CLI logs in and pushes.
+   */
   registryHost(): string {
-    const registry = this.region.core.registry;
-    return registry ? new URL(registry.url).host : `${ACCOUNT}.dkr.ecr.${this.region.name}.${dnsSuffix(this.region.name)}`;
+    return `${ACCOUNT}.dkr.ecr.${this.region.name}.${dnsSuffix(this.region.name)}`;
   }
 
   createRepo(input: ecr.CreateRepositoryRequest, at = this.region.now()): RepoState {
