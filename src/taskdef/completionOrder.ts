@@ -30,10 +30,13 @@ export function requiredMembers(kind: DocumentKind, where: string, path: (string
   return required.filter((r, i) => required.indexOf(r) === i);
 }
 
-/** Required properties first (in their order), then the others by name. */
+/** Required properties first (in their order), then the others by name (with `{}` in an empty file). */
 export function orderMembers(items: CompletionItem[], required: string[]): void {
   for (const item of items) {
-    if (item.kind !== CompletionItemKind.Property) continue;
+    if (item.kind !== CompletionItemKind.Property) {
+      item.sortText ??= `2${item.label}`;
+      continue;
+    }
     const i = required.indexOf(item.label);
     item.sortText = i >= 0 ? `1${String(i).padStart(2, '0')}` : `2${item.label}`;
   }
