@@ -134,16 +134,17 @@ export function snippetItems(kind: DocumentKind, place: CompletionPlace, opts: S
   const fits = (entry: SnippetEntry) => entry.where === place.where || (entry.where === 'file' && place.emptyObject);
   const range = { start: opts.positionAt(place.start), end: opts.positionAt(place.end) };
   return snippetsOf(kind)
-    .filter(([, entry]) => fits(entry))
-    .map(([name, entry]) => ({
+    .map(([name, entry], index) => ({ name, entry, order: String(index).padStart(2, '0') }))
+    .filter(({ entry }) => fits(entry))
+    .map(({ name, entry, order }) => ({
       label: entry.prefix,
       kind: CompletionItemKind.Snippet,
       detail: name,
       documentation: { kind: 'markdown', value: `${entry.description}\n\n\`\`\`json\n${expandSnippet(entry.body)}\n\`\`\`` },
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: place.quoted ? `"${entry.prefix}` : entry.prefix,
-      // Whole-file snippets first in a new file; others after the properties.
-      sortText: entry.where === 'file' ? `0${entry.prefix}` : `3${entry.prefix}`,
+      // Whole-file snippets first in a new file (in the file's order: the Fargate web service first); others after the properties.
+      sortText: `${entry.where === 'file' ? 0 : 3}${order}`,
       textEdit: { range, newText: bodyAt(entry, place) },
     }));
 }

@@ -42,7 +42,7 @@ describe('taskdef completion: snippets where they fit, required members first', 
       const items = (await complete(marked)).items;
       const offered = items.filter((i) => i.kind === SNIPPET).map((i) => i.label);
       assert.deepStrictEqual(offered.sort(), ['ecs-ec2-bridge', 'ecs-fargate-web'], JSON.stringify(marked));
-      assert.deepStrictEqual(inOrder(items).slice(0, 2), ['ecs-ec2-bridge', 'ecs-fargate-web'], `whole-file snippets first in ${JSON.stringify(marked)}`);
+      assert.deepStrictEqual(inOrder(items).slice(0, 2), ['ecs-fargate-web', 'ecs-ec2-bridge'], `whole-file snippets first in ${JSON.stringify(marked)}`);
     }
   });
 
