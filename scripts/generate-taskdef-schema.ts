@@ -45,9 +45,39 @@ function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * The Fargate task sizes (the `memory` documentation's list of `MEMORY - Available cpu values: CPU`
+ * items) as a Markdown pipe table, one row per `cpu` value; undefined for any other list. AWS's
+ * guide shows them as a table, and a hover reads them better as one than as run-on list items.
+ */
+export function fargateSizeTable(listHtml: string): string | undefined {
+  const items = listHtml.match(/<li>.*?<\/li>/g) ?? [];
+  if (items.length < 3) return undefined;
+  const rows: string[][] = [];
+  for (const item of items) {
+    const paragraphs = (item.match(/<p>.*?<\/p>/g) ?? [item]).map((p) => htmlToMarkdown(p).replace(/\|/g, '\\|'));
+    const m = /^(.*?) - Available `cpu` values: (.*)$/.exec(paragraphs[0]);
+    if (!m) return undefined;
+    rows.push([m[2], m[1], paragraphs.slice(1).join(' ')]);
+  }
+  const withNotes = rows.some((r) => r[2]);
+  const line = (cells: string[]) => `| ${(withNotes ? cells : cells.slice(0, 2)).join(' | ')} |`;
+  return [line(['`cpu`', '`memory`', 'Note']), line(['---', '---', '---']), ...rows.map(line)].join('\n');
+}
+
 /** Converts the small HTML subset of AWS API documentation to Markdown. */
 export function htmlToMarkdown(html: string): string {
   let s = html.replace(/\s+/g, ' ');
+  // Tables first: their cells are converted on their own, and nothing after may join their lines.
+  const tables: string[] = [];
+  s = s.replace(/<ul>(.*?)<\/ul>/g, (list: string, inner: string) => {
+    const table = fargateSizeTable(inner);
+    if (!table) return list;
+    tables.push(table);
+    return `<p>\u0000${tables.length - 1}\u0000</p>`;
+  });
+  // A definition list's terms stand out from their descriptions.
+  s = s.replace(/<dt>\s*(.*?)\s*<\/dt>/g, '<p><b>$1</b></p>');
   s = s.replace(/<code>\s*(.*?)\s*<\/code>/g, (_m, inner: string) => {
     const text = inner.replace(/<[^>]+>/g, '').trim();
     return text ? '`' + text.replace(/`/g, "'") + '`' : '';
@@ -73,7 +103,7 @@ export function htmlToMarkdown(html: string): string {
     .trim();
   // Items of one list stay together.
   while (/(^|\n)(- [^\n]*)\n\n(?=- )/.test(s)) s = s.replace(/(^|\n)(- [^\n]*)\n\n(?=- )/g, '$1$2\n');
-  return s;
+  return s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => tables[Number(i)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +407,10 @@ export function generate(model: SmithyModel): GeneratedFiles {
   svcRoot.definitions = sortKeys(svc.definitions);
 
   const memoryDoc = String(model.shapes[NS + 'RegisterTaskDefinitionRequest'].members!.memory.traits![DOC]);
+  // The cpu documentation only links to the task sizes: its hover shows the same table as memory's.
+  const sizes = fargateSizeTable(/<ul>(.*?)<\/ul>/.exec(memoryDoc.replace(/\s+/g, ' '))?.[1] ?? '');
+  const cpu = (taskRoot.properties as Record<string, JsonObject>).cpu;
+  if (sizes) cpu.markdownDescription = `${String(cpu.markdownDescription)}\n\nOn Fargate, each \`cpu\` value takes these \`memory\` values:\n\n${sizes}`;
   const facts = {
     source: 'ecs-2014-11-13.json',
     fargateCpuMemory: parseFargateTable(memoryDoc),

@@ -4,8 +4,9 @@ import { toTextEdit } from './convert';
 import { type DefinitionDiagnostics, findCoreDiagnostic } from './diagnostics';
 
 /**
- * Quick fixes from the core (`getQuickFixes`): strip read-only fields, unwrap describe output, set
- * networkMode awsvpc, nearest valid Fargate memory, add a missing volume, rename to the suggestion...
+ * Quick fixes from the core (`quickFixes`): strip read-only fields, unwrap describe output, set
+ * networkMode awsvpc, nearest valid Fargate memory, add a missing volume, rename to the suggestion,
+ * set executionRoleArn to one of the account's roles trusted by ECS tasks...
  */
 export class DefinitionCodeActions implements vscode.CodeActionProvider {
   constructor(
@@ -17,12 +18,12 @@ export class DefinitionCodeActions implements vscode.CodeActionProvider {
     if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const result = await this.diagnostics.resultFor(document);
     if (!result) return [];
-    const lib = await this.core.lib();
+    const service = await this.core.languageService();
     const actions = new Map<string, vscode.CodeAction>();
     for (const shown of context.diagnostics) {
       const diagnostic = findCoreDiagnostic(result, shown);
       if (!diagnostic) continue;
-      for (const fix of lib.getQuickFixes(result.text, diagnostic, result.kind)) {
+      for (const fix of await service.quickFixes(result.text, diagnostic, result.kind)) {
         // "Strip every read-only field" comes with each read-only diagnostic: offer it once.
         const known = actions.get(fix.title);
         if (known) {

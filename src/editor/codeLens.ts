@@ -6,6 +6,8 @@ import { kindOf } from './languages';
 export const CODE_LENS_SETTING = 'taskDefinition.codeLens';
 export const VALIDATE_COMMAND = 'ecsWorkbench.validateDefinition';
 export const DIFF_COMMAND = 'ecsWorkbench.diffWithLatestRevision';
+/** VS Code's own "Trigger Suggest". */
+const SUGGEST_COMMAND = 'editor.action.triggerSuggest';
 /** Belongs to a later feature: the lens shows only once some extension registers it. */
 export const REGISTER_COMMAND = 'ecsWorkbench.registerTaskDefinition';
 
@@ -50,11 +52,17 @@ export class DefinitionCodeLens implements vscode.CodeLensProvider, vscode.Dispo
     const result = await this.diagnostics.resultFor(document);
     if (!result) return [];
     const top = new vscode.Range(0, 0, 0, 0);
+    if (result.empty) {
+      // A new file has nothing to validate yet: point at the whole-file snippets instead of a problem count.
+      const what = kind === 'task' ? 'task definition' : 'service definition';
+      return [new vscode.CodeLens(top, { title: `$(new-file) New ${what}: start from a snippet (Ctrl+Space)`, command: SUGGEST_COMMAND, tooltip: `Show the whole-file snippets (${kind === 'task' ? 'ecs-fargate-web, ecs-ec2-bridge' : 'ecs-fargate-alb-service'})` })];
+    }
     const target = { uri: document.uri.toString() };
     const lenses = [new vscode.CodeLens(top, { title: validateTitle(countProblems(result)), command: VALIDATE_COMMAND, arguments: [target], tooltip: 'Validate again and show the Problems panel' })];
     if (kind !== 'task') return lenses;
     // The Uri (not an argument object) keeps Register interactive: errors open Problems, warnings ask.
-    if (document.uri.scheme === 'file' && (await vscode.commands.getCommands(true)).includes(REGISTER_COMMAND)) {
+    // An untitled file registers too (Edit as New Revision opens one).
+    if ((document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && (await vscode.commands.getCommands(true)).includes(REGISTER_COMMAND)) {
       lenses.push(new vscode.CodeLens(top, { title: '$(cloud-upload) Register new revision', command: REGISTER_COMMAND, arguments: [document.uri] }));
     }
     lenses.push(new vscode.CodeLens(top, { title: '$(diff) Diff with latest ACTIVE revision', command: DIFF_COMMAND, arguments: [target], tooltip: 'Compare with the family\'s latest ACTIVE revision in AWS, both sides normalised' }));

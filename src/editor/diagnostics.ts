@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocumentKind, TaskdefDiagnostic } from '../taskdef';
+import { DESCRIBE_SCHEME } from '../util/schemes';
 import type { TaskdefCore } from './core';
 import { toRange } from './convert';
 import { kindOf } from './languages';
@@ -18,6 +19,8 @@ export interface Validation {
   kind: DocumentKind;
   text: string;
   diagnostics: TaskdefDiagnostic[];
+  /** A new file (blank, or `{}`): nothing to report yet, completion offers whole-file snippets. */
+  empty: boolean;
 }
 
 /** Validates definitions as they open and change (debounced) and keeps the core's diagnostics for the quick fixes. */
@@ -56,8 +59,11 @@ export class DefinitionDiagnostics implements vscode.Disposable {
     }
     const lib = await this.core.lib();
     const text = document.getText();
-    const { diagnostics } = lib.validate(text, { kind, fileName: document.fileName });
-    const result: Validation = { uri: document.uri, version: document.version, kind, text, diagnostics };
+    const empty = lib.isEmptyDefinition(text);
+    // A revision shown by the explorer is describe output by design: its read-only fields are no problem there.
+    const describeOutput = document.uri.scheme === DESCRIBE_SCHEME;
+    const diagnostics = empty ? [] : lib.validate(text, { kind, fileName: document.fileName, describeOutput }).diagnostics;
+    const result: Validation = { uri: document.uri, version: document.version, kind, text, diagnostics, empty };
     this.results.set(document.uri.toString(), result);
     this.collection.set(document.uri, diagnostics.map(toDiagnostic));
     this.validated.fire(result);

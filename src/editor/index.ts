@@ -13,6 +13,7 @@ import { TaskdefCore } from './core';
 import { DefinitionDiagnostics } from './diagnostics';
 import { DEFINITION_SCHEME, DefinitionDocuments, diffWithLatestRevision } from './diff';
 import { documentFromArgument } from './documentArgument';
+import { EDIT_AS_NEW_REVISION_COMMAND, RevisionDocumentLens, editAsNewRevision } from './editAsNewRevision';
 import { DefinitionHover } from './hover';
 import { LanguageSwitchOffer, SWITCH_COMMAND, switchDefinitionLanguage } from './languageSwitch';
 import { DEFINITION_SELECTOR } from './languages';
@@ -40,8 +41,10 @@ export function registerTaskDefinitionEditor(services: Services): void {
     languages.registerCodeActionsProvider(DEFINITION_SELECTOR, new DefinitionCodeActions(core, diagnostics), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     languages.registerCodeLensProvider(DEFINITION_SELECTOR, codeLens),
     languages.registerCodeLensProvider(LanguageSwitchOffer.selector, new LanguageSwitchOffer(core)),
+    languages.registerCodeLensProvider(RevisionDocumentLens.selector, new RevisionDocumentLens()),
   );
   registerCommand(services, SWITCH_COMMAND, (arg?: unknown) => switchDefinitionLanguage(core, arg));
+  registerCommand(services, EDIT_AS_NEW_REVISION_COMMAND, (arg?: unknown) => editAsNewRevision(core, services.clientManager, arg));
   registerCommand(services, DIFF_COMMAND, (arg?: unknown) => diffWithLatestRevision(core, services.clientManager, documents, arg));
   registerCommand(services, VALIDATE_COMMAND, async (arg?: unknown) => {
     const result = await diagnostics.validate((await documentFromArgument('validateDefinition', arg)).document);

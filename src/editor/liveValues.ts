@@ -61,9 +61,10 @@ export class AwsLiveValues implements LiveValueProvider {
         const uri = request.repositoryUri ?? '';
         const ecrRef = parseEcrImageUri(uri);
         const region = ecrRef?.region;
+        // Another host form (a local registry's host:port) of a repository the account listed: the name after the host.
         const repositoryName = ecrRef?.repositoryName ?? uri.replace(/^[^/]*\//, '');
         // Every page, newest first (ECR answers in no order); the answer is cached, and completion never waits long for it.
-        const images = await new EcrService(this.clients, { region }).allImages(repositoryName, { filter: { tagStatus: 'TAGGED' }, abortSignal });
+        const images = await new EcrService(this.clients, { region }).allImages(repositoryName, { filter: { tagStatus: 'TAGGED' }, registryId: ecrRef?.registryId, abortSignal });
         return images.flatMap((image) =>
           (image.imageTags ?? []).map((tag) => ({ value: `${uri}:${tag}`, label: tag, detail: `pushed ${day(image.imagePushedAt) ?? '?'}`, documentation: `\`${image.imageDigest ?? ''}\`` })),
         );

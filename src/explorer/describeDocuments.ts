@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { DESCRIBE_SCHEME } from '../util/schemes';
 
-export const DESCRIBE_SCHEME = 'ecs-workbench-describe';
+export { DESCRIBE_SCHEME };
 
 /**
  * Read-only documents: a resource's full describe output, a scan's findings. Each open gets its own

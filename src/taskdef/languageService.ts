@@ -3,10 +3,8 @@
  * through vscode-json-languageservice and the generated schemas. Results are LSP-shaped plain data
  * (0-based positions); diagnostics come from `validate`, not from the JSON service.
  */
-import { getLocation } from 'jsonc-parser';
 import {
   type CompletionItem,
-  CompletionItemKind,
   type CompletionList,
   type DocumentSymbol,
   type FoldingRange,
@@ -18,13 +16,20 @@ import {
   type TextEdit,
   getLanguageService,
 } from 'vscode-json-languageservice';
+import { orderMembers, requiredMembers } from './completionOrder';
 import { tooDeepAt } from './document';
 import { formatEdits } from './edits';
-import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, liveValueRequestAt } from './liveValues';
+import { type LiveItemData, liveItems } from './liveCompletion';
+import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, type LiveValueRequest } from './liveValues';
+import { executionRoleFixes, getQuickFixes } from './quickfix';
 import { type JsonSchema, schemaFor } from './schema';
-import type { DocumentKind, Position, Range } from './types';
+import { completionPlace, snippetItems } from './snippets';
+import type { DocumentKind, Position, QuickFix, Range, TaskdefDiagnostic } from './types';
 
-export type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, FormattingOptions, Hover, TextEdit as LspTextEdit };
+export type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, FormattingOptions, Hover, LiveItemData, TextEdit as LspTextEdit };
+
+/** How long a quick fix waits for the account (a code action is asked for once, not as the user types). */
+export const LIVE_FIX_TIMEOUT_MS = 2000;
 
 const SCHEMA_URI: Record<DocumentKind, string> = {
   task: 'ecs-workbench://schemas/task-definition.schema.json',
@@ -106,37 +111,34 @@ export class TaskdefLanguageService {
     return this.parsed?.kind === kind && this.parsed.text === text ? this.parsed.document : textDocument(text, kind);
   }
 
-  /** Completion items: schema properties and values, snippets, AWS docs, and live values. */
+  /** Completion items: schema properties and values, snippets where they fit, AWS docs, and live values. */
   async complete(text: string, kind: DocumentKind, position: Position): Promise<CompletionList> {
     if (outOfReach(text)) return { isIncomplete: false, items: [] };
     const { document, json } = this.parse(text, kind);
     const list = (await this.json.doComplete(document, position, json)) ?? { isIncomplete: false, items: [] };
-    if (this.live) for (const item of await this.liveItems(document, kind, position)) list.items.push(item);
+    const place = completionPlace(text, document.offsetAt(position), kind);
+    if (place) {
+      orderMembers(list.items, requiredMembers(kind, place.where, place.path));
+      list.items.push(...snippetItems(kind, place, { positionAt: (o) => document.positionAt(o) }));
+    }
+    if (this.live) {
+      const live = await liveItems(this.live, document, kind, position);
+      list.items.push(...live.items);
+      list.isIncomplete ||= live.incomplete;
+    }
     return list;
   }
 
-  private async liveItems(document: TextDocument, kind: DocumentKind, position: Position): Promise<CompletionItem[]> {
-    const text = document.getText();
-    const offset = document.offsetAt(position);
-    const loc = getLocation(text, offset);
-    const node = loc.previousNode;
-    if (loc.isAtPropertyKey || !node || node.type !== 'string') return [];
-    let path = loc.path;
-    if (kind === 'task' && path[0] === 'taskDefinition' && path.length > 1) path = path.slice(1);
-    const prefix = text.slice(node.offset + 1, offset);
-    const req = liveValueRequestAt(kind, path, prefix);
-    if (!req) return [];
-    const values = await this.live!.get(req);
-    const range: Range = { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-    return values.map((v, i) => ({
-      label: v.label ?? v.value,
-      kind: CompletionItemKind.Value,
-      detail: v.detail,
-      documentation: v.documentation ? { kind: 'markdown', value: v.documentation } : undefined,
-      filterText: JSON.stringify(v.value),
-      sortText: `0${String(i).padStart(5, '0')}`,
-      textEdit: { range, newText: JSON.stringify(req.kind === 'ecrImageTag' && !v.value.includes(':') ? `${req.repositoryUri}:${v.value}` : v.value) },
-    }));
+  /** Starts reading what an item will need next (a repository's tags while its URI is focused), into the cache. */
+  prefetch(data: LiveItemData | undefined): void {
+    if (data?.prefetch && this.live) void this.live.get({ ...data.prefetch, prefix: '' } as LiveValueRequest);
+  }
+
+  /** The quick fixes of a diagnostic, with the account's roles for a missing `executionRoleArn`. */
+  async quickFixes(text: string, diagnostic: TaskdefDiagnostic, kind: DocumentKind, timeoutMs = LIVE_FIX_TIMEOUT_MS): Promise<QuickFix[]> {
+    const fixes = getQuickFixes(text, diagnostic, kind);
+    if (diagnostic.code === 'execution-role-required' && this.live) fixes.push(...executionRoleFixes(text, diagnostic, await this.live.get({ kind: 'iamRole', prefix: '' }, timeoutMs)));
+    return fixes;
   }
 
   /** Hover with the AWS documentation of the property or enum value under the cursor. */

@@ -44,6 +44,8 @@ export interface LiveValueCacheOptions {
   now?: () => number;
 }
 
+const cacheKey = (request: Omit<LiveValueRequest, 'prefix'>) => `${request.kind}\u0000${request.repositoryUri ?? ''}`;
+
 interface Entry {
   at: number;
   values?: LiveValue[];
@@ -69,10 +71,18 @@ export class CachedLiveValues {
     this.now = opts.now ?? Date.now;
   }
 
-  async get(request: LiveValueRequest): Promise<LiveValue[]> {
-    const key = `${request.kind}\u0000${request.repositoryUri ?? ''}`;
+  async get(request: LiveValueRequest, timeoutMs = this.timeoutMs): Promise<LiveValue[]> {
+    return (await this.lookup(request, timeoutMs)).values;
+  }
+
+  /**
+   * The values, and whether the provider is still answering (then completion says the list is
+   * incomplete, so the editor asks again as the user types instead of keeping an empty list).
+   */
+  async lookup(request: LiveValueRequest, timeoutMs = this.timeoutMs): Promise<{ values: LiveValue[]; pending: boolean }> {
+    const key = cacheKey(request);
     const entry = this.cache.get(key);
-    if (entry?.values && this.now() - entry.at < this.ttlMs) return entry.values;
+    if (entry?.values && this.now() - entry.at < this.ttlMs) return { values: entry.values, pending: false };
     const stale = entry?.values ?? [];
     let pending = entry?.pending;
     if (!pending) {
@@ -91,12 +101,18 @@ export class CachedLiveValues {
       this.cache.set(key, { at: entry?.at ?? 0, values: entry?.values, pending });
     }
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<LiveValue[]>((resolve) => (timer = setTimeout(() => resolve(stale), this.timeoutMs)));
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
     try {
-      return await Promise.race([pending, timeout]);
+      const values = await Promise.race([pending, timeout]);
+      return values ? { values, pending: false } : { values: stale, pending: true };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** What the cache holds for `request`, fresh or stale, without asking the provider. */
+  peek(request: Omit<LiveValueRequest, 'prefix'>): LiveValue[] | undefined {
+    return this.cache.get(cacheKey(request))?.values;
   }
 
   clear(): void {
@@ -104,17 +120,34 @@ export class CachedLiveValues {
   }
 }
 
+/** An ECR repository URI (standard, FIPS and China hosts), before a `:tag`. */
+const ECR_REPOSITORY = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[^:@\s]+$/;
+
+/**
+ * `repo:tag-so-far` split at the tag's `:` (a `:` before the last `/` is a registry port), or
+ * undefined when `prefix` has no tag part yet.
+ */
+export function imageTagPrefix(prefix: string): { repositoryUri: string; tag: string } | undefined {
+  const colon = prefix.lastIndexOf(':');
+  const slash = prefix.lastIndexOf('/');
+  if (slash < 0 || colon < slash || prefix.includes('@')) return undefined;
+  return { repositoryUri: prefix.slice(0, colon), tag: prefix.slice(colon + 1) };
+}
+
 /**
  * Which live values fit at a JSON path of a definition (the path inside the definition object,
- * without a `taskDefinition` wrapper), given the string typed so far.
+ * without a `taskDefinition` wrapper), given the string typed so far. After `repo:` in `image` the
+ * tags are asked for when `repo` is an ECR URI or one of `knownRepositories` (the URIs the account
+ * listed: a local registry's `host:port/name`, say).
  */
-export function liveValueRequestAt(kind: DocumentKind, path: (string | number)[], prefix: string): LiveValueRequest | undefined {
+export function liveValueRequestAt(kind: DocumentKind, path: (string | number)[], prefix: string, knownRepositories: readonly string[] = []): LiveValueRequest | undefined {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
   if (kind === 'task') {
     if (path[0] === 'containerDefinitions' && last === 'image' && path.length === 3) {
-      const m = /^(\d{12}\.dkr\.ecr\.[^/]+\/[^:@]+):[^/]*$/.exec(prefix);
-      return m ? { kind: 'ecrImageTag', prefix, repositoryUri: m[1] } : { kind: 'ecrRepository', prefix };
+      const tagged = imageTagPrefix(prefix);
+      if (tagged && (ECR_REPOSITORY.test(tagged.repositoryUri) || knownRepositories.includes(tagged.repositoryUri))) return { kind: 'ecrImageTag', prefix, repositoryUri: tagged.repositoryUri };
+      return { kind: 'ecrRepository', prefix };
     }
     if (path.length === 1 && (last === 'taskRoleArn' || last === 'executionRoleArn')) return { kind: 'iamRole', prefix };
     if (last === 'awslogs-group' && parent === 'options') return { kind: 'logGroup', prefix };

@@ -80,6 +80,28 @@ export function getQuickFixes(text: string, diagnostic: TaskdefDiagnostic, kind?
   return fixes;
 }
 
+/** At most this many roles are offered as fixes (a long list of roles belongs in completion). */
+export const MAX_ROLE_FIXES = 10;
+
+/**
+ * For `execution-role-required`: set `executionRoleArn` to one of the account's roles that ECS tasks
+ * may assume (`roles`, from the live values), those named like an execution role first.
+ */
+export function executionRoleFixes(text: string, diagnostic: TaskdefDiagnostic, roles: { value: string; label?: string }[]): QuickFix[] {
+  if (diagnostic.code !== 'execution-role-required') return [];
+  const doc = parseDocument(text);
+  const def = findNode(doc, diagnostic.data?.definitionPath ?? []);
+  if (def?.type !== 'object') return [];
+  const execution = (r: { value: string }) => (/execution/i.test(r.value) ? 0 : 1);
+  const sorted = roles.filter((r) => r.value).sort((a, b) => execution(a) - execution(b) || a.value.localeCompare(b.value));
+  return sorted.slice(0, MAX_ROLE_FIXES).map((r, i) => ({
+    title: `Set "executionRoleArn" to role ${r.label ?? r.value}`,
+    code: diagnostic.code,
+    edits: toTextEdits(doc, [setPropertyEdit(doc, def, 'executionRoleArn', r.value)]),
+    isPreferred: i === 0 && execution(r) === 0,
+  }));
+}
+
 /** Fixes for every diagnostic at once: one list, in diagnostic order. */
 export function getAllQuickFixes(text: string, diagnostics: TaskdefDiagnostic[], kind?: DocumentKind): QuickFix[] {
   return diagnostics.flatMap((d) => getQuickFixes(text, d, kind));
@@ -122,6 +144,16 @@ export function stripReadOnlyFix(text: string, kind?: DocumentKind): QuickFix[] 
     : [];
   lastStrip = { text, kind, fixes };
   return [...fixes];
+}
+
+/**
+ * describe-task-definition output (wrapped or not) -> a task definition to edit and register as a
+ * new revision: the wrapper's `tags` kept, every read-only field removed, formatted as the text was.
+ */
+export function newRevisionText(text: string): string {
+  if (prop(parseDocument(text).root, 'taskDefinition')?.type === 'object') return unwrapTaskDefinition(text);
+  // The strip fix replaces the whole text: its one edit's text is the result.
+  return stripReadOnlyFix(text, 'task')[0]?.edits[0].newText ?? text;
 }
 
 let readOnlyTaskKeys: Set<string> | undefined;

@@ -146,6 +146,8 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
   if (schema.required && !(isRoot && opts.skipRootRequired)) {
     for (const r of schema.required) {
       if (seen.has(r) && propIsPresent(node, r)) continue;
+      // `"familyy"` is reported once, as the unknown property it is ("did you mean family?").
+      if (misspelledKey(schema, node, r)) continue;
       const keyHolder = node.parent?.type === 'property' ? node.parent : node;
       const path = pathOf(node);
       sink.error(keyHolder, 'missing-required', `Missing required property "${r}"${path.length ? ` in ${describePath(path)}` : ''}.`);
@@ -168,6 +170,21 @@ function suggestKey(schema: JsonSchema, key: string): string | undefined {
   const suggestion = didYouMean(key, s.candidates);
   if (s.found.size < 10_000) s.found.set(key, suggestion);
   return suggestion;
+}
+
+/**
+ * The key of `obj` that is unknown to `schema` and read as a misspelling of `name` (the "did you
+ * mean" of its unknown-property error), or undefined.
+ */
+export function misspelledKey(schema: JsonSchema, obj: Node, name: string): Node | undefined {
+  if (schema.additionalProperties !== false) return undefined;
+  const props = schema.properties ?? {};
+  for (const p of obj.children ?? []) {
+    const key = p.children?.[0]?.value;
+    if (typeof key !== 'string' || Object.hasOwn(props, key) || hasPlaceholder(key)) continue;
+    if (suggestKey(schema, key) === name) return p;
+  }
+  return undefined;
 }
 
 function propIsPresent(obj: Node, key: string): boolean {

@@ -55,4 +55,9 @@ export interface ValidateOptions {
   /** Forces the kind; by default it is detected from the text and `fileName`. */
   kind?: DocumentKind;
   fileName?: string;
+  /**
+   * The text is describe output by design (a registered revision shown read-only): its read-only
+   * fields and the `{"taskDefinition": …}` wrapper are not reported.
+   */
+  describeOutput?: boolean;
 }

@@ -32,6 +32,15 @@ export interface ValidationResult {
  */
 export const MAX_SYNTAX_ERRORS = 100;
 
+/**
+ * A definition not started yet: nothing but whitespace, or an empty top-level object. The editor
+ * offers whole-file snippets there instead of "Value expected" or the missing required members.
+ */
+export function isEmptyDefinition(text: string): boolean {
+  const t = text.trim();
+  return t === '' || /^\{\s*\}$/.test(t);
+}
+
 /** Validates a task- or service-definition text. Plain data in, plain data out. */
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
   const doc = parseDocument(text);
@@ -56,14 +65,17 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
     sink.error(root, 'not-an-object', `A ${kind === 'task' ? 'task' : 'service'} definition is a JSON object ({ ... }).`);
     return result;
   }
-  result.definitions = kind === 'task' ? taskDefinitions(root, sink) : serviceDefinitions(root, sink);
+  const describeOutput = options.describeOutput === true;
+  result.definitions = kind === 'task' ? taskDefinitions(root, sink, describeOutput) : serviceDefinitions(root, sink, describeOutput);
   const schema = schemaFor(kind);
   for (const def of result.definitions) {
     const data = { definitionPath: def.path };
     validateAgainstSchema(schema, def.node, schema, sink, {
       skipRootRequired: kind === 'service',
-      onReadOnly: (p, name) =>
-        sink.warning(p, 'read-only-field', `"${name}" is read-only output of Describe${kind === 'task' ? 'TaskDefinition' : 'Services'}: the API does not accept it on input. Remove it (quick fix: strip read-only fields).`, data),
+      onReadOnly: (p, name) => {
+        if (!describeOutput)
+          sink.warning(p, 'read-only-field', `"${name}" is read-only output of Describe${kind === 'task' ? 'TaskDefinition' : 'Services'}: the API does not accept it on input. Remove it (quick fix: strip read-only fields).`, data);
+      },
     });
     if (kind === 'task') {
       const ctx = new TaskContext(def.node, sink, data);
@@ -80,10 +92,11 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
 }
 
 /** The task definition itself, or the one inside describe-task-definition's wrapper. */
-function taskDefinitions(root: Node, sink: DiagnosticSink): Definition[] {
+function taskDefinitions(root: Node, sink: DiagnosticSink, describeOutput: boolean): Definition[] {
   const inner = prop(root, 'taskDefinition');
   if (inner?.type !== 'object') return [{ node: root, path: [] }];
-  sink.warning(propNode(root, 'taskDefinition')!, 'wrapped-task-definition', 'This is describe-task-definition output: register the object inside "taskDefinition" (quick fix: unwrap, keeping "tags").', { definitionPath: ['taskDefinition'] });
+  if (!describeOutput)
+    sink.warning(propNode(root, 'taskDefinition')!, 'wrapped-task-definition', 'This is describe-task-definition output: register the object inside "taskDefinition" (quick fix: unwrap, keeping "tags").', { definitionPath: ['taskDefinition'] });
   const schema = schemaFor('task');
   for (const p of root.children ?? []) {
     const key = p.children?.[0]?.value as string;
@@ -95,15 +108,17 @@ function taskDefinitions(root: Node, sink: DiagnosticSink): Definition[] {
 }
 
 /** The service definition itself, or those inside create-service / describe-services output. */
-function serviceDefinitions(root: Node, sink: DiagnosticSink): Definition[] {
+function serviceDefinitions(root: Node, sink: DiagnosticSink, describeOutput: boolean): Definition[] {
   const single = prop(root, 'service');
   if (single?.type === 'object') {
-    sink.warning(propNode(root, 'service')!, 'wrapped-service-definition', 'This is create-service / update-service output: use the object inside "service" as the definition.', { definitionPath: ['service'] });
+    if (!describeOutput)
+      sink.warning(propNode(root, 'service')!, 'wrapped-service-definition', 'This is create-service / update-service output: use the object inside "service" as the definition.', { definitionPath: ['service'] });
     return [{ node: single, path: ['service'] }];
   }
   const many = prop(root, 'services');
   if (many?.type === 'array') {
-    sink.warning(propNode(root, 'services')!, 'wrapped-service-definition', 'This is describe-services output: use one object of "services" as the definition.', { definitionPath: ['services', 0] });
+    if (!describeOutput)
+      sink.warning(propNode(root, 'services')!, 'wrapped-service-definition', 'This is describe-services output: use one object of "services" as the definition.', { definitionPath: ['services', 0] });
     return items(many)
       .filter((n) => n.type === 'object')
       .map((node) => ({ node, path: ['services', childIndex(many, node)] }));

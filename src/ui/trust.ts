@@ -45,6 +45,7 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.switchDefinitionLanguage',
   'ecsWorkbench.validateDefinition',
   'ecsWorkbench.diffWithLatestRevision',
+  'ecsWorkbench.editAsNewRevision',
   'ecsWorkbench.refreshEcr',
   'ecsWorkbench.copyImageUri',
   'ecsWorkbench.showScanFindings',

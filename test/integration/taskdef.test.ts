@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { EmulatorHandle } from '../emulator';
 import { scratchDir, writeAwsFiles } from './support/awsFiles';
-import { hasDriver, screenshot, waitForText } from './support/driver';
+import { click, hasDriver, keyboard, screenshot, waitForText } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
-import { EXTENSION_ID, activateExtension, eventually } from './support/tree';
+import { EXTENSION_ID, activateExtension, childrenOf, eventually, expand } from './support/tree';
 
 const ACCOUNT = '123456789012';
+const SUGGEST = '.editor-widget.suggest-widget.visible';
+const PANEL = '#workbench\\.parts\\.panel';
+const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 
 /** Fargate task definition with four problems the core finds, each with a quick fix. */
 const BROKEN_TASK = `{
@@ -112,6 +115,24 @@ async function lenses(document: vscode.TextDocument): Promise<vscode.Command[]> 
   return found.map((l) => l.command).filter((c): c is vscode.Command => Boolean(c));
 }
 
+/**
+ * The Problems panel (opened by Validate) as a person checks it: its filter set to the file's name
+ * shows nothing (closed files of earlier tests may still list problems of their own). The filter
+ * is cleared again.
+ */
+async function problemsPanelShowsNothingFor(uri: vscode.Uri): Promise<string> {
+  const anyProblem = vscode.languages.getDiagnostics().some(([, d]) => d.length > 0);
+  await click(`${PANEL} .viewpane-filter input`);
+  await keyboard(path.basename(uri.path));
+  try {
+    const { text } = await waitForText(PANEL, [anyProblem ? 'No results found with provided filter criteria' : 'No problems have been detected']);
+    return text;
+  } finally {
+    await keyboard('', 'Control+A');
+    await keyboard('', 'Backspace');
+  }
+}
+
 async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -191,6 +212,42 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
     const empty = await open('new-task-definition.json', '');
     const snippets = (await complete(empty, new vscode.Position(0, 0))).filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     assert.ok(snippets.includes('ecs-fargate-web'), `contributed snippets: ${snippets.join(', ')}`);
+  });
+
+  it('a new empty file offers the whole-file snippets, not a "Value expected" error; the snippet gives a valid definition', async () => {
+    const editor = await open('first-task-definition.json', '');
+    const document = editor.document;
+    const lens = await eventually(async () => (await lenses(document)).find((c) => /start from a snippet/.test(c.title)), 'the new-file CodeLens');
+    assert.strictEqual(lens.title, '$(new-file) New task definition: start from a snippet (Ctrl+Space)');
+    assert.deepStrictEqual(await vscode.commands.executeCommand('ecsWorkbench.validateDefinition', { uri: document.uri.toString() }), { errors: 0, warnings: 0, infos: 0 });
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(document.uri), [], 'no problem for an empty file');
+    if (!hasDriver()) return;
+    // The Problems panel (opened by Validate) has nothing for it, and the lens says what to do.
+    const problems = await problemsPanelShowsNothingFor(document.uri);
+    assert.ok(!problems.includes('Value expected'), problems);
+    await vscode.window.showTextDocument(document);
+    await waitForText(ACTIVE_EDITOR, ['New task definition: start from a snippet']);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await keyboard('', 'Control+Space');
+    const suggested = await waitForText(SUGGEST, ['ecs-fargate-web', 'ecs-ec2-bridge']);
+    assert.ok(!/ecs-healthcheck|ecs-awslogs|ecs-xray/.test(suggested.text), `no container-level snippet in a new file: ${suggested.text}`);
+    await screenshot('taskdef-new-file-snippets');
+    await keyboard('', 'Enter');
+    await keyboard('', 'Escape');
+    const accepted = await eventually(() => (document.getText().includes('"containerDefinitions"') ? document.getText() : undefined), 'the snippet in the file');
+    assert.strictEqual((JSON.parse(accepted) as { requiresCompatibilities: string[] }).requiresCompatibilities[0], 'FARGATE', 'the Fargate web service first');
+    await diagnosticsOf(document.uri, (d) => d.length === 0);
+  });
+
+  it('an empty object offers the whole-file snippets at the top; inside a container, name and image come first', async () => {
+    const editor = await open('second-task-definition.json', '{}');
+    const top = await complete(editor, new vscode.Position(0, 1));
+    const snippets = top.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    assert.deepStrictEqual(snippets.sort(), ['ecs-ec2-bridge', 'ecs-fargate-web']);
+    const container = await open('third-task-definition.json', '{\n  "family": "x",\n  "containerDefinitions": [\n    {\n      \n    }\n  ]\n}\n');
+    const items = (await complete(container, new vscode.Position(4, 6))).filter((i) => i.kind === vscode.CompletionItemKind.Property);
+    const order = [...items].sort((a, b) => ((a.sortText ?? labelOf(a)) < (b.sortText ?? labelOf(b)) ? -1 : 1)).map(labelOf);
+    assert.deepStrictEqual(order.slice(0, 2), ['name', 'image']);
   });
 
   it('quick fixes: awsvpc, nearest Fargate memory, rename, add the missing volume; then the file is clean', async () => {
@@ -317,6 +374,77 @@ describe('Task definitions: live values and the diff with the latest ACTIVE revi
     assert.ok(roleLabels.includes('demo-api-task-role'), roleLabels.join(', '));
     assert.ok(!roleLabels.includes('ecsInstanceRole') && !roleLabels.includes('lambda-basic-execution'), 'only roles trusted by ecs-tasks.amazonaws.com');
     assert.ok(emulator.calls().get('iam:ListRoles'), 'roles came from IAM ListRoles');
+  });
+
+  it('typing an image: accept a repository URI with the keyboard, type ":" and its tags are suggested', async function () {
+    if (!hasDriver()) this.skip();
+    const editor = await open('keyboard-task-definition.json', `{\n  "family": "typed",\n  "containerDefinitions": [{ "name": "app", "image": "" }]\n}\n`);
+    const document = editor.document;
+    const repo = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/demo/web`;
+    const inImage = rangeOf(document, '"image": ""').end.translate(0, -1);
+    // The account has answered once (completion gives up after 300 ms and shows the rest next time).
+    await liveCompletion(editor, inImage, (l) => l.includes(repo));
+    editor.selection = new vscode.Selection(inImage, inImage);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await keyboard('', 'Control+Space');
+    await waitForText(SUGGEST, [repo]);
+    await keyboard('demo/web');
+    await waitForText(SUGGEST, [repo]);
+    await keyboard('', 'Enter');
+    await eventually(() => document.getText().includes(`"image": "${repo}"`) || undefined, 'the repository URI in the file');
+    const cursor = editor.selection.active;
+    assert.strictEqual(document.getText(new vscode.Range(cursor, cursor.translate(0, 1))), '"', 'the cursor stays inside the string');
+    await keyboard(':');
+    const tags = await waitForText(SUGGEST, ['2.1.0', 'latest', '2.0.0']);
+    assert.ok(!tags.text.includes('1.2.0'), `only demo/web's tags: ${tags.text}`);
+    await screenshot('taskdef-image-tags');
+    await keyboard('', 'Enter');
+    await eventually(() => document.getText().includes(`"image": "${repo}:2.1.0"`) || undefined, 'the newest tag in the file');
+  });
+
+  it('a revision opened from the explorer shows no problems; Edit as New Revision opens an editable copy ready to register', async () => {
+    const families = await expand(account.workbench.explorer, 'us-east-1', 'Task definitions');
+    const revisions = await childrenOf(account.workbench.explorer, families.find((f) => f.label === 'demo-api')!.node);
+    const opened = await vscode.commands.executeCommand<{ uri: string; languageId: string }>('ecsWorkbench.openDescribe', revisions.find((r) => r.label === 'demo-api:3')!.node);
+    const described = vscode.workspace.textDocuments.find((d) => d.uri.toString() === opened.uri)!;
+    assert.strictEqual(described.languageId, 'ecs-task-definition');
+    assert.ok(described.getText().includes('"taskDefinitionArn"'), 'the describe output as AWS gave it');
+    assert.deepStrictEqual(await vscode.commands.executeCommand('ecsWorkbench.validateDefinition', { uri: opened.uri }), { errors: 0, warnings: 0, infos: 0 });
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(described.uri), []);
+    const lens = await eventually(async () => (await lenses(described)).find((c) => c.command === 'ecsWorkbench.editAsNewRevision'), 'the Edit as New Revision lens');
+    assert.strictEqual(lens.title, '$(edit) Edit as New Revision');
+
+    const isCopy = () => {
+      const active = vscode.window.activeTextEditor?.document;
+      return active?.uri.scheme === 'untitled' && active.languageId === 'ecs-task-definition' ? active : undefined;
+    };
+    if (hasDriver()) {
+      // What a person sees: nothing in Problems for it, then the lens clicked.
+      const problems = await problemsPanelShowsNothingFor(described.uri);
+      assert.ok(!problems.includes('is read-only output'), problems);
+      await vscode.window.showTextDocument(described);
+      await waitForText(ACTIVE_EDITOR, ['Edit as New Revision']);
+      await screenshot('taskdef-revision-read-only');
+      await click('.codelens-decoration a >> text=Edit as New Revision');
+    } else {
+      await vscode.commands.executeCommand(lens.command, ...(lens.arguments ?? []));
+    }
+    const copy = await eventually(isCopy, 'the untitled copy');
+    const value = JSON.parse(copy.getText()) as Record<string, unknown>;
+    for (const field of ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy']) assert.ok(!(field in value), `${field} in the copy`);
+    assert.strictEqual(value.family, 'demo-api');
+    await diagnosticsOf(copy.uri, (d) => d.length === 0);
+    assert.ok((await lenses(copy)).some((c) => c.command === 'ecsWorkbench.registerTaskDefinition'), 'Register is offered on the copy');
+    if (hasDriver()) await waitForText(ACTIVE_EDITOR, ['Register new revision']);
+
+    // The argument-object forms: a family and revision (no document needed), and a refused object.
+    const byName = await vscode.commands.executeCommand<{ uri: string }>('ecsWorkbench.editAsNewRevision', { family: 'demo-api', revision: 2, region: 'us-east-1' });
+    const second = vscode.workspace.textDocuments.find((d) => d.uri.toString() === byName.uri)!;
+    assert.strictEqual(second.languageId, 'ecs-task-definition');
+    assert.ok(!second.getText().includes('taskDefinitionArn'));
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.editAsNewRevision', { family: 'demo-api' })), /"revision" is missing\. Expected \{ uri: string \} or \{ family: string, revision: number/);
+    const registered = await vscode.commands.executeCommand<{ family: string; revision: number }>('ecsWorkbench.registerTaskDefinition', { definition: JSON.parse(copy.getText()) });
+    assert.deepStrictEqual([registered.family, registered.revision], ['demo-api', 4], 'the copy registers as the next revision');
   });
 
   it('the Diff CodeLens opens a normalised diff against the latest ACTIVE revision registered in the emulator', async () => {

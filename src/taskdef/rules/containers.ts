@@ -2,7 +2,9 @@
 import { didYouMean } from '../didYouMean';
 import { type Node, bool, keyNode, num, objects, prop, str } from '../document';
 import { hasPlaceholder } from '../placeholders';
-import { containerAnchor, containerLabel, type TaskContext } from './context';
+import { deref, schemaFor } from '../schema';
+import { misspelledKey } from '../schemaValidation';
+import { type ContainerInfo, containerAnchor, containerLabel, type TaskContext } from './context';
 
 export function containerRules(ctx: TaskContext): void {
   requiredFields(ctx);
@@ -15,9 +17,13 @@ export function containerRules(ctx: TaskContext): void {
 }
 
 function requiredFields(ctx: TaskContext): void {
+  const root = schemaFor('task');
+  const containerSchema = deref(root, root.properties!.containerDefinitions.items!);
+  // A misspelled "imagee" is reported once, as the unknown property it is ("did you mean image?").
+  const missing = (c: ContainerInfo, key: string) => !prop(c.node, key) && !misspelledKey(containerSchema, c.node, key);
   for (const c of ctx.containers) {
-    if (!prop(c.node, 'name')) ctx.error(c.node, 'missing-container-name', `Container #${c.index + 1} needs a "name".`);
-    if (!prop(c.node, 'image')) ctx.error(containerAnchor(c), 'missing-container-image', `${capital(containerLabel(c))} needs an "image".`);
+    if (missing(c, 'name')) ctx.error(c.node, 'missing-container-name', `Container #${c.index + 1} needs a "name".`);
+    if (missing(c, 'image')) ctx.error(containerAnchor(c), 'missing-container-image', `${capital(containerLabel(c))} needs an "image".`);
   }
 }
 
@@ -175,7 +181,7 @@ function ports(ctx: TaskContext): void {
       const hp = num(hpNode);
       const protocol = str(prop(pm, 'protocol')) ?? 'tcp';
       if (hostEqualsContainer && hpNode && hp !== undefined && cp !== undefined && hp !== cp)
-        ctx.error(hpNode, 'host-port-mismatch', `In ${mode} network mode "hostPort" must be omitted or equal "containerPort" (${cp}): remove it or set it to ${cp}.`, { replacement: cp });
+        ctx.error(hpNode, 'host-port-mismatch', `${hostPortRuleHolds(ctx)} "hostPort" must be omitted or equal "containerPort" (${cp}): remove it or set it to ${cp}.`, { replacement: cp });
       if (cp === undefined) continue;
       const key = `${cp}/${protocol}`;
       if (own.has(key)) ctx.error(cpNode!, 'duplicate-port-mapping', `${capital(containerLabel(c))} maps container port ${key} twice: remove one mapping.`);
@@ -189,6 +195,15 @@ function ports(ctx: TaskContext): void {
       else taskPorts.set(hostKey, c.name ?? String(c.index));
     }
   }
+}
+
+/**
+ * Why hostPort must equal containerPort, in the file's own terms: the network mode as written
+ * (awsvpc, host), else Fargate (no networkMode, or a wrong one, which fargate-requires-awsvpc reports).
+ */
+function hostPortRuleHolds(ctx: TaskContext): string {
+  if (ctx.networkMode === 'awsvpc' || ctx.networkMode === 'host') return `In ${ctx.networkMode} network mode`;
+  return 'On Fargate';
 }
 
 function capital(s: string): string {

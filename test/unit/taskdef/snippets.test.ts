@@ -1,25 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { expandSnippet as expand } from '../../../src/taskdef/snippets';
 import { validate } from '../../../src/taskdef/validate';
 import type { DocumentKind } from '../../../src/taskdef/types';
 import { REPO } from './helpers';
 
-/** Expands a VS Code snippet body with its defaults (`${1:x}`, `${1|a,b|}`, `${1}`). */
-function expand(body: string[]): string {
-  const values = new Map<string, string>();
-  return body
-    .join('\n')
-    .replace(/\$\{(\d+)(?::([^}]*)|\|([^|]*)\|)?\}/g, (_m, n: string, def?: string, choice?: string) => {
-      const v = def ?? choice?.split(',')[0] ?? values.get(n) ?? '';
-      if (!values.has(n)) values.set(n, v);
-      return v;
-    });
-}
-
 describe('taskdef snippets', () => {
   for (const [file, kind] of [['ecs-task-definition.json', 'task'], ['ecs-service-definition.json', 'service']] as [string, DocumentKind][]) {
-    const snippets = JSON.parse(fs.readFileSync(path.join(REPO, 'snippets', file), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const snippets = JSON.parse(fs.readFileSync(path.join(REPO, 'src', 'taskdef', 'snippets', file), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
     for (const [name, s] of Object.entries(snippets)) {
       it(`${file}: "${name}" expands to valid JSON${s.body[0] === '{' ? ' without errors' : ''}`, () => {
         const text = expand(s.body);

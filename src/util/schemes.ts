@@ -1,0 +1,5 @@
+/**
+ * The URI scheme of the read-only describe documents (explorer/describeDocuments.ts), here so the
+ * editor can treat a registered revision shown there as describe output without importing the explorer.
+ */
+export const DESCRIBE_SCHEME = 'ecs-workbench-describe';
