@@ -5,11 +5,12 @@
 import { resourceName, revisionLabel } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import { EcsReader } from '../ecs/ecsReader';
+import type { Asked } from './steps';
 import { pagedPick } from './pagedPick';
 
 const PAGE = 100;
 
-export function pickCluster(clients: ClientManager, scope: Scope): Promise<string> {
+export function pickCluster(clients: ClientManager, scope: Scope, asked: Asked = 'Cluster'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -18,11 +19,11 @@ export function pickCluster(clients: ClientManager, scope: Scope): Promise<strin
         return { nextToken, items: items.map((c) => ({ label: c.clusterName ?? '', description: `${c.activeServicesCount ?? 0} services · ${c.runningTasksCount ?? 0} running tasks`, value: c.clusterArn ?? c.clusterName ?? '' })) };
       },
     },
-    { title: 'Cluster', emptyMessage: `There are no ECS clusters in ${clients.resolve(scope).region}.` },
+    { title: asked, emptyMessage: `There are no ECS clusters in ${clients.resolve(scope).region}.` },
   );
 }
 
-export function pickService(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+export function pickService(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Service'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -31,12 +32,12 @@ export function pickService(clients: ClientManager, scope: Scope, cluster: strin
         return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)}`, value: s.serviceName ?? '' })) };
       },
     },
-    { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
+    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
   );
 }
 
 /** A task-definition family with an ACTIVE revision; typing filters by prefix on the server. */
-export function pickFamily(clients: ClientManager, scope: Scope): Promise<string> {
+export function pickFamily(clients: ClientManager, scope: Scope, asked: Asked = 'Task definition family'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -46,12 +47,12 @@ export function pickFamily(clients: ClientManager, scope: Scope): Promise<string
         return { nextToken, items: items.map((f) => ({ label: f, value: f })) };
       },
     },
-    { title: 'Task definition family', placeHolder: 'Type the start of a family name', emptyMessage: 'There are no task-definition families with an ACTIVE revision in this region.' },
+    { title: asked, placeHolder: 'Type the start of a family name', emptyMessage: 'There are no task-definition families with an ACTIVE revision in this region.' },
   );
 }
 
 /** An ACTIVE revision of a family, newest first (the latest and the current one marked). */
-export function pickRevision(clients: ClientManager, scope: Scope, family: string, current?: string): Promise<string> {
+export function pickRevision(clients: ClientManager, scope: Scope, family: string, current?: string, asked: Asked = `Task definition revision of ${family}`): Promise<string> {
   const reader = new EcsReader(clients, scope);
   let index = 0;
   return pagedPick(
@@ -65,12 +66,12 @@ export function pickRevision(clients: ClientManager, scope: Scope, family: strin
         };
       },
     },
-    { title: `Task definition revision of ${family}`, placeHolder: 'The latest revision is first', emptyMessage: `Family ${family} has no ACTIVE revision.` },
+    { title: asked, placeHolder: 'The latest revision is first', emptyMessage: `Family ${family} has no ACTIVE revision.` },
   );
 }
 
 /** A running task of a cluster. */
-export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Task to stop'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -79,6 +80,6 @@ export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: s
         return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
       },
     },
-    { title: 'Task to stop', emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
+    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
   );
 }
