@@ -152,7 +152,7 @@ function taskStatus(t: Task): string {
 }
 
 /**
- * A running task: family:revision, status, health. A stopped one: when it stopped, and why in a
+ * A running task: family:revision, health, and its status unless RUNNING. A stopped one: when it stopped, and why in a
  * few words (the exit code of the essential container, or the stop reason shortened); the full
  * reason, launch type and zone are in the tooltip.
  */
@@ -160,7 +160,8 @@ export function presentTask(t: Task, now: Date = new Date()): Presented {
   const status = taskStatus(t);
   const health = taskHealth(t);
   const stopped = t.lastStatus === 'STOPPED';
-  const description = stopped ? [ago(t.stoppedAt, now), stopSummary(t)] : [revisionLabel(t.taskDefinitionArn), status, health];
+  // RUNNING goes without saying (the icon, and the folder's "4 running"): only other states are said.
+  const description = stopped ? [ago(t.stoppedAt, now), stopSummary(t)] : [revisionLabel(t.taskDefinitionArn), status === 'RUNNING' ? '' : status, health];
   return {
     label: shortTaskId(t.taskArn),
     description: description.filter(Boolean).join(' · '),

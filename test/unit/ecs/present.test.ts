@@ -31,14 +31,15 @@ describe('what the explorer shows', () => {
     assert.strictEqual(isServiceSettling({ status: 'ACTIVE', runningCount: 1, desiredCount: 2, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }] }), true);
   });
 
-  it('running tasks: short id, family:revision, status, health; launch type and zone in the tooltip', () => {
+  it('running tasks: short id, family:revision, health, status unless RUNNING; launch type and zone in the tooltip', () => {
     const task = presentTask({
       taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/c/0123456789abcdef0123456789abcdef',
       taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7',
       lastStatus: 'RUNNING', desiredStatus: 'RUNNING', healthStatus: 'HEALTHY', launchType: 'FARGATE', availabilityZone: 'us-east-1a',
     }, NOW);
     assert.strictEqual(task.label, '01234567');
-    assert.strictEqual(task.description, 'web:7 · RUNNING · HEALTHY');
+    assert.strictEqual(task.description, 'web:7 · HEALTHY', 'RUNNING goes without saying');
+    assert.strictEqual(presentTask({ lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', taskDefinitionArn: 'web:7' }, NOW).description, 'web:7 · PROVISIONING→RUNNING');
     assert.match(task.details, /FARGATE[\s\S]*us-east-1a/);
     assert.strictEqual(presentTask({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', taskDefinitionArn: 'web:7' }, NOW).description, 'web:7 · RUNNING→STOPPED');
     assert.strictEqual(revisionLabel('arn:aws:ecs:us-east-1:1:task-definition/a-b_c:12'), 'a-b_c:12');
