@@ -7,13 +7,15 @@ import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emula
 /**
  * The side-bar budget: a row's label and description together hold at most 40 characters.
  *
- * Why 40: in code-server's default 300 px side bar (screenshot test-output/.../explorer-expanded.png)
- * a row's text starts 64 px in at a cluster and 8 px further per level, and is cut ~18 px before
- * the edge: about 216 px at a cluster, 184 px at a service's task. VS Code draws the label at 13 px
- * and the description at 0.9 em, about 6.2 and 5.6 px a character with Segoe UI, SF or Ubuntu: 40
- * characters is a whole cluster or service row, and deeper rows lose at most their last detail.
- * So every description puts counts and status first and the rest in the tooltip. Label and
- * description are separated by a margin, not a character, so the budget counts just the two texts.
+ * Why 40. Measured in code-server's default 300 px side bar (the explorer screenshots of the
+ * integration suite): a row's text starts 64 px in at a cluster, 8 px further each level, and is cut
+ * ~18 px before the edge, so ~216 px at a cluster and ~184 px at a service's task. VS Code draws
+ * the label at 13 px and the description at 0.9 em: ~6 px a character with Segoe UI or SF, about
+ * 36 characters at a cluster (DejaVu Sans, this machine's font, is wider: ~30). 40 is that plus
+ * one detail: what the brief asks a row to say (an instance's type and zone, a stopped task's age,
+ * exit and reason) does not fit in less, so every description puts counts and status first and
+ * the rest in the tooltip, and when VS Code cuts a long row it cuts the last detail only. Label
+ * and description are apart by a margin, not a character, so the two texts are what is counted.
  */
 const BUDGET = 40;
 
