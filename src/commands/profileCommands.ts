@@ -3,7 +3,8 @@ import { ssoLoginCommand } from '../aws/errors';
 import { profileExists } from '../aws/profiles';
 import { saveSetting } from '../config/settings';
 import type { Services } from '../services';
-import { pickProfile, pickRegion } from '../ui/pickers';
+import { runSteps } from '../ui/steps';
+import { pickRegion, profileSteps, type ProfileState } from '../ui/pickers';
 import { isArgumentObject, readArgs } from '../util/args';
 import { shellKindOf } from '../util/shell';
 import { registerCommand } from '../ui/registerCommand';
@@ -23,11 +24,11 @@ export function registerProfileCommands(services: Services): void {
       await services.refreshAwsContext();
       return services.clientManager.context;
     }
-    const picked = await pickProfile(services.clientManager, services.clientManager.context.profile);
-    if (!picked) return undefined;
-    const region = await pickRegion(picked.info?.region ?? services.clientManager.context.region);
+    // Dismissing any step changes nothing (CancellationError).
+    const { context } = services.clientManager;
+    const picked = await runSteps<ProfileState>('Select Profile', profileSteps(services.clientManager, () => context.region), { current: context.profile, profile: '' });
     await saveSetting('profile', picked.profile);
-    if (region) await saveSetting('region', region);
+    if (picked.region) await saveSetting('region', picked.region);
     await services.refreshAwsContext();
     return services.clientManager.context;
   });
@@ -39,7 +40,7 @@ export function registerProfileCommands(services: Services): void {
       // "" follows the profile's region again; anything else must be a region code.
       region = arg.region === '' ? '' : args.scope().region;
       if (region === undefined) args.fail('"region" is missing');
-    } else region = await pickRegion(services.clientManager.context.region);
+    } else region = await pickRegion(services.clientManager.context.region, 'Select Region: AWS region');
     if (region === undefined) return undefined;
     await saveSetting('region', region);
     await services.refreshAwsContext();

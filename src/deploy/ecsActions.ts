@@ -114,7 +114,7 @@ export class EcsActions {
 
   /** Stopped tasks of a service started by one deployment (ECS sets startedBy to the deployment id), newest first. */
   async stoppedTasks(cluster: string, service: string, deploymentId?: string, limit = 10): Promise<StoppedTask[]> {
-    const tasks = await new EcsReader(this.clients, this.scope).stoppedTasks(cluster, service, { deploymentId, limit });
+    const tasks = await new EcsReader(this.clients, this.scope).deploymentStoppedTasks(cluster, service, { deploymentId, limit });
     return tasks.map((t) => ({
       taskId: resourceName(t.taskArn),
       taskDefinition: revisionLabel(t.taskDefinitionArn),

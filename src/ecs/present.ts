@@ -6,6 +6,7 @@ import type { Cluster, ContainerInstance, Service, Task } from './ecsReader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
 import { code, detailRows, escapeMarkdown } from '../util/markdown';
+import { shortImage, stopSummary } from './shortForms';
 
 export type State = 'ok' | 'progress' | 'warning' | 'error' | 'inactive';
 
@@ -17,11 +18,11 @@ export interface Presented {
   state: State;
 }
 
-function when(date: Date | undefined): string {
+export function when(date: Date | undefined): string {
   return date ? date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '–';
 }
 
-function ago(date: Date | undefined, now: Date): string {
+export function ago(date: Date | undefined, now: Date): string {
   if (!date) return '';
   const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
   if (seconds < 60) return `${seconds}s ago`;
@@ -31,18 +32,33 @@ function ago(date: Date | undefined, now: Date): string {
 }
 
 
+/** `1 service`, `3 services`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A cluster with no container instance and no EC2 capacity: no instances registered, and its
+ * capacity providers (if any) only FARGATE and FARGATE_SPOT (an Auto Scaling group provider means EC2).
+ */
+export function isFargateOnly(c: Cluster): boolean {
+  return !c.registeredContainerInstancesCount && (c.capacityProviders ?? []).every((p) => p === 'FARGATE' || p === 'FARGATE_SPOT');
+}
+
 export function presentCluster(c: Cluster): Presented {
   const capacity = c.capacityProviders?.length ? c.capacityProviders.join(', ') : undefined;
+  const pending = c.pendingTasksCount ? `${c.pendingTasksCount} pending` : '';
   return {
     label: c.clusterName ?? resourceName(c.clusterArn),
-    description: `${c.runningTasksCount ?? 0} running · ${c.pendingTasksCount ?? 0} pending · ${c.activeServicesCount ?? 0} services${c.registeredContainerInstancesCount ? ` · ${c.registeredContainerInstancesCount} instances` : ''}`,
+    // The instance count is the Container instances folder's; here what runs.
+    description: [plural(c.activeServicesCount ?? 0, 'service'), `${c.runningTasksCount ?? 0} running`, pending].filter(Boolean).join(' · '),
     details: detailRows([
       ['Cluster', c.clusterName],
       ['Status', c.status],
       ['Running tasks', c.runningTasksCount],
       ['Pending tasks', c.pendingTasksCount],
       ['Active services', c.activeServicesCount],
-      ['Container instances', c.registeredContainerInstancesCount],
+      ['Container instances', isFargateOnly(c) ? 'none (Fargate only)' : c.registeredContainerInstancesCount],
       ['Capacity providers', capacity],
       ['ARN', code(c.clusterArn)],
     ]),
@@ -97,10 +113,11 @@ function launchOf(s: { launchType?: string; capacityProviderStrategy?: EcsTypes.
 export function presentService(s: Service, lastExit?: number): Presented {
   const badge = deploymentBadge(s);
   const badgeLine = badgeText(s, lastExit);
-  const pending = s.pendingCount ? ` (${s.pendingCount} pending)` : '';
+  const pending = s.pendingCount ? `${s.pendingCount} pending` : '';
   return {
     label: s.serviceName ?? resourceName(s.serviceArn),
-    description: `${s.runningCount ?? 0}/${s.desiredCount ?? 0}${pending} · ${launchOf(s)} · ${badgeLine}`,
+    // Launch type and capacity providers are in the tooltip: a strategy alone can fill the row.
+    description: [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`, pending, badgeLine].filter(Boolean).join(' · '),
     details: detailRows([
       ['Service', s.serviceName],
       ['Status', s.status],
@@ -118,10 +135,15 @@ export function presentService(s: Service, lastExit?: number): Presented {
 }
 
 export function presentDeployment(d: EcsTypes.Deployment, now: Date): Presented {
-  const rollout = d.rolloutState ? ` · ${d.rolloutState}` : '';
   return {
     label: `${d.status ?? 'UNKNOWN'} ${revisionLabel(d.taskDefinition)}`,
-    description: `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running · ${d.pendingCount ?? 0} pending · ${d.failedTasks ?? 0} failed${rollout} · ${ago(d.updatedAt, now)}`,
+    // IN_PROGRESS shows as the icon's colour (and the service's "rolling out"); a failure is said.
+    description: [
+      `${d.runningCount ?? 0}/${d.desiredCount ?? 0}`,
+      d.pendingCount ? `${d.pendingCount} pending` : '',
+      d.failedTasks ? `${d.failedTasks} failed` : '',
+      d.rolloutState === 'FAILED' ? 'FAILED' : '',
+    ].filter(Boolean).join(' · '),
     details: detailRows([
       ['Deployment', d.id],
       ['Status', d.status],
@@ -130,7 +152,7 @@ export function presentDeployment(d: EcsTypes.Deployment, now: Date): Presented 
       ['Task definition', revisionLabel(d.taskDefinition)],
       ['Desired / running / pending / failed', `${d.desiredCount ?? 0} / ${d.runningCount ?? 0} / ${d.pendingCount ?? 0} / ${d.failedTasks ?? 0}`],
       ['Created', when(d.createdAt)],
-      ['Updated', when(d.updatedAt)],
+      ['Updated', d.updatedAt ? `${when(d.updatedAt)} (${ago(d.updatedAt, now)})` : undefined],
     ]),
     state: d.rolloutState === 'FAILED' ? 'error' : d.rolloutState === 'IN_PROGRESS' ? 'progress' : d.status === 'PRIMARY' ? 'ok' : 'inactive',
   };
@@ -151,13 +173,25 @@ export function taskHealth(t: Task): string | undefined {
   return t.healthStatus && t.healthStatus !== 'UNKNOWN' ? t.healthStatus : undefined;
 }
 
-export function presentTask(t: Task): Presented {
-  const status = t.lastStatus === t.desiredStatus ? (t.lastStatus ?? '') : `${t.lastStatus} → ${t.desiredStatus}`;
+/** `RUNNING`, or `RUNNING→STOPPED` while a task moves to what is asked of it. */
+function taskStatus(t: Task): string {
+  return t.lastStatus === t.desiredStatus ? (t.lastStatus ?? '') : `${t.lastStatus}→${t.desiredStatus}`;
+}
+
+/**
+ * A running task: family:revision, health, and its status unless RUNNING. A stopped one: when it stopped, and why in a
+ * few words (the exit code of the essential container, or the stop reason shortened); the full
+ * reason, launch type and zone are in the tooltip.
+ */
+export function presentTask(t: Task, now: Date = new Date()): Presented {
+  const status = taskStatus(t);
   const health = taskHealth(t);
   const stopped = t.lastStatus === 'STOPPED';
+  // RUNNING goes without saying (the icon, and the folder's "4 running"): only other states are said.
+  const description = stopped ? [ago(t.stoppedAt, now), stopSummary(t)] : [revisionLabel(t.taskDefinitionArn), status === 'RUNNING' ? '' : status, health];
   return {
     label: shortTaskId(t.taskArn),
-    description: [revisionLabel(t.taskDefinitionArn), status, health, t.launchType, t.availabilityZone, stopped ? t.stoppedReason : undefined].filter(Boolean).join(' · '),
+    description: description.filter(Boolean).join(' · '),
     details: detailRows([
       ['Task', resourceName(t.taskArn)],
       ['Task definition', revisionLabel(t.taskDefinitionArn)],
@@ -165,15 +199,22 @@ export function presentTask(t: Task): Presented {
       ['Health', t.healthStatus],
       ['Launch type', t.launchType ?? launchOf({ capacityProviderStrategy: t.capacityProviderName ? [{ capacityProvider: t.capacityProviderName }] : undefined })],
       ['Availability zone', t.availabilityZone],
+      ['Container instance', t.containerInstanceArn ? resourceName(t.containerInstanceArn) : undefined],
       ['Started by', t.startedBy],
       ['Started', when(t.startedAt)],
-      ['Stopped', t.stoppedAt ? when(t.stoppedAt) : undefined],
+      ['Stopped', t.stoppedAt ? `${when(t.stoppedAt)} (${ago(t.stoppedAt, now)})` : undefined],
       ['Stop code', t.stopCode],
       ['Stopped reason', t.stoppedReason],
+      ['Exit codes', exitCodes(t)],
       ['ARN', code(t.taskArn)],
     ]),
-    state: stopped ? (t.stopCode === 'EssentialContainerExited' || t.containers?.some((c) => (c.exitCode ?? 0) !== 0) ? 'error' : 'inactive') : health === 'UNHEALTHY' ? 'error' : t.lastStatus === 'RUNNING' ? 'ok' : 'progress',
+    state: stopped ? (t.stopCode === 'EssentialContainerExited' && t.containers?.some((c) => (c.exitCode ?? 0) !== 0) ? 'error' : t.stopCode === 'TaskFailedToStart' ? 'error' : 'inactive') : health === 'UNHEALTHY' ? 'error' : t.lastStatus === 'RUNNING' ? 'ok' : 'progress',
   };
+}
+
+function exitCodes(t: Task): string | undefined {
+  const codes = (t.containers ?? []).filter((c) => c.exitCode !== undefined).map((c) => `${c.name} ${c.exitCode}`);
+  return codes.length ? codes.join(', ') : undefined;
 }
 
 export function presentContainer(c: EcsTypes.Container): Presented {
@@ -183,7 +224,8 @@ export function presentContainer(c: EcsTypes.Container): Presented {
   const health = c.healthStatus && c.healthStatus !== 'UNKNOWN' ? c.healthStatus : undefined;
   return {
     label: c.name ?? '',
-    description: [c.lastStatus, health, exit, c.reason, c.image].filter(Boolean).join(' · '),
+    // The reason (often a long error) is in the tooltip, as is the full image URI.
+    description: [c.lastStatus, health, exit, c.image ? shortImage(c.image, c.name) : undefined].filter(Boolean).join(' · '),
     details: detailRows([
       ['Container', c.name],
       ['Image', code(c.image)],
@@ -204,20 +246,31 @@ function resource(list: EcsTypes.Resource[] | undefined, name: string): number |
   return list?.find((r) => r.name === name)?.integerValue;
 }
 
+/** A built-in attribute of a container instance (`ecs.instance-type`, `ecs.availability-zone`…). */
+export function instanceAttribute(ci: ContainerInstance, name: string): string | undefined {
+  return ci.attributes?.find((a) => a.name === name)?.value;
+}
+
+/** Trouble first (draining, agent disconnected), then instance type and zone; tasks and free CPU/memory in the tooltip. */
 export function presentContainerInstance(ci: ContainerInstance): Presented {
   const cpu = `${resource(ci.remainingResources, 'CPU') ?? '?'}/${resource(ci.registeredResources, 'CPU') ?? '?'}`;
   const memory = `${resource(ci.remainingResources, 'MEMORY') ?? '?'}/${resource(ci.registeredResources, 'MEMORY') ?? '?'}`;
+  const type = instanceAttribute(ci, 'ecs.instance-type');
+  const zone = instanceAttribute(ci, 'ecs.availability-zone');
   return {
     label: ci.ec2InstanceId ?? resourceName(ci.containerInstanceArn),
-    description: `${ci.status} · agent ${ci.agentConnected ? 'connected' : 'disconnected'} · CPU ${cpu} · MiB ${memory} free · ${ci.runningTasksCount ?? 0} tasks`,
+    description: [ci.status !== 'ACTIVE' ? ci.status : '', ci.agentConnected ? '' : 'agent disconnected', type, zone].filter(Boolean).join(' · '),
     details: detailRows([
       ['EC2 instance', ci.ec2InstanceId],
+      ['Instance type', type],
+      ['Availability zone', zone],
       ['Status', ci.status],
       ['Agent connected', ci.agentConnected ? 'yes' : 'no'],
-      ['CPU units free / registered', cpu],
-      ['Memory MiB free / registered', memory],
       ['Running tasks', ci.runningTasksCount],
       ['Pending tasks', ci.pendingTasksCount],
+      ['CPU units free / registered', cpu],
+      ['Memory MiB free / registered', memory],
+      ['Capacity provider', ci.capacityProviderName],
       ['Agent version', ci.versionInfo?.agentVersion],
       ['ARN', code(ci.containerInstanceArn)],
     ]),

@@ -10,6 +10,8 @@ export interface ExplorerNode {
   readonly kind: string;
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(): Promise<ExplorerNode[]>;
+  /** Fills a tooltip left unset by getTreeItem, read only when the person hovers the row. */
+  resolveTreeItem?(item: vscode.TreeItem, token: vscode.CancellationToken): Promise<vscode.TreeItem>;
   /** What the node's commands act on (copy, console, describe). */
   readonly resource?: NodeResource;
 }

@@ -68,6 +68,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.getTreeItem();
   }
 
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    try {
+      return (await node.resolveTreeItem?.(item, token)) ?? item;
+    } catch {
+      return item; // a tooltip that cannot be read is left as it was
+    }
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     try {
       if (node) return (await node.getChildren?.()) ?? [];

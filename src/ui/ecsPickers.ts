@@ -8,11 +8,12 @@ import { EcsReader, type Service } from '../ecs/ecsReader';
 import { badgeText, deploymentBadge } from '../ecs/present';
 import { ServicesUsingRepository } from '../ecr/servicesUsingRepository';
 import { shortImageName } from '../ecr/imageChoice';
+import type { Asked } from './steps';
 import { pagedPick } from './pagedPick';
 
 const PAGE = 100;
 
-export function pickCluster(clients: ClientManager, scope: Scope): Promise<string> {
+export function pickCluster(clients: ClientManager, scope: Scope, asked: Asked = 'Cluster'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -21,7 +22,7 @@ export function pickCluster(clients: ClientManager, scope: Scope): Promise<strin
         return { nextToken, items: items.map((c) => ({ label: c.clusterName ?? '', description: `${c.activeServicesCount ?? 0} services · ${c.runningTasksCount ?? 0} running tasks`, value: c.clusterArn ?? c.clusterName ?? '' })) };
       },
     },
-    { title: 'Cluster', emptyMessage: `There are no ECS clusters in ${clients.resolve(scope).region}.` },
+    { title: asked, emptyMessage: `There are no ECS clusters in ${clients.resolve(scope).region}.` },
   );
 }
 
@@ -30,7 +31,7 @@ function serviceDescription(s: Service): string {
   return `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`;
 }
 
-export function pickService(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+export function pickService(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Service'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -39,7 +40,7 @@ export function pickService(clients: ClientManager, scope: Scope, cluster: strin
         return { nextToken, items: items.map((s) => ({ label: s.serviceName ?? '', description: serviceDescription(s), value: s.serviceName ?? '' })) };
       },
     },
-    { title: 'Service', emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
+    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no services.` },
   );
 }
 
@@ -47,7 +48,7 @@ export function pickService(clients: ClientManager, scope: Scope, cluster: strin
  * A service of any cluster to deploy `imageUri` to: those whose task definition runs an image of
  * its repository first (with that container's image), then the rest, about 100 services a page.
  */
-export function pickServiceForImage(clients: ClientManager, scope: Scope, imageUri: string): Promise<{ cluster: string; service: string }> {
+export function pickServiceForImage(clients: ClientManager, scope: Scope, imageUri: string, asked?: Asked): Promise<{ cluster: string; service: string }> {
   const uses = new ServicesUsingRepository(clients, scope, imageUri);
   const repository = shortImageName(imageUri).replace(/[:@].*$/, '');
   return pagedPick(
@@ -65,7 +66,7 @@ export function pickServiceForImage(clients: ClientManager, scope: Scope, imageU
       },
     },
     {
-      title: `Deploy ${shortImageName(imageUri)} to which service?`,
+      title: asked ?? `Deploy ${shortImageName(imageUri)} to which service?`,
       placeHolder: `Services running ${repository} come first`,
       emptyMessage: `There are no ECS services in ${clients.resolve(scope).region}.`,
       first: (item) => item.value.uses,
@@ -74,7 +75,7 @@ export function pickServiceForImage(clients: ClientManager, scope: Scope, imageU
 }
 
 /** A task-definition family with an ACTIVE revision; typing filters by prefix on the server. */
-export function pickFamily(clients: ClientManager, scope: Scope): Promise<string> {
+export function pickFamily(clients: ClientManager, scope: Scope, asked: Asked = 'Task definition family'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -84,12 +85,12 @@ export function pickFamily(clients: ClientManager, scope: Scope): Promise<string
         return { nextToken, items: items.map((f) => ({ label: f, value: f })) };
       },
     },
-    { title: 'Task definition family', placeHolder: 'Type the start of a family name', emptyMessage: 'There are no task-definition families with an ACTIVE revision in this region.' },
+    { title: asked, placeHolder: 'Type the start of a family name', emptyMessage: 'There are no task-definition families with an ACTIVE revision in this region.' },
   );
 }
 
 /** An ACTIVE revision of a family, newest first (the latest and the current one marked). */
-export function pickRevision(clients: ClientManager, scope: Scope, family: string, current?: string): Promise<string> {
+export function pickRevision(clients: ClientManager, scope: Scope, family: string, current?: string, asked: Asked = `Task definition revision of ${family}`): Promise<string> {
   const reader = new EcsReader(clients, scope);
   let index = 0;
   return pagedPick(
@@ -103,12 +104,12 @@ export function pickRevision(clients: ClientManager, scope: Scope, family: strin
         };
       },
     },
-    { title: `Task definition revision of ${family}`, placeHolder: 'The latest revision is first', emptyMessage: `Family ${family} has no ACTIVE revision.` },
+    { title: asked, placeHolder: 'The latest revision is first', emptyMessage: `Family ${family} has no ACTIVE revision.` },
   );
 }
 
 /** A running task of a cluster. */
-export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string): Promise<string> {
+export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Task to stop'): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
@@ -117,6 +118,6 @@ export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: s
         return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
       },
     },
-    { title: 'Task to stop', emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
+    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
   );
 }

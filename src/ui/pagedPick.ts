@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAwsError } from '../aws/errors';
+import { settleInput } from './stepInput';
+import { previousAnswer, recordAnswer, type Asked } from './steps';
 
 export type PickItem<T> = vscode.QuickPickItem & { value: T };
 
@@ -14,7 +16,8 @@ export interface PickSource<T> {
 }
 
 export interface PagedPickOptions<T> {
-  title: string;
+  /** The title, or the picker's place in a flow (title, Back, the answer given before). */
+  title: Asked;
   placeHolder?: string;
   /** Shown first, whatever the pages hold (e.g. "Create a new repository…"). */
   extra?: PickItem<T>[];
@@ -31,13 +34,13 @@ const FILTER_DELAY_MS = 250;
  * A quick pick over a paged list that reaches every item: *Load more…* reads the next page, and
  * typing narrows the list on the server where the API can, else reads the remaining pages so the
  * picker's own filter sees them all. Resolves to the picked value; dismissing throws CancellationError.
+ * In a flow, the earlier answer is active when its page is read, else offered first.
  */
 export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOptions<T>): Promise<T> {
   const picker = vscode.window.createQuickPick<PickItem<T | typeof LOAD_MORE>>();
-  picker.title = options.title;
   picker.placeholder = options.placeHolder;
-  picker.ignoreFocusOut = true;
   picker.matchOnDescription = true;
+  const previous = previousAnswer(options.title);
   let items: PickItem<T>[] = [];
   let nextToken: string | undefined;
   let generation = 0;
@@ -45,9 +48,20 @@ export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOpti
 
   const show = (): void => {
     const more: PickItem<typeof LOAD_MORE>[] = nextToken ? [{ label: '$(ellipsis) Load more…', description: `${items.length} shown`, alwaysShow: true, value: LOAD_MORE }] : [];
+    const extra = options.extra ?? [];
     const ordered = options.first ? [...items.filter(options.first), ...items.filter((i) => !options.first!(i))] : items;
-    picker.items = [...(options.extra ?? []), ...ordered, ...more];
+    // Back to this step: the earlier answer is picked again, first when its page is not read yet.
+    const again = previous && [...extra, ...ordered].find((i) => i.label === previous.label);
+    const earlier: PickItem<T>[] = previous && !again && previous.value !== undefined ? [{ label: previous.label, description: 'picked before', alwaysShow: true, value: previous.value as T }] : [];
+    picker.items = [...earlier, ...extra, ...ordered, ...more];
+    const active = again ?? earlier[0];
+    if (active && !restored) {
+      restored = Boolean(again);
+      picker.activeItems = [picker.items.find((i) => i.label === active.label)!];
+    }
   };
+  /** Set once the earlier answer was found in a page and made active: later pages leave the cursor alone. */
+  let restored = false;
   /** The read in flight: one at a time per list, so Load more clicked twice (or typing) adds each page once. */
   let running: { generation: number; all: boolean } | undefined;
   /** Reads one page (or, with `all`, every remaining page) of the current generation. */
@@ -78,34 +92,29 @@ export async function pagedPick<T>(source: PickSource<T>, options: PagedPickOpti
     }
   };
 
-  return new Promise<T>((resolve, reject) => {
-    const disposables: vscode.Disposable[] = [
-      picker.onDidChangeValue(() => {
-        clearTimeout(filterTimer);
-        // Without a server-side filter, the rest of the list is read once so the filter sees it all.
-        if (source.serverFilter) filterTimer = setTimeout(() => void load(true), FILTER_DELAY_MS);
-        else if (nextToken && picker.value) void load(false, true);
-      }),
-      picker.onDidAccept(() => {
-        const chosen = picker.selectedItems[0];
-        if (!chosen) return;
-        if (chosen.value === LOAD_MORE) return void load(false);
-        resolve(chosen.value as T);
-        picker.hide();
-      }),
-      picker.onDidHide(() => {
-        clearTimeout(filterTimer);
-        reject(new vscode.CancellationError());
-        disposables.forEach((d) => d.dispose());
-        picker.dispose();
-      }),
-    ];
-    picker.show();
-    void load(true).then(() => {
-      if (!items.length && !options.extra?.length && !nextToken && options.emptyMessage && !picker.value) {
-        reject(new Error(options.emptyMessage));
-        picker.hide();
-      }
-    });
+  let rejectEmpty: ((error: Error) => void) | undefined;
+  const picked = settleInput<T>(picker, options.title, (finish) => [
+    picker.onDidChangeValue(() => {
+      clearTimeout(filterTimer);
+      // Without a server-side filter, the rest of the list is read once so the filter sees it all.
+      if (source.serverFilter) filterTimer = setTimeout(() => void load(true), FILTER_DELAY_MS);
+      else if (nextToken && picker.value) void load(false, true);
+    }),
+    picker.onDidAccept(() => {
+      const chosen = picker.selectedItems[0];
+      if (!chosen) return;
+      if (chosen.value === LOAD_MORE) return void load(false);
+      recordAnswer(options.title, { label: chosen.label, value: chosen.value });
+      finish(chosen.value as T);
+    }),
+    picker.onDidHide(() => clearTimeout(filterTimer)),
+  ]);
+  const empty = new Promise<never>((_, reject) => (rejectEmpty = reject));
+  void load(true).then(() => {
+    if (!items.length && !options.extra?.length && !nextToken && options.emptyMessage && !picker.value) {
+      rejectEmpty?.(new Error(options.emptyMessage));
+      picker.hide();
+    }
   });
+  return Promise.race([picked, empty]);
 }

@@ -4,7 +4,13 @@ import { listProfiles, listSsoSessions, type ProfileInfo, type SsoSessionInfo } 
 import { parseSsoRoleProfile } from '../aws/ssoRole';
 import { ECS_REGIONS } from '../aws/regions';
 import { isValidRegion } from '../util/regionCode';
-import { pickSsoRole } from './ssoRolePicker';
+import type { SsoAccount } from '../aws/ssoAccounts';
+import { ssoRoleProfile } from '../aws/ssoRole';
+import { pick } from './input';
+import { settleInput } from './stepInput';
+import { previousAnswer, recordAnswer, type Asked, type Step } from './steps';
+import type { PickItem } from './pagedPick';
+import { pickSsoAccount, pickSsoRoleName } from './ssoRolePicker';
 
 const KIND_LABEL: Record<ProfileInfo['kind'], string> = {
   static: 'access keys',
@@ -17,40 +23,57 @@ const KIND_LABEL: Record<ProfileInfo['kind'], string> = {
 
 const DEFAULT_CHAIN = '$(key) Default credential chain';
 
-/**
- * Returns the picked profile name ('' for the default chain; `Role@account [session]` for an
- * account and role browsed through a signed-in sso-session), undefined when dismissed.
- */
-export async function pickProfile(clients: ClientManager, current: string | undefined): Promise<{ profile: string; info?: ProfileInfo } | undefined> {
-  const [profiles, sessions] = await Promise.all([listProfiles(), listSsoSessions()]);
-  type Item = vscode.QuickPickItem & { profile: string; info?: ProfileInfo; session?: SsoSessionInfo };
-  const items: Item[] = [
-    ...profiles.map((p) => ({
-      label: p.name,
-      description: [KIND_LABEL[p.kind], p.region].filter(Boolean).join(' · '),
-      detail: p.name === current ? 'current' : undefined,
-      profile: p.name,
-      info: p,
-    })),
-    ...sessions
-      .filter((s) => s.profiles.length)
-      .map((s) => ({ label: `$(organization) Accounts and roles of sso-session ${s.name}…`, description: s.startUrl, detail: parseSsoRoleProfile(current)?.session === s.name ? `current: ${current}` : undefined, profile: '', session: s })),
-    {
-      label: DEFAULT_CHAIN,
-      description: 'environment variables, then the default profile, then container or instance metadata',
-      profile: '',
-    },
-  ];
-  const picked = await vscode.window.showQuickPick(items, {
-    title: profiles.length ? 'AWS profile' : 'AWS profile (no profiles in ~/.aws/config or ~/.aws/credentials)',
-    placeHolder: 'Pick the profile the ECS explorer and commands use',
-    ignoreFocusOut: true,
-  });
-  if (picked?.session) return { profile: await pickSsoRole(clients, picked.session) };
-  return picked ? { profile: picked.profile, info: picked.info } : undefined;
+/** What *Select AWS Profile…* asks, as it is answered. */
+export interface ProfileState {
+  current: string | undefined;
+  /** The picked profile name ('' for the default chain; `Role@account [session]` for a role browsed through a signed-in sso-session). */
+  profile: string;
+  info?: ProfileInfo;
+  session?: SsoSessionInfo;
+  account?: SsoAccount;
+  region?: string;
 }
 
-export async function pickRegion(preferred: string | undefined): Promise<string | undefined> {
+/** Profile → [account → role of an sso-session] → region. */
+export function profileSteps(clients: ClientManager, preferredRegion: () => string | undefined): Step<ProfileState>[] {
+  return [
+    {
+      title: 'AWS profile',
+      ask: async (view, s) => {
+        const [profiles, sessions] = await Promise.all([listProfiles(), listSsoSessions()]);
+        type Choice = { profile: string; info?: ProfileInfo; session?: SsoSessionInfo };
+        const items: PickItem<Choice>[] = [
+          ...profiles.map((p) => ({
+            label: p.name,
+            description: [KIND_LABEL[p.kind], p.region].filter(Boolean).join(' · '),
+            detail: p.name === s.current ? 'current' : undefined,
+            value: { profile: p.name, info: p },
+          })),
+          ...sessions
+            .filter((session) => session.profiles.length)
+            .map((session) => ({ label: `$(organization) Accounts and roles of sso-session ${session.name}…`, description: session.startUrl, detail: parseSsoRoleProfile(s.current)?.session === session.name ? `current: ${s.current}` : undefined, value: { profile: '', session } })),
+          { label: DEFAULT_CHAIN, description: 'environment variables, then the default profile, then container or instance metadata', value: { profile: '' } },
+        ];
+        const empty = profiles.length ? '' : ' (no profiles in ~/.aws/config or ~/.aws/credentials)';
+        const picked = await pick(items, { ...view, title: `${view.title}${empty}` }, 'Pick the profile the ECS explorer and commands use');
+        Object.assign(s, { profile: picked.profile, info: picked.info, session: picked.session });
+      },
+    },
+    { title: (s) => `Account of sso-session ${s.session?.name}`, when: (s) => Boolean(s.session), ask: async (view, s) => void (s.account = await pickSsoAccount(clients, s.session!, view)) },
+    {
+      title: (s) => `Role in ${s.account?.accountName} (${s.account?.accountId})`,
+      when: (s) => Boolean(s.session),
+      ask: async (view, s) => {
+        const roleName = await pickSsoRoleName(clients, s.session!, s.account!, view);
+        s.profile = ssoRoleProfile({ roleName, accountId: s.account!.accountId, session: s.session!.name });
+      },
+    },
+    { title: 'AWS region', ask: async (view, s) => void (s.region = await pickRegion(s.info?.region ?? preferredRegion(), view)) },
+  ];
+}
+
+/** A region of the list, or a region code typed. */
+export function pickRegion(preferred: string | undefined, asked: Asked = 'AWS region'): Promise<string> {
   const items: vscode.QuickPickItem[] = ECS_REGIONS.map((r) => ({
     label: r.id,
     description: r.name,
@@ -59,24 +82,19 @@ export async function pickRegion(preferred: string | undefined): Promise<string 
   const preferredIndex = items.findIndex((i) => i.label === preferred);
   if (preferredIndex > 0) items.unshift(...items.splice(preferredIndex, 1));
   const quickPick = vscode.window.createQuickPick();
-  quickPick.title = 'AWS region';
   quickPick.placeholder = 'Pick a region, or type one';
   quickPick.items = items;
-  quickPick.ignoreFocusOut = true;
-  return new Promise<string | undefined>((resolve) => {
+  const previous = items.find((i) => i.label === previousAnswer(asked)?.label);
+  if (previous) quickPick.activeItems = [previous];
+  return settleInput<string>(quickPick, asked, (finish) => [
     quickPick.onDidAccept(() => {
       const choice = quickPick.selectedItems[0]?.label ?? quickPick.value.trim();
       if (!isValidRegion(choice)) {
         quickPick.placeholder = `"${choice}" is not a region code (like eu-west-1): pick one, or type a valid code`;
         return;
       }
-      resolve(choice);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    quickPick.show();
-  });
+      recordAnswer(asked, { label: choice });
+      finish(choice);
+    }),
+  ]);
 }

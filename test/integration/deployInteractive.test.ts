@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EmulatorHandle } from '../emulator';
-import { QUICK_INPUT, choose, hasDriver, screenshot, waitForText } from './support/driver';
+import { QUICK_INPUT, choose, click, hasDriver, keyboard, screenshot, waitForText } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 
 /** What the push notification hands to Deploy…: an object that is not an argument object. */
@@ -60,6 +60,30 @@ describe('Deploy, interactively: the pickers and the confirmation a person goes 
     for (const op of ['ecs:RegisterTaskDefinition', 'ecs:UpdateService']) {
       assert.strictEqual(emulator.calls().get(op) ?? 0, callsBefore.get(op) ?? 0, `${op} must not be called without confirmation`);
     }
+  });
+
+  it('Deploy from the palette says which step it is on, and Back returns to the previous step with its choice', async () => {
+    const title = `${QUICK_INPUT} .quick-input-title`;
+    const callsBefore = new Map(emulator.calls());
+    await keyboard('', 'F1');
+    await keyboard('ECS: Deploy');
+    await waitForText(`${QUICK_INPUT} .monaco-list-row.focused`, ['ECS: Deploy…']);
+    await keyboard('', 'Enter');
+    await waitForText(title, ['Deploy (1/4): Cluster']);
+    await waitForText(QUICK_INPUT, ['demo-ec2', 'demo-fargate']);
+    await keyboard('demo-fargate', 'Enter');
+    await waitForText(title, ['Deploy (2/4): Service']);
+    await waitForText(QUICK_INPUT, ['api', 'worker']);
+    await screenshot('deploy-step-2');
+    // The Back button of the title bar, clicked as a person does.
+    await click(`${QUICK_INPUT} .quick-input-left-action-bar .codicon-quick-input-back`);
+    await waitForText(title, ['Deploy (1/4): Cluster']);
+    await waitForText(`${QUICK_INPUT} .monaco-list-row.focused`, ['demo-fargate']);
+    // The choice made before is picked: Enter takes it again.
+    await keyboard('', 'Enter');
+    await waitForText(title, ['Deploy (2/4): Service']);
+    await keyboard('', 'Escape');
+    for (const op of ['ecs:RegisterTaskDefinition', 'ecs:UpdateService']) assert.strictEqual(emulator.calls().get(op) ?? 0, callsBefore.get(op) ?? 0);
   });
 });
 

@@ -3,19 +3,20 @@ import { revisionLabel } from '../../aws/arn';
 import type { AwsScope } from '../../aws/clientManager';
 import { parseDeployArgs } from '../../deploy/args';
 import { applyDeploy, HalfAppliedError, planDeploy, type DeployRequest, type DeployResult } from '../../deploy/deployFlow';
-import { diagnosticLine } from '../../deploy/render';
+import { diagnosticLine, type TaskdefCore } from '../../deploy/render';
 import { deployQuestion, findingsRefusal, seriousFindings } from '../../ecr/imageChoice';
 import { scanOfImage, type ImageScan } from '../../ecr/recentImages';
 import { changeLines } from '../../deploy/updatePlan';
 import { loadTaskdef } from '../../editor/taskdefLoader';
 import { confirm, pick } from '../../ui/input';
+import { runSteps, type Step } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
-import { justPushedImage, pickImage } from './imagePicker';
+import { imageSteps, justPushedImage, type ImageState } from './imagePicker';
 import { DeployRevision } from './registerTaskDefinition';
 import { offerRetry, report } from './report';
 import { pointAt } from './sendUpdate';
-import { serviceTarget, targetOf } from './targets';
+import { serviceState, serviceSteps, targetOf, targetOfState, type ServiceState } from './targets';
 import { withWatch } from './watchUi';
 
 export interface DeployCommandResult {
@@ -47,33 +48,13 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
   }
 
   const revisionArg = arg instanceof DeployRevision ? arg : undefined;
-  const target = await serviceTarget(ui, arg);
+  const initial: DeployState = { ...serviceState(ui, arg), preset: revisionArg?.taskDefinitionArn, source: {}, current: '', typeUri: false };
+  const state = await runSteps('Deploy', deploySteps(ui, core, justPushedImage(arg)), initial);
+  const target = targetOfState(state);
   const actions = ui.actions(target.scope);
-  const service = await actions.describeService(target.cluster, target.service);
-  const current = service.taskDefinition ?? '';
-  const preset = revisionArg?.taskDefinitionArn;
-  const request: DeployRequest = { cluster: target.cluster, service: target.service };
-  const source = preset
-    ? { taskDefinition: preset }
-    : await pick<Partial<DeployRequest>>(
-        [
-          { label: `$(history) Current task definition (${revisionLabel(current)})`, description: 'redeploy it, or replace an image', value: {} },
-          ...vscode.workspace.textDocuments
-            .filter((d) => d.languageId === 'ecs-task-definition' && d.uri.scheme === 'file')
-            .map((d) => ({ label: `$(file) ${vscode.workspace.asRelativePath(d.uri)}`, description: 'task-definition file (open)', value: { file: { text: d.getText(), fileName: d.uri.fsPath } } })),
-          { label: '$(folder-opened) Task-definition file…', value: { file: undefined, taskDefinition: '__browse__' } },
-        ],
-        `Deploy to ${target.service}: what to deploy`,
-      );
-  if (source.taskDefinition === '__browse__') {
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Task definition': ['json'] }, title: 'Task-definition file' })) ?? [];
-    if (!uri) throw new vscode.CancellationError();
-    request.file = { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath };
-  } else Object.assign(request, source);
-
-  const picked = await pickImage(ui, core, request, current, target.scope, justPushedImage(arg));
-  request.image = picked.replacement;
-  const findings = request.image ? await findingsOf(ui, request.image.uri, target.scope, picked.scan) : undefined;
+  const request: DeployRequest = { cluster: target.cluster, service: target.service, ...(state.preset ? { taskDefinition: state.preset } : state.source) };
+  if (state.container?.name && state.uri) request.image = { container: state.container.name, uri: state.uri.trim() };
+  const findings = request.image ? await findingsOf(ui, request.image.uri, target.scope, state.scan) : undefined;
   const plan = await planDeploy(actions, core, request);
   const warnings = plan.registration?.warnings ?? [];
   const detail = [...changeLines(plan), ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings.slice(0, 5).map(diagnosticLine)] : [])].join('\n');
@@ -90,6 +71,41 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
 
 function summary(result: DeployResult, scope: AwsScope): DeployCommandResult {
   return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region };
+}
+
+/** What the Deploy steps ask, as they answer it. */
+interface DeployState extends ServiceState, ImageState {}
+
+/**
+ * Cluster → service → what → image [→ new image → typed URI]: the image just pushed is offered
+ * first, then the newest pushes of the container's ECR repository.
+ */
+function deploySteps(ui: DeployUi, core: TaskdefCore, pushed: ReturnType<typeof justPushedImage>): Step<DeployState>[] {
+  return [
+    ...serviceSteps<DeployState>(ui),
+    {
+      title: (s) => `What to deploy to ${s.service}`,
+      when: (s) => !s.preset,
+      ask: async (view, s) => {
+        s.current = (await ui.actions(s.scope).describeService(s.cluster, s.service)).taskDefinition ?? '';
+        const source = await pick<Partial<DeployRequest> | 'browse'>(
+          [
+            { label: `$(history) Current task definition (${revisionLabel(s.current)})`, description: 'redeploy it, or replace an image', value: {} },
+            ...vscode.workspace.textDocuments
+              .filter((d) => d.languageId === 'ecs-task-definition' && d.uri.scheme === 'file')
+              .map((d) => ({ label: `$(file) ${vscode.workspace.asRelativePath(d.uri)}`, description: 'task-definition file (open)', value: { file: { text: d.getText(), fileName: d.uri.fsPath } } })),
+            { label: '$(folder-opened) Task-definition file…', value: 'browse' },
+          ],
+          view,
+        );
+        if (source !== 'browse') return void (s.source = source);
+        const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Task definition': ['json'] }, title: 'Task-definition file' })) ?? [];
+        if (!uri) throw new vscode.CancellationError();
+        s.source = { file: { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), fileName: uri.fsPath } };
+      },
+    },
+    ...imageSteps<DeployState>(ui, core, pushed),
+  ];
 }
 
 /**

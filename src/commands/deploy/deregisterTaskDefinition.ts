@@ -3,6 +3,7 @@ import type { AwsScope } from '../../aws/clientManager';
 import { parseDeregisterArgs } from '../../deploy/args';
 import { pickFamily, pickRevision } from '../../ui/ecsPickers';
 import { confirm } from '../../ui/input';
+import { runSteps } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 import { nodeOf } from './targets';
@@ -18,7 +19,11 @@ export async function deregisterTaskDefinition(ui: DeployUi, arg: unknown): Prom
   } else {
     const node = nodeOf<{ arn: string }>(arg, 'taskDefinitionRevision');
     scope = node?.resource?.scope ?? ui.clients.resolve();
-    taskDefinition = node?.arn ?? (await pickRevision(ui.clients, scope, await pickFamily(ui.clients, scope)));
+    const fromNode = Boolean(node);
+    ({ taskDefinition } = await runSteps('Deregister', [
+      { title: 'Task definition family', when: () => !fromNode, ask: async (view, s) => void (s.family = await pickFamily(ui.clients, s.scope, view)) },
+      { title: (s) => `Revision of ${s.family}`, when: () => !fromNode, ask: async (view, s) => void (s.taskDefinition = await pickRevision(ui.clients, s.scope, s.family, undefined, view)) },
+    ], { scope, family: '', taskDefinition: node?.arn ?? '' }));
     const ok = await confirm(
       `Deregister ${revisionLabel(taskDefinition)} (${await ui.where(scope)})?`,
       'It becomes INACTIVE: services and tasks already using it keep running, but no new service, deployment or RunTask can use it.',

@@ -5,6 +5,7 @@ import { resourceName, revisionLabel } from '../../aws/arn';
 import type { AwsScope } from '../../aws/clientManager';
 import { pickCluster, pickFamily, pickRevision } from '../../ui/ecsPickers';
 import { confirm, input, integerInput, pick } from '../../ui/input';
+import { runSteps, type Step } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 import { nodeOf } from './targets';
@@ -31,66 +32,127 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
   return result;
 }
 
+/** What the Run Task steps ask, as they answer it. */
+interface RunState {
+  scope: AwsScope;
+  cluster: string;
+  /** From a cluster or revision node: that step (and the family's) is left out. */
+  clusterFromNode: boolean;
+  revisionFromNode: boolean;
+  family: string;
+  taskDefinition: string;
+  /** The revision as described when the launch type is asked (compatibilities, network mode). */
+  td?: EcsTypes.TaskDefinition;
+  count: number;
+  launch: Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>;
+  /** A service's network configuration, or undefined to type subnets and security groups. */
+  network?: EcsTypes.NetworkConfiguration;
+  subnets: string[];
+  securityGroups: string[];
+  strategy?: EcsTypes.PlacementStrategy[];
+  constraint?: string;
+  expression: string;
+}
+
+const list = (v: string) => v.split(/[\s,]+/).filter(Boolean);
+
 async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | undefined> {
   const clusterNode = nodeOf<{ cluster: { clusterArn?: string } }>(arg, 'cluster');
   const revisionNode = nodeOf<{ arn: string }>(arg, 'taskDefinitionRevision');
   // From a node: that node's profile and region, for every call that follows.
   const scope: AwsScope = clusterNode?.resource?.scope ?? revisionNode?.resource?.scope ?? ui.clients.resolve();
-  const cluster = clusterNode?.cluster.clusterArn ?? (await pickCluster(ui.clients, scope));
-  const taskDefinition = revisionNode?.arn ?? (await pickRevision(ui.clients, scope, await pickFamily(ui.clients, scope)));
-  const td = (await ui.actions(scope).describeTaskDefinition(taskDefinition)).taskDefinition ?? {};
-  const count = await integerInput('How many tasks (1–10)', 1, 1, 10);
-  const compat = td.requiresCompatibilities ?? td.compatibilities ?? [];
-  const launch = await pick<Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>>(
-    [
-      ...(compat.includes('FARGATE') ? [{ label: 'FARGATE', value: { launchType: 'FARGATE' as const } }, { label: 'FARGATE_SPOT (capacity provider)', value: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }] : []),
-      ...(compat.includes('EC2') || !compat.length ? [{ label: 'EC2', value: { launchType: 'EC2' as const } }] : []),
-    ],
-    'Launch type or capacity provider',
-  );
-  const args: RunTaskArgs = { cluster, taskDefinition, count, ...launch, scope };
-  if (td.networkMode === 'awsvpc') args.networkConfiguration = await pickNetwork(ui, scope, cluster);
-  if (launch.launchType === 'EC2') {
-    const strategy = await pick<EcsTypes.PlacementStrategy[] | undefined>(
-      [
-        { label: 'No placement strategy', value: undefined },
-        { label: 'binpack memory', description: 'fewest instances, by free memory', value: [{ type: 'binpack', field: 'memory' }] },
-        { label: 'binpack cpu', value: [{ type: 'binpack', field: 'cpu' }] },
-        { label: 'random', value: [{ type: 'random' }] },
-        { label: 'spread availability zone', value: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] },
-        { label: 'spread instanceId', value: [{ type: 'spread', field: 'instanceId' }] },
-      ],
-      'Placement strategy',
-    );
-    const constraint = await pick<string | undefined>(
-      [
-        { label: 'No placement constraint', value: undefined },
-        { label: 'distinctInstance', description: 'each task on a different instance', value: 'distinctInstance' },
-        { label: 'memberOf…', description: 'a cluster query expression', value: 'memberOf' },
-      ],
-      'Placement constraint',
-    );
-    args.placementStrategy = strategy;
-    if (constraint === 'distinctInstance') args.placementConstraints = [{ type: 'distinctInstance' }];
-    if (constraint === 'memberOf') args.placementConstraints = [{ type: 'memberOf', expression: await input('memberOf expression', { value: 'attribute:ecs.instance-type =~ t3.*' }) }];
+  const initial: RunState = {
+    scope, cluster: clusterNode?.cluster.clusterArn ?? '', clusterFromNode: Boolean(clusterNode), revisionFromNode: Boolean(revisionNode),
+    family: '', taskDefinition: revisionNode?.arn ?? '', count: 1, launch: {}, subnets: [], securityGroups: [], expression: '',
+  };
+  const s = await runSteps('Run Task', runTaskSteps(ui), initial);
+  const args: RunTaskArgs = { cluster: s.cluster, taskDefinition: s.taskDefinition, count: s.count, ...s.launch, scope };
+  if (s.td?.networkMode === 'awsvpc') {
+    args.networkConfiguration = s.network ?? { awsvpcConfiguration: { subnets: s.subnets, securityGroups: s.securityGroups.length ? s.securityGroups : undefined, assignPublicIp: 'DISABLED' } };
   }
-  const ok = await confirm(`Run ${count} task(s) of ${revisionLabel(taskDefinition)} in cluster ${resourceName(cluster)} (${await ui.where(scope)})?`, JSON.stringify({ ...args, scope: undefined, cluster: resourceName(cluster) }, null, 2), 'Run Task');
+  if (s.launch.launchType === 'EC2') {
+    args.placementStrategy = s.strategy;
+    if (s.constraint === 'distinctInstance') args.placementConstraints = [{ type: 'distinctInstance' }];
+    if (s.constraint === 'memberOf') args.placementConstraints = [{ type: 'memberOf', expression: s.expression }];
+  }
+  const ok = await confirm(`Run ${s.count} task(s) of ${revisionLabel(s.taskDefinition)} in cluster ${resourceName(s.cluster)} (${await ui.where(scope)})?`, JSON.stringify({ ...args, scope: undefined, cluster: resourceName(s.cluster) }, null, 2), 'Run Task');
   return ok ? args : undefined;
 }
 
-/** awsvpc needs subnets: take a service's network configuration, or type them. */
-async function pickNetwork(ui: DeployUi, scope: AwsScope, cluster: string): Promise<EcsTypes.NetworkConfiguration> {
-  const services = (await ui.reader(scope).services(cluster, { limit: 100 })).items.filter((s) => s.networkConfiguration?.awsvpcConfiguration);
-  const choice = await pick<EcsTypes.NetworkConfiguration | undefined>(
-    [
-      ...services.map((s) => ({ label: `Like service ${s.serviceName}`, description: (s.networkConfiguration!.awsvpcConfiguration!.subnets ?? []).join(', '), value: s.networkConfiguration })),
-      { label: 'Enter subnets and security groups…', value: undefined },
-    ],
-    'Network configuration (awsvpc)',
-  );
-  if (choice) return choice;
-  const list = (v: string) => v.split(/[\s,]+/).filter(Boolean);
-  const subnets = list(await input('Subnet ids (comma separated)', { validate: (v) => (list(v).length ? undefined : 'At least one subnet') }));
-  const securityGroups = list(await input('Security group ids (comma separated, optional)'));
-  return { awsvpcConfiguration: { subnets, securityGroups: securityGroups.length ? securityGroups : undefined, assignPublicIp: 'DISABLED' } };
+/**
+ * Cluster → family → revision → count → launch type → network (awsvpc: a service's, or typed
+ * subnets and security groups) → placement strategy and constraint (EC2).
+ */
+function runTaskSteps(ui: DeployUi): Step<RunState>[] {
+  const awsvpc = (s: RunState) => s.td?.networkMode === 'awsvpc';
+  const typed = (s: RunState) => awsvpc(s) && !s.network;
+  const ec2 = (s: RunState) => s.launch.launchType === 'EC2';
+  return [
+    { title: 'Cluster', when: (s) => !s.clusterFromNode, ask: async (view, s) => void (s.cluster = await pickCluster(ui.clients, s.scope, view)) },
+    { title: 'Task definition family', when: (s) => !s.revisionFromNode, ask: async (view, s) => void (s.family = await pickFamily(ui.clients, s.scope, view)) },
+    { title: (s) => `Revision of ${s.family}`, when: (s) => !s.revisionFromNode, ask: async (view, s) => void (s.taskDefinition = await pickRevision(ui.clients, s.scope, s.family, undefined, view)) },
+    { title: 'How many tasks (1–10)', ask: async (view, s) => void (s.count = await integerInput(view, 1, 1, 10)) },
+    {
+      title: 'Launch type or capacity provider',
+      ask: async (view, s) => {
+        const td = (s.td = (await ui.actions(s.scope).describeTaskDefinition(s.taskDefinition)).taskDefinition ?? {});
+        const compat = td.requiresCompatibilities ?? td.compatibilities ?? [];
+        s.launch = await pick<Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>>(
+          [
+            ...(compat.includes('FARGATE') ? [{ label: 'FARGATE', value: { launchType: 'FARGATE' as const } }, { label: 'FARGATE_SPOT (capacity provider)', value: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }] : []),
+            ...(compat.includes('EC2') || !compat.length ? [{ label: 'EC2', value: { launchType: 'EC2' as const } }] : []),
+          ],
+          view,
+        );
+      },
+    },
+    {
+      title: 'Network configuration (awsvpc)',
+      when: awsvpc,
+      ask: async (view, s) => {
+        const services = (await ui.reader(s.scope).services(s.cluster, { limit: 100 })).items.filter((svc) => svc.networkConfiguration?.awsvpcConfiguration);
+        s.network = await pick<EcsTypes.NetworkConfiguration | undefined>(
+          [
+            ...services.map((svc) => ({ label: `Like service ${svc.serviceName}`, description: (svc.networkConfiguration!.awsvpcConfiguration!.subnets ?? []).join(', '), value: svc.networkConfiguration })),
+            { label: 'Enter subnets and security groups…', value: undefined },
+          ],
+          view,
+        );
+      },
+    },
+    { title: 'Subnet ids (comma separated)', when: typed, ask: async (view, s) => void (s.subnets = list(await input(view, { validate: (v) => (list(v).length ? undefined : 'At least one subnet') }))) },
+    { title: 'Security group ids (comma separated, optional)', when: typed, ask: async (view, s) => void (s.securityGroups = list(await input(view))) },
+    {
+      title: 'Placement strategy',
+      when: ec2,
+      ask: async (view, s) => {
+        s.strategy = await pick<EcsTypes.PlacementStrategy[] | undefined>(
+          [
+            { label: 'No placement strategy', value: undefined },
+            { label: 'binpack memory', description: 'fewest instances, by free memory', value: [{ type: 'binpack', field: 'memory' }] },
+            { label: 'binpack cpu', value: [{ type: 'binpack', field: 'cpu' }] },
+            { label: 'random', value: [{ type: 'random' }] },
+            { label: 'spread availability zone', value: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] },
+            { label: 'spread instanceId', value: [{ type: 'spread', field: 'instanceId' }] },
+          ],
+          view,
+        );
+      },
+    },
+    {
+      title: 'Placement constraint',
+      when: ec2,
+      ask: async (view, s) => {
+        s.constraint = await pick<string | undefined>(
+          [
+            { label: 'No placement constraint', value: undefined },
+            { label: 'distinctInstance', description: 'each task on a different instance', value: 'distinctInstance' },
+            { label: 'memberOf…', description: 'a cluster query expression', value: 'memberOf' },
+          ],
+          view,
+        );
+      },
+    },
+    { title: 'memberOf expression', when: (s) => ec2(s) && s.constraint === 'memberOf', ask: async (view, s) => void (s.expression = await input(view, { value: 'attribute:ecs.instance-type =~ t3.*' })) },
+  ];
 }

@@ -1,5 +1,6 @@
 import type { AwsScope, Scope } from '../../aws/clientManager';
 import { pickCluster, pickService, pickServiceForImage } from '../../ui/ecsPickers';
+import { runSteps, type Step } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 
@@ -26,18 +27,44 @@ export function targetOf(ui: DeployUi, ref: { cluster: string; service: string; 
   return { cluster: ref.cluster, service: ref.service, scope: ui.clients.resolve(ref.scope) };
 }
 
+/** The service a flow acts on: from a service node (no cluster or service step), else picked. */
+export interface ServiceState {
+  scope: AwsScope;
+  cluster: string;
+  service: string;
+  /** From an explorer node: the cluster and service steps are left out. */
+  fromNode: boolean;
+  /** An image just pushed: one service step over every cluster, its repository's services first. */
+  pushed?: string;
+}
+
 /**
- * A service from an explorer service node (its scope), else pickers: in the scope a follow-up
- * carries (an image just pushed, a revision just registered), else the current one. After a push,
- * one picker over every cluster's services, those running the pushed repository first; otherwise
- * a cluster, then one of its services.
+ * From an explorer service node (its scope), else empty for the cluster and service steps: in the
+ * scope a follow-up carries (an image just pushed, a revision just registered), else the current one.
+ * After a push, one step over every cluster's services, those running the pushed repository first.
  */
-export async function serviceTarget(ui: DeployUi, arg: unknown): Promise<ServiceTarget> {
+export function serviceState(ui: DeployUi, arg: unknown): ServiceState {
   const node = nodeOf<{ cluster: string; service: { serviceName?: string }; scope: AwsScope }>(arg, 'service');
-  if (node) return { cluster: node.cluster, service: node.service.serviceName ?? '', scope: node.scope };
+  if (node) return { cluster: node.cluster, service: node.service.serviceName ?? '', scope: node.scope, fromNode: true };
   const carried = typeof arg === 'object' && arg !== null && !isArgumentObject(arg) ? (arg as { scope?: AwsScope; imageUri?: unknown }) : undefined;
-  const scope = carried?.scope ?? ui.clients.resolve();
-  if (typeof carried?.imageUri === 'string') return { ...(await pickServiceForImage(ui.clients, scope, carried.imageUri)), scope };
-  const cluster = await pickCluster(ui.clients, scope);
-  return { cluster, service: await pickService(ui.clients, scope, cluster), scope };
+  const pushed = typeof carried?.imageUri === 'string' ? carried.imageUri : undefined;
+  return { cluster: '', service: '', scope: carried?.scope ?? ui.clients.resolve(), fromNode: false, pushed };
+}
+
+/** The cluster and service steps of a flow (left out for a service node). */
+export function serviceSteps<S extends ServiceState>(ui: DeployUi): Step<S>[] {
+  return [
+    { title: 'Service', when: (s) => !s.fromNode && s.pushed !== undefined, ask: async (view, s) => void Object.assign(s, await pickServiceForImage(ui.clients, s.scope, s.pushed!, view)) },
+    { title: 'Cluster', when: (s) => !s.fromNode && s.pushed === undefined, ask: async (view, s) => void (s.cluster = await pickCluster(ui.clients, s.scope, view)) },
+    { title: 'Service', when: (s) => !s.fromNode && s.pushed === undefined, ask: async (view, s) => void (s.service = await pickService(ui.clients, s.scope, s.cluster, view)) },
+  ];
+}
+
+export function targetOfState(state: ServiceState): ServiceTarget {
+  return { cluster: state.cluster, service: state.service, scope: state.scope };
+}
+
+/** A service for a command that asks nothing else (restart, watch): the node's, or picked as the steps of `flow`. */
+export async function serviceTarget(ui: DeployUi, arg: unknown, flow: string): Promise<ServiceTarget> {
+  return targetOfState(await runSteps(flow, serviceSteps(ui), serviceState(ui, arg)));
 }

@@ -10,7 +10,7 @@ import { scalingInProgress } from '../../deploy/scaling';
 
 /** Watch the service's PRIMARY deployment until it completes or fails (read-only: allowed in Restricted Mode). */
 export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploymentId: string; outcome: string; reason?: string; region: string }> {
-  const target = isArgumentObject(arg) ? targetOf(ui, parseServiceRef('watchService', arg)) : await serviceTarget(ui, arg);
+  const target = isArgumentObject(arg) ? targetOf(ui, parseServiceRef('watchService', arg)) : await serviceTarget(ui, arg, 'Watch Deployment');
   const actions = ui.actions(target.scope);
   const service = await actions.describeService(target.cluster, target.service);
   // The revision to offer a roll back to: what the older (ACTIVE) deployment still runs.

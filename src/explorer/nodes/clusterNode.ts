@@ -1,10 +1,11 @@
 import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { Cluster } from '../../ecs/ecsReader';
-import { presentCluster } from '../../ecs/present';
+import { isFargateOnly, presentCluster } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { presentedItem } from '../treeItems';
 import { ContainerInstancesFolderNode } from './containerInstancesFolderNode';
+import { MessageNode } from './messageNode';
 import { ServicesFolderNode } from './servicesFolderNode';
 import { TasksFolderNode } from './tasksFolderNode';
 
@@ -33,7 +34,9 @@ export class ClusterNode implements ExplorerNode {
     this.children = [
       new ServicesFolderNode(ctx, scope, arn, () => this.cluster.activeServicesCount, this.id),
       new TasksFolderNode(ctx, scope, arn, {}, this.id, () => ({ running: this.cluster.runningTasksCount })),
-      new ContainerInstancesFolderNode(ctx, scope, arn, cluster.registeredContainerInstancesCount, this.id),
+      isFargateOnly(cluster)
+        ? new MessageNode({ kind: 'other', title: 'Fargate only: no container instances', message: 'No EC2 container instance is registered and no capacity provider other than FARGATE and FARGATE_SPOT is attached: tasks here run on Fargate.' }, 'info', `${this.id}/instances`)
+        : new ContainerInstancesFolderNode(ctx, scope, arn, cluster.registeredContainerInstancesCount, this.id),
     ];
   }
 

@@ -1,17 +1,18 @@
 import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
-import type { ContainerInstance } from '../../ecs/ecsReader';
+import type { ContainerInstance, Task } from '../../ecs/ecsReader';
 import { presentContainerInstance } from '../../ecs/present';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
 import { presentedItem } from '../treeItems';
-import { resourceName } from '../../aws/arn';
+import { resourceName, revisionLabel } from '../../aws/arn';
+import { TaskNode } from './taskNode';
 
 export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstance> {
   readonly kind = 'containerInstancesFolder';
   protected readonly operation = 'ecs:ListContainerInstances';
-  protected readonly emptyText = 'No container instances (Fargate only)';
+  protected readonly emptyText = 'No container instances';
 
   constructor(
     ctx: ExplorerContext,
@@ -28,7 +29,7 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
   }
 
   protected toNode(instance: ContainerInstance): ExplorerNode {
-    return new ContainerInstanceNode(instance, this.scope, this.id);
+    return new ContainerInstanceNode(this.ctx, instance, this.scope, this.cluster, this.id);
   }
 
   protected matches(instance: ContainerInstance, filter: string): boolean {
@@ -40,30 +41,44 @@ export class ContainerInstancesFolderNode extends PagedListNode<ContainerInstanc
   }
 }
 
-export class ContainerInstanceNode implements ExplorerNode {
+/** An EC2 container instance; expanded, the tasks running on it (ListTasks with its containerInstance, paged). */
+export class ContainerInstanceNode extends PagedListNode<Task> {
   readonly kind = 'containerInstance';
+  protected readonly operation = 'ecs:ListTasks';
+  protected readonly emptyText = 'No running tasks on this instance';
   readonly resource: NodeResource;
+
   constructor(
+    ctx: ExplorerContext,
     readonly instance: ContainerInstance,
-    scope: AwsScope,
-    private readonly parentId: string,
+    private readonly scope: AwsScope,
+    private readonly cluster: string,
+    parentId: string,
   ) {
+    super(ctx, `${parentId}/instance:${resourceName(instance.containerInstanceArn)}`);
     const id = resourceName(instance.containerInstanceArn);
-    const cluster = /container-instance\/([^/]+)\//.exec(instance.containerInstanceArn ?? '')?.[1] ?? '';
     this.resource = {
       scope,
       name: instance.ec2InstanceId ?? id,
       arn: instance.containerInstanceArn,
-      console: { kind: 'containerInstance', cluster, containerInstanceId: id },
+      console: { kind: 'containerInstance', cluster: resourceName(cluster), containerInstanceId: id },
       describe: async () => ({ title: `container-instance-${id}`, value: instance }),
     };
   }
 
+  protected fetch(page: PageRequest) {
+    return this.ctx.reader(this.scope).tasks(this.cluster, { containerInstance: this.instance.containerInstanceArn, desiredStatus: 'RUNNING' }, page);
+  }
+
+  protected toNode(task: Task): ExplorerNode {
+    return new TaskNode(this.ctx, task, this.scope, this.id);
+  }
+
+  protected matches(task: Task, filter: string): boolean {
+    return `${resourceName(task.taskArn)} ${revisionLabel(task.taskDefinitionArn)} ${task.group ?? ''}`.toLowerCase().includes(filter);
+  }
+
   getTreeItem(): vscode.TreeItem {
-    return presentedItem(presentContainerInstance(this.instance), {
-      id: `${this.parentId}/instance:${resourceName(this.instance.containerInstanceArn)}`,
-      icon: 'server',
-      contextValue: 'containerInstance',
-    });
+    return presentedItem(presentContainerInstance(this.instance), { id: this.id, icon: 'server', contextValue: 'containerInstance', collapsible: true });
   }
 }

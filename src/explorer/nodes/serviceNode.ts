@@ -80,7 +80,7 @@ export class ServiceNode implements ExplorerNode {
     this.lastExit = { deploymentId };
     this.ctx
       .reader(this.scope)
-      .stoppedTasks(this.cluster, this.service.serviceName ?? '', { deploymentId, limit: 1 })
+      .deploymentStoppedTasks(this.cluster, this.service.serviceName ?? '', { deploymentId, limit: 1 })
       .then(([task]) => {
         if (this.lastExit?.deploymentId !== deploymentId || !task) return;
         this.lastExit.code = exitCodeOf(task);

@@ -13,7 +13,7 @@ export class TaskNode implements ExplorerNode {
   readonly resource: NodeResource;
 
   constructor(
-    _ctx: ExplorerContext,
+    private readonly ctx: ExplorerContext,
     readonly task: Task,
     scope: AwsScope,
     parentId: string,
@@ -31,7 +31,7 @@ export class TaskNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const running = this.task.lastStatus === 'RUNNING';
-    return presentedItem(presentTask(this.task), {
+    return presentedItem(presentTask(this.task, this.ctx.now()), {
       id: this.id,
       icon: running ? 'vm-running' : this.task.lastStatus === 'STOPPED' ? 'vm-outline' : 'vm-active',
       contextValue: `task.${(this.task.lastStatus ?? 'unknown').toLowerCase()}`,

@@ -1,9 +1,10 @@
 import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import type { PageRequest } from '../../aws/paging';
-import type { Task } from '../../ecs/ecsReader';
+import { STOPPED_TASKS_READ, type Task } from '../../ecs/ecsReader';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { PagedListNode } from '../pagedListNode';
+import { MessageNode } from './messageNode';
 import { TaskNode } from './taskNode';
 import { resourceName, revisionLabel } from '../../aws/arn';
 
@@ -40,7 +41,31 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   protected fetch(page: PageRequest) {
+    // ListTasks has no order. Stopped tasks are read whole (up to STOPPED_TASKS_READ), sorted newest
+    // first, and Load more pages through that sorted list: the order holds across page boundaries,
+    // at the cost of reading them all on expand (ECS keeps them about an hour, so usually few).
+    if (this.desiredStatus === 'STOPPED') return this.pageOfWhole(() => this.readStopped(), page);
     return this.ctx.reader(this.scope).tasks(this.cluster, { ...this.owner, desiredStatus: this.desiredStatus }, page);
+  }
+
+  /** What the last read of stopped tasks found: the count for the description, and whether the cap cut it. */
+  private stopped: { count: number; complete: boolean } | undefined;
+
+  private async readStopped(): Promise<Task[]> {
+    const { tasks, complete } = await this.ctx.reader(this.scope).stoppedTasks(this.cluster, this.owner);
+    const changed = this.stopped?.count !== tasks.length || this.stopped.complete !== complete;
+    this.stopped = { count: tasks.length, complete };
+    if (changed) this.ctx.refresh(this);
+    return tasks;
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    const children = await super.getChildren();
+    if (this.desiredStatus === 'STOPPED' && this.stopped && !this.stopped.complete) {
+      const text = `Newest of the first ${STOPPED_TASKS_READ} stopped tasks ECS listed`;
+      children.push(new MessageNode({ kind: 'other', title: text, message: `${text}: ListTasks lists in no order, so a task stopped more recently may be among the ones not read. Filter or narrow to a service to see fewer.` }, 'info', `${this.id}/cap`));
+    }
+    return children;
   }
 
   protected toNode(task: Task): ExplorerNode {
@@ -60,8 +85,11 @@ export class TasksFolderNode extends PagedListNode<Task> {
 
   getTreeItem(): vscode.TreeItem {
     this.ctx.index.remember('tasks', this.scope, [this.cluster, this.owner.serviceName], this);
-    const { running, revisions } = this.counts();
-    const count = this.desiredStatus === 'RUNNING' && running !== undefined ? [`${running} running`, revisions].filter(Boolean).join(' · ') : undefined;
+    // The count of what is shown first, the other when known (running from the parent's describe).
+    const counts = this.counts();
+    const running = counts.running !== undefined ? [`${counts.running} running`, counts.revisions].filter(Boolean).join(' · ') : '';
+    const stopped = this.stopped ? `${this.stopped.count}${this.stopped.complete ? '' : '+'} stopped` : '';
+    const count = (this.desiredStatus === 'RUNNING' ? [running, stopped] : [stopped, running]).filter(Boolean).join(' · ') || undefined;
     return this.folderItem(this.desiredStatus === 'RUNNING' ? 'Tasks' : 'Tasks (stopped)', 'checklist', `tasksFolder.${this.desiredStatus.toLowerCase()}`, count);
   }
 }

@@ -87,7 +87,58 @@ describe('EcsReader: minimal calls, AWS batch limits', function () {
     assert.ok(services.items.every(hasFastProperties));
   });
 
+  it('"which services run this family" reads at most 20 clusters and 200 services, whatever the account holds, and says it stopped', async () => {
+    const calls = countCalls(emulator);
+    const scan = await reader.serviceScan();
+    assert.strictEqual(scan.clustersTotal, 1000);
+    assert.strictEqual(scan.complete, false, 'scale-big alone has 300 services, scale-huge 5,000');
+    assert.strictEqual(scan.uses.length, 200);
+    const made = calls();
+    assert.deepStrictEqual(made, { 'ecs:ListClusters': 10, 'ecs:DescribeClusters': 10, 'ecs:ListServices': 2, 'ecs:DescribeServices': 20 });
+    assert.ok(Object.values(made).reduce((a, b) => a + b, 0) <= 80);
+    const small = await reader.serviceScan({ clusters: 5, services: 1000 });
+    assert.strictEqual(small.clustersRead, 2, 'only the clusters with services are read');
+    assert.strictEqual(small.uses.length, 1000);
+  });
+
+  it('describes each revision once (DescribeTaskDefinition has no batch form: 5 in flight), then answers from the cache', async () => {
+    const arns = (await reader.taskDefinitionRevisions('scale-app-002', 'ACTIVE', { limit: 20 })).items;
+    const calls = countCalls(emulator);
+    const first = await reader.revisions(arns);
+    assert.strictEqual(first.size, 20);
+    assert.strictEqual(first.get(arns[0])?.revision, 20);
+    assert.deepStrictEqual(calls(), { 'ecs:DescribeTaskDefinition': 20 });
+    const again = countCalls(emulator);
+    const second = await new EcsReader(account.manager, { region: 'us-east-1' }).revisions(arns.slice(0, 5));
+    assert.strictEqual(second.size, 5);
+    assert.deepStrictEqual(again(), {}, 'a revision never changes: read once');
+    const missing = await reader.revisions(['arn:aws:ecs:us-east-1:123456789012:task-definition/no-such-family:1']);
+    assert.strictEqual(missing.size, 0, 'one that cannot be read is left out, not failing the list');
+  });
+
   it('a missing cluster fails with the AWS error, not an empty list', async () => {
     await assert.rejects(reader.services('no-such-cluster'), /ClusterNotFoundException|Cluster not found/);
+  });
+});
+
+describe('EcsReader: stopped tasks newest first', function () {
+  this.timeout(60_000);
+  let account: UnitEmulatorAccount;
+  before(async () => {
+    account = await startEmulatorAccount({ seed: 'demo' });
+  });
+  after(() => account.close());
+
+  it('reads the stopped tasks whole and sorts them by stoppedAt (ListTasks has no order), saying when the cap cut the list', async () => {
+    const reader = new EcsReader(account.manager, { region: 'us-east-1' });
+    const { tasks, complete } = await reader.stoppedTasks('demo-fargate', { serviceName: 'worker' });
+    assert.strictEqual(tasks.length, 4);
+    assert.strictEqual(complete, true);
+    const times = tasks.map((t) => t.stoppedAt!.getTime());
+    assert.deepStrictEqual(times, [...times].sort((a, b) => b - a));
+    const listed = (await reader.tasks('demo-fargate', { serviceName: 'worker', desiredStatus: 'STOPPED' })).items.map((t) => t.stoppedAt!.getTime());
+    assert.notDeepStrictEqual(listed, times, 'the emulator lists them oldest first, as AWS may: the sort is ours');
+    const capped = await reader.stoppedTasks('demo-fargate', { serviceName: 'worker' }, 2);
+    assert.strictEqual(capped.complete, false);
   });
 });
