@@ -86,12 +86,16 @@ export function failingDeployment(s: Service): EcsTypes.Deployment | undefined {
   return deploymentBadge(s) === 'failing' ? primaryOf(s) : undefined;
 }
 
-/** `failing: 106 tasks stopped (exit 1)`; `lastExit` is the exit code of the newest stopped task, when read. */
-export function badgeText(s: Service, lastExit?: number): string {
+/**
+ * `failing: 106 tasks stopped (exit 1)`, or `failing: 106 stopped (exit 1)` where a side-bar row
+ * has no room; `lastExit` is the exit code of the newest stopped task, when read.
+ */
+export function badgeText(s: Service, lastExit?: number, short = false): string {
   const badge = deploymentBadge(s);
   if (badge !== 'failing') return badge;
   const failed = primaryOf(s)?.failedTasks ?? 0;
-  return `failing: ${failed} task${failed === 1 ? '' : 's'} stopped${lastExit !== undefined ? ` (exit ${lastExit})` : ''}`;
+  const what = short ? 'stopped' : `task${failed === 1 ? '' : 's'} stopped`;
+  return `failing: ${failed} ${what}${lastExit !== undefined ? ` (exit ${lastExit})` : ''}`;
 }
 
 /** The exit code that explains a stopped task: the first non-zero one, else the first reported. */
@@ -117,7 +121,7 @@ export function presentService(s: Service, lastExit?: number): Presented {
   return {
     label: s.serviceName ?? resourceName(s.serviceArn),
     // Launch type and capacity providers are in the tooltip: a strategy alone can fill the row.
-    description: [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`, pending, badgeLine].filter(Boolean).join(' · '),
+    description: [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`, pending, badgeText(s, lastExit, true)].filter(Boolean).join(' · '),
     details: detailRows([
       ['Service', s.serviceName],
       ['Status', s.status],

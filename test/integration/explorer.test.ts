@@ -39,7 +39,7 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.deepStrictEqual(Object.keys(byName).sort(), ['api', 'web', 'worker']);
     assert.match(byName.api!, /^3\/3 · steady$/);
     assert.match(byName.web!, /^\d\/2( · \d pending)? · rolling out$/);
-    assert.match(byName.worker!, /^\d\/2( · \d pending)? · failing: \d+ tasks stopped( \(exit 1\))?$/);
+    assert.match(byName.worker!, /^\d\/2( · \d pending)? · failing: \d+ stopped( \(exit 1\))?$/);
     assert.match(services.find((s) => s.label === 'api')!.tooltip!, /Launch: FARGATE/);
   });
 

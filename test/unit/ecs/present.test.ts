@@ -39,12 +39,13 @@ describe('what the explorer shows', () => {
     };
     assert.strictEqual(deploymentBadge(failing), 'failing');
     assert.strictEqual(failingDeployment(failing)?.id, 'ecs-svc/2');
-    assert.strictEqual(presentService(failing, 1).description, '0/2 · 1 pending · failing: 106 tasks stopped (exit 1)');
-    assert.strictEqual(presentService(failing).description, '0/2 · 1 pending · failing: 106 tasks stopped');
+    assert.strictEqual(presentService(failing, 1).description, '0/2 · 1 pending · failing: 106 stopped (exit 1)');
+    assert.strictEqual(presentService(failing).description, '0/2 · 1 pending · failing: 106 stopped');
     assert.strictEqual(presentService(failing).state, 'warning');
     assert.strictEqual(isServiceSettling(failing), true);
     const oneFailed: Service = { ...failing, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', failedTasks: 1 }] };
-    assert.match(presentService(oneFailed, 137).description, /failing: 1 task stopped \(exit 137\)$/);
+    assert.match(presentService(oneFailed, 137).description, /failing: 1 stopped \(exit 137\)$/);
+    assert.match(presentService(oneFailed, 137).details, /failing: 1 task stopped \(exit 137\)/);
     // The essential container's non-zero code explains the stop, not a sidecar's 0.
     assert.strictEqual(exitCodeOf({ containers: [{ name: 'log-router', exitCode: 0 }, { name: 'app', exitCode: 1 }] }), 1);
     assert.strictEqual(exitCodeOf({ containers: [{ name: 'app' }] }), undefined);
