@@ -20,7 +20,7 @@ import { orderMembers, requiredMembers } from './completionOrder';
 import { tooDeepAt } from './document';
 import { formatEdits } from './edits';
 import { type LiveItemData, liveItems } from './liveCompletion';
-import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider, type LiveValueRequest } from './liveValues';
+import { CachedLiveValues, type LiveValueCacheOptions, type LiveValueProvider } from './liveValues';
 import { executionRoleFixes, getQuickFixes } from './quickfix';
 import { type JsonSchema, schemaFor } from './schema';
 import { completionPlace, snippetItems } from './snippets';
@@ -131,7 +131,7 @@ export class TaskdefLanguageService {
 
   /** Starts reading what an item will need next (a repository's tags while its URI is focused), into the cache. */
   prefetch(data: LiveItemData | undefined): void {
-    if (data?.prefetch && this.live) void this.live.get({ ...data.prefetch, prefix: '' } as LiveValueRequest);
+    if (data?.prefetch && this.live) void this.live.get({ ...data.prefetch, prefix: '' });
   }
 
   /** The quick fixes of a diagnostic, with the account's roles for a missing `executionRoleArn`. */

@@ -14,7 +14,7 @@ interface SnippetEntry {
   body: string[];
 }
 
-let loaded: Partial<Record<DocumentKind, [string, SnippetEntry][]>> = {};
+const loaded: Partial<Record<DocumentKind, [string, SnippetEntry][]>> = {};
 
 // `require` on purpose: parsed on first use, and esbuild still bundles the JSON.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -25,11 +25,6 @@ function snippetsOf(kind: DocumentKind): [string, SnippetEntry][] {
   return loaded[kind]!;
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
-
-/** Only for tests that swap the files' content. */
-export function resetSnippetCache(): void {
-  loaded = {};
-}
 
 /**
  * Where completion was asked, as a snippet's `where`: `file`, `{}` (a member of the top-level
