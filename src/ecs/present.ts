@@ -98,12 +98,6 @@ export function badgeText(s: Service, lastExit?: number, short = false): string 
   return `failing: ${failed} ${what}${lastExit !== undefined ? ` (exit ${lastExit})` : ''}`;
 }
 
-/** The exit code that explains a stopped task: the first non-zero one, else the first reported. */
-export function exitCodeOf(t: Task): number | undefined {
-  const codes = (t.containers ?? []).map((c) => c.exitCode).filter((c): c is number => c !== undefined);
-  return codes.find((c) => c !== 0) ?? codes[0];
-}
-
 export function isServiceSettling(s: Service): boolean {
   const badge = deploymentBadge(s);
   return s.status === 'ACTIVE' && (badge === 'rolling out' || badge === 'failing' || (s.runningCount ?? 0) !== (s.desiredCount ?? 0) || (s.pendingCount ?? 0) > 0);

@@ -2,7 +2,8 @@ import type { AwsScope } from '../../aws/clientManager';
 import type * as vscode from 'vscode';
 import { resourceName, revisionLabel } from '../../aws/arn';
 import type { Service } from '../../ecs/ecsReader';
-import { exitCodeOf, failingDeployment, isServiceSettling, presentService } from '../../ecs/present';
+import { failingDeployment, isServiceSettling, presentService } from '../../ecs/present';
+import { exitedContainer } from '../../ecs/shortForms';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { folderItem, presentedItem } from '../treeItems';
 import { AutoScalingNode } from './autoScalingNode';
@@ -83,7 +84,7 @@ export class ServiceNode implements ExplorerNode {
       .deploymentStoppedTasks(this.cluster, this.service.serviceName ?? '', { deploymentId, limit: 1 })
       .then(([task]) => {
         if (this.lastExit?.deploymentId !== deploymentId || !task) return;
-        this.lastExit.code = exitCodeOf(task);
+        this.lastExit.code = exitedContainer(task)?.exitCode ?? undefined;
         if (this.lastExit.code !== undefined) this.ctx.refresh(this);
       })
       .catch(() => undefined);

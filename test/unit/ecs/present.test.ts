@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { consoleUrl } from '../../../src/ecs/consoleUrls';
-import { deploymentBadge, exitCodeOf, failingDeployment, isFargateOnly, isServiceSettling, presentCluster, presentContainer, presentContainerInstance, presentDeployment, presentService, presentTask } from '../../../src/ecs/present';
+import { deploymentBadge, failingDeployment, isFargateOnly, isServiceSettling, presentCluster, presentContainer, presentContainerInstance, presentDeployment, presentService, presentTask } from '../../../src/ecs/present';
 import { presentFamily, presentRevision, sizeText } from '../../../src/ecs/presentTaskDefinition';
 import { exitedContainer, shortImage, shortReason, stopSummary } from '../../../src/ecs/shortForms';
 import { stoppedNewestFirst } from '../../../src/ecs/ecsReader';
@@ -46,9 +46,6 @@ describe('what the explorer shows', () => {
     const oneFailed: Service = { ...failing, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', failedTasks: 1 }] };
     assert.match(presentService(oneFailed, 137).description, /failing: 1 stopped \(exit 137\)$/);
     assert.match(presentService(oneFailed, 137).details, /failing: 1 task stopped \(exit 137\)/);
-    // The essential container's non-zero code explains the stop, not a sidecar's 0.
-    assert.strictEqual(exitCodeOf({ containers: [{ name: 'log-router', exitCode: 0 }, { name: 'app', exitCode: 1 }] }), 1);
-    assert.strictEqual(exitCodeOf({ containers: [{ name: 'app' }] }), undefined);
   });
 
   it('running tasks: short id, family:revision, health, status unless RUNNING; launch type and zone in the tooltip', () => {
