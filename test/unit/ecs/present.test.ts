@@ -45,7 +45,7 @@ describe('what the explorer shows', () => {
     assert.strictEqual(isServiceSettling(failing), true);
     const oneFailed: Service = { ...failing, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', failedTasks: 1 }] };
     assert.match(presentService(oneFailed, 137).description, /failing: 1 stopped \(exit 137\)$/);
-    assert.match(presentService(oneFailed, 137).details, /failing: 1 task stopped \(exit 137\)/);
+    assert.match(presentService(oneFailed, 137).details, /failing: 1 task stopped \\\(exit 137\\\)/);
   });
 
   it('running tasks: short id, family:revision, health, status unless RUNNING; launch type and zone in the tooltip', () => {
