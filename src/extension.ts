@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
     clientManager.onDidChangeContext(({ current }) => {
       log.info(`AWS context: profile=${current.profile ?? '(default chain)'} region=${current.region}${current.endpoint ? ` endpoint=${current.endpoint}` : ''}`);
       statusBar.contextChanged();
-      explorer.refresh();
+      explorer.startOver();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAwsContext(event)) ready = refreshAwsContext();

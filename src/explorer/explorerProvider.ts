@@ -64,6 +64,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(node);
   }
 
+  /** Another profile, region or endpoint: another account's tree, so the view choices made in this one go too. */
+  startOver(): void {
+    this.ctx.stoppedShown.clear();
+    this.refresh();
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem | Promise<vscode.TreeItem> {
     return node.getTreeItem();
   }

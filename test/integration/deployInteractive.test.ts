@@ -36,7 +36,7 @@ describe('Deploy, interactively: the pickers and the confirmation a person goes 
     const running = vscode.commands.executeCommand<{ outcome: string } | undefined>('ecsWorkbench.deploy', new PushedImage(pushed));
     // One picker over every cluster: api (demo-fargate runs demo/api) first, the others after it.
     const services = await waitForText(QUICK_INPUT, ['runs demo/api:1.2.0', 'cache']);
-    assert.match(services.text, /Deploy demo\/api:1\.3\.0 to which service\?/);
+    assert.match(services.text, /Deploy \(1\/\d\): Service/);
     assert.match(services.text, /^[\s\S]*?\bapi\s*runs demo\/api:1\.2\.0 · demo-fargate · \d+\/3 · demo-api:3[\s\S]*(web|worker|cache)/);
     const rows = services.text.split('\n');
     assert.ok(rows.findIndex((r) => r.includes('runs demo/api')) < rows.findIndex((r) => /demo-ec2/.test(r)), 'the service running demo/api comes before the others');

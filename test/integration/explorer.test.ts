@@ -80,6 +80,7 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.match(stopped[0].tooltip!, /Task definition: demo-worker:2[\s\S]*Stopped reason: Essential container in task exited/);
     const containers = await childrenOf(workbench.explorer, stopped[0].node);
     assert.match(containers[0].description!, /STOPPED · exit 1/);
+    await vscode.commands.executeCommand('ecsWorkbench.showRunningTasks', tasksFolder.node);
   });
 
   it('shows EC2 container instances with instance type and zone, agent state and free CPU/memory in the tooltip', async () => {

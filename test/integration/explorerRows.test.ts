@@ -69,6 +69,8 @@ describe('Explorer rows: stopped tasks, container instances and families as a ne
       assert.strictEqual((emulator.calls().get('ecs:ListTasks') ?? 0) - lists, 1, 'read once, paged here');
     } finally {
       await setSettings({ 'explorer.pageSize': undefined });
+      // The toggle is the user's choice and outlives refreshes: set it back for the tests after this one.
+      await vscode.commands.executeCommand('ecsWorkbench.showRunningTasks', tasks.node);
     }
   });
 
