@@ -4,7 +4,6 @@ import type { ResourceChange } from '../ecs/resourceChanges';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { ClusterNode } from './nodes/clusterNode';
 import { ServiceNode, serviceShape } from './nodes/serviceNode';
-import { resourceName } from '../aws/arn';
 import { PagedListNode } from './pagedListNode';
 
 /**
@@ -51,8 +50,7 @@ export class ChangeApplier {
     const drawn = node instanceof ServiceNode ? node : undefined;
     const fresh = snapshot ?? (drawn && (await this.ctx.reader(drawn.scope).servicesByName(cluster, [service]))[0]);
     if (!fresh) return true;
-    const { profile, region } = this.ctx.clients.resolve(scope);
-    const key = [profile ?? '', region, resourceName(cluster), service].join('\u0000');
+    const key = this.ctx.index.key('service', scope, [cluster, service]);
     const shape = serviceShape(fresh);
     const changed = this.shapes.get(key) !== shape;
     this.shapes.set(key, shape);

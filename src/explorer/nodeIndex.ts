@@ -15,7 +15,8 @@ export class NodeIndex {
 
   constructor(private readonly resolve: (scope: Scope) => AwsScope) {}
 
-  private key(kind: IndexedKind, scope: Scope, names: (string | undefined)[]): string {
+  /** What names a node of `kind` (also what other per-node memory is keyed by). */
+  key(kind: IndexedKind, scope: Scope, names: (string | undefined)[]): string {
     const { profile, region } = this.resolve(scope);
     // Clusters are named by ARN in some places and by name in others: the name is the key.
     return [kind, profile ?? '', region, ...names.map((n) => resourceName(n ?? ''))].join('\u0000');

@@ -28,7 +28,8 @@ export function pickCluster(clients: ClientManager, scope: Scope, asked: Asked =
 
 /** `2/3 · web:4 · rolling out`, a warning icon first when the rollout fails. */
 function serviceDescription(s: Service): string {
-  return `${deploymentBadge(s) === 'failing' || deploymentBadge(s) === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`;
+  const badge = deploymentBadge(s);
+  return `${badge === 'failing' || badge === 'failed' ? '$(warning) ' : ''}${s.runningCount ?? 0}/${s.desiredCount ?? 0} · ${revisionLabel(s.taskDefinition)} · ${badgeText(s)}`;
 }
 
 export function pickService(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Service'): Promise<string> {

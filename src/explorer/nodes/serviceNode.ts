@@ -54,15 +54,10 @@ export class ServiceNode implements ExplorerNode {
     };
   }
 
-  /**
-   * New data (a watch, a command, the auto-refresher). True when counts or deployments changed: the
-   * tasks below are then read again when shown, and the cluster's counts may have moved too.
-   */
-  update(service: Service): boolean {
-    const changed = serviceShape(service) !== serviceShape(this.service);
+  /** New data (a watch, a command, the auto-refresher); when counts or deployments moved, the tasks below are read again when shown. */
+  update(service: Service): void {
+    if (serviceShape(service) !== serviceShape(this.service)) this.tasks?.reset();
     this.service = service;
-    if (changed) this.tasks?.reset();
-    return changed;
   }
 
   getTreeItem(): vscode.TreeItem {
