@@ -18,8 +18,8 @@ import { AwsError } from '../../kit/errors';
 import { eventStream, EventSink } from '../../kit/eventstream';
 import type { ControlRoute, Handlers } from '../../kit/service';
 import { perRegion, Region } from '../../kit/world';
+import { compileFilterPattern } from './filterPattern';
 import { bad } from './groups';
-import { matchesPattern } from './events';
 import { GroupState, LogEventRecord, logsState } from './state';
 
 export interface LiveTailLimits {
@@ -79,6 +79,7 @@ function sample<T>(events: T[], max: number): T[] {
 export const liveTailHandlers: Pick<Handlers<logs.Operations>, 'StartLiveTail'> = {
   StartLiveTail: (input, { region, requestId, core }) => {
     const chosen = targets(region, input);
+    const matches = compileFilterPattern(input.logEventFilterPattern);
     const sessions = liveTail(region);
     if (sessions.open.size >= sessions.limits.maxSessions) {
       throw new AwsError('LimitExceededException', `You have reached the maximum number of concurrent Live Tail sessions (${sessions.limits.maxSessions}).`);
@@ -101,7 +102,7 @@ export const liveTailHandlers: Pick<Handlers<logs.Operations>, 'StartLiveTail'> 
             return;
           }
           for (const e of added) {
-            if (wanted(e.logStreamName) && matchesPattern(input.logEventFilterPattern, e.message)) {
+            if (wanted(e.logStreamName) && matches(e.message)) {
               pending.push({ logStreamName: e.logStreamName, logGroupIdentifier: target.identifier, message: e.message, timestamp: e.timestamp, ingestionTime: e.ingestionTime });
             }
           }
