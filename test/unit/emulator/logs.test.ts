@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, GetLogEventsCommand, FilterLogEventsCommand,
-  CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, DeleteLogGroupCommand,
+  CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, DeleteLogGroupCommand, PutRetentionPolicyCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient, RunTaskCommand, RegisterTaskDefinitionCommand, DescribeTasksCommand } from '@aws-sdk/client-ecs';
 import { rejectsWith, sdkConfig, useEmulator } from './helpers';
@@ -74,11 +74,47 @@ describe('emulator: CloudWatch Logs', () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: 'mine' }));
     await rejectsWith(logs.send(new CreateLogGroupCommand({ logGroupName: 'mine' })), 'ResourceAlreadyExistsException');
     await logs.send(new CreateLogStreamCommand({ logGroupName: 'mine', logStreamName: 's' }));
-    await logs.send(new PutLogEventsCommand({ logGroupName: 'mine', logStreamName: 's', logEvents: [{ timestamp: 1000, message: 'a' }, { timestamp: 2000, message: 'b' }] }));
-    await rejectsWith(logs.send(new PutLogEventsCommand({ logGroupName: 'mine', logStreamName: 's', logEvents: [{ timestamp: 2000, message: 'a' }, { timestamp: 1000, message: 'b' }] })), 'InvalidParameterException');
+    const t = ctx.emu.clock.now().getTime();
+    await logs.send(new PutLogEventsCommand({ logGroupName: 'mine', logStreamName: 's', logEvents: [{ timestamp: t + 1000, message: 'a' }, { timestamp: t + 2000, message: 'b' }] }));
+    await rejectsWith(logs.send(new PutLogEventsCommand({ logGroupName: 'mine', logStreamName: 's', logEvents: [{ timestamp: t + 2000, message: 'a' }, { timestamp: t + 1000, message: 'b' }] })), 'InvalidParameterException');
     const e = await logs.send(new GetLogEventsCommand({ logGroupName: 'mine', logStreamName: 's', startFromHead: true }));
-    assert.deepStrictEqual(e.events?.map((x) => [x.timestamp, x.message]), [[1000, 'a'], [2000, 'b']]);
+    assert.deepStrictEqual(e.events?.map((x) => [x.timestamp! - t, x.message]), [[1000, 'a'], [2000, 'b']]);
     await logs.send(new DeleteLogGroupCommand({ logGroupName: 'mine' }));
     await rejectsWith(logs.send(new GetLogEventsCommand({ logGroupName: 'mine', logStreamName: 's' })), 'ResourceNotFoundException');
   });
+
+  it('PutLogEvents leaves out events over 2 h ahead, 14 days old or past retention, and says which (rejectedLogEventsInfo)', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: 'ages' }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: 'ages', logStreamName: 's' }));
+    const t = ctx.emu.clock.now().getTime();
+    const H = 3600_000;
+    const at = [-15 * 24 * H, -H, 0, 3 * H].map((d, i) => ({ timestamp: t + d, message: `m${i}` }));
+    // 24 h span at most: the old and the new ones are sent in separate batches.
+    const old = await logs.send(new PutLogEventsCommand({ logGroupName: 'ages', logStreamName: 's', logEvents: [at[0], { timestamp: at[0].timestamp + H, message: 'm0b' }] }));
+    assert.deepStrictEqual(old.rejectedLogEventsInfo, { tooOldLogEventEndIndex: 2 });
+    const mixed = await logs.send(new PutLogEventsCommand({ logGroupName: 'ages', logStreamName: 's', logEvents: at.slice(1) }));
+    assert.deepStrictEqual(mixed.rejectedLogEventsInfo, { tooNewLogEventStartIndex: 2 });
+    await logs.send(new PutRetentionPolicyCommand({ logGroupName: 'ages', retentionInDays: 1 }));
+    const expired = await logs.send(new PutLogEventsCommand({ logGroupName: 'ages', logStreamName: 's', logEvents: [{ timestamp: t - 25 * H, message: 'x' }, { timestamp: t - 2 * H, message: 'y' }] }));
+    assert.deepStrictEqual(expired.rejectedLogEventsInfo, { expiredLogEventEndIndex: 1 });
+    const stored = await logs.send(new GetLogEventsCommand({ logGroupName: 'ages', logStreamName: 's', startFromHead: true }));
+    assert.deepStrictEqual(stored.events?.map((e) => e.message), ['y', 'm1', 'm2']);
+    await rejectsWith(logs.send(new PutLogEventsCommand({ logGroupName: 'ages', logStreamName: 's', logEvents: [{ timestamp: t - 25 * H, message: 'a' }, { timestamp: t, message: 'b' }] })), 'InvalidParameterException');
+  });
+
+  it('FilterLogEvents pages at 1 MB of events, going on with nextToken', async () => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: 'big' }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: 'big', logStreamName: 's' }));
+    const t = ctx.emu.clock.now().getTime();
+    const big = 'x'.repeat(300_000);
+    for (let b = 0; b < 2; b++) {
+      await logs.send(new PutLogEventsCommand({ logGroupName: 'big', logStreamName: 's', logEvents: [0, 1, 2].map((i) => ({ timestamp: t + b * 10 + i, message: `${b}${i}${big}` })) }));
+    }
+    const first = await logs.send(new FilterLogEventsCommand({ logGroupName: 'big' }));
+    assert.strictEqual(first.events?.length, 3);
+    const rest = await logs.send(new FilterLogEventsCommand({ logGroupName: 'big', nextToken: first.nextToken }));
+    assert.deepStrictEqual(rest.events?.map((e) => e.message!.slice(0, 2)), ['10', '11', '12']);
+    assert.strictEqual(rest.nextToken, undefined);
+  });
 });
+
