@@ -34,6 +34,9 @@ function overlay(m: ServiceMetrics, lines: { value: number; label: string }[]): 
         const { left, top, width, height } = u.bbox;
         ctx.save();
         ctx.lineWidth = devicePixelRatio;
+        // uPlot's axes leave the context right-aligned.
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'bottom';
         ctx.font = `${11 * devicePixelRatio}px ${colour('--vscode-font-family', 'sans-serif')}`;
         ctx.strokeStyle = ctx.fillStyle = colour('--vscode-charts-purple', '#b180d7');
         for (const d of m.deployments) {
@@ -55,7 +58,10 @@ function overlay(m: ServiceMetrics, lines: { value: number; label: string }[]): 
           ctx.moveTo(left, y);
           ctx.lineTo(left + width, y);
           ctx.stroke();
-          ctx.fillText(l.label, left + 4 * devicePixelRatio, y - 3 * devicePixelRatio);
+          // A scale-in line's label below it, a scale-out line's above: the two sit close together.
+          const below = l.label.includes('<');
+          ctx.textBaseline = below ? 'top' : 'bottom';
+          ctx.fillText(l.label, left + 4 * devicePixelRatio, y + (below ? 3 : -3) * devicePixelRatio);
         }
         ctx.restore();
       },
@@ -99,7 +105,7 @@ function table(m: ServiceMetrics): void {
 
 function render(m: ServiceMetrics): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-range]')) b.setAttribute('aria-pressed', String(b.dataset.range === m.range));
-  const alarmLines = (metric: 'cpu' | 'memory') => m.alarms.filter((a) => a.metric === metric).map((a) => ({ value: a.threshold, label: `${a.comparison.replace(/Threshold$/, '')} ${a.threshold} %` }));
+  const alarmLines = (metric: 'cpu' | 'memory') => m.alarms.filter((a) => a.metric === metric).map((a) => ({ value: a.threshold, label: `alarm ${/Greater/.test(a.comparison) ? '>' : '<'} ${a.threshold} %` }));
   draw('cpu', m, [{ label: 'CPU %', data: m.cpu, stroke: colour('--vscode-charts-blue', '#3794ff') }], ' %', 100, alarmLines('cpu'));
   draw('memory', m, [{ label: 'Memory %', data: m.memory, stroke: colour('--vscode-charts-green', '#89d185') }], ' %', 100, alarmLines('memory'));
   draw('tasks', m, [
