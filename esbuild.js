@@ -10,17 +10,19 @@ const watch = process.argv.includes('--watch');
 /**
  * Keeps the lazily loaded modules out of the entry bundle: `require('./sdk')` in aws/sdkLoader.ts
  * resolves at run time to dist/sdk.js, `require('./taskdefBundle')` in editor/taskdefLoader.ts to
- * dist/taskdef.js, `require('./actions')` in commands/deploy/actionsLoader.ts to dist/deploy-actions.js.
+ * dist/taskdef.js, `require('./actions')` in commands/deploy/actionsLoader.ts to dist/deploy-actions.js, `require('./page')` in
+ * commands/metrics/pageLoader.ts to dist/metrics-page.js.
  */
 const LAZY_BUNDLES = [
   { request: './sdk', importer: path.join('aws', 'sdkLoader.ts'), bundle: './sdk.js' },
   { request: './taskdefBundle', importer: path.join('editor', 'taskdefLoader.ts'), bundle: './taskdef.js' },
   { request: './actions', importer: path.join('commands', 'deploy', 'actionsLoader.ts'), bundle: './deploy-actions.js' },
+  { request: './page', importer: path.join('commands', 'metrics', 'pageLoader.ts'), bundle: './metrics-page.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions|page)$/ }, (args) => {
       const lazy = LAZY_BUNDLES.find((l) => l.request === args.path && args.importer.endsWith(l.importer));
       return lazy ? { path: lazy.bundle, external: true } : undefined;
     });
@@ -66,6 +68,17 @@ async function main() {
     esbuild.context({ ...common, entryPoints: { sdk: 'src/aws/sdk.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { taskdef: 'src/editor/taskdefBundle.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { 'deploy-actions': 'src/commands/deploy/actions.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { 'metrics-page': 'src/commands/metrics/page.ts' }, outdir: 'dist' }),
+    // The service page's own script (uPlot included) and uPlot's stylesheet: run in the webview only.
+    esbuild.context({
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      plugins: [problemMatcherPlugin],
+      entryPoints: { 'webview/servicePage': 'src/webview/servicePage.ts', 'webview/uPlot': 'node_modules/uplot/dist/uPlot.min.css' },
+      outdir: 'dist',
+    }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

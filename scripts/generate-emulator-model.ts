@@ -74,7 +74,7 @@ export const SERVED: Record<string, ServiceSpec> = {
       'DescribeTargetGroupAttributes', 'ModifyTargetGroupAttributes', 'ModifyTargetGroup',
     ],
   },
-  cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms'] },
+  cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics'] },
   sso: {
     file: 'sso-2019-06-10.json',
     ops: ['GetRoleCredentials', 'ListAccounts', 'ListAccountRoles', 'Logout'],

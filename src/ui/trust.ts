@@ -52,6 +52,7 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.useImage',
   'ecsWorkbench.showPushResult',
   'ecsWorkbench.watchService',
+  'ecsWorkbench.showServiceMetrics',
 ];
 
 const WHY: Record<TrustReason, string> = {

@@ -61,6 +61,20 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
             await current.waitForTimeout(100);
           }
           result = { text };
+        } else if (req.url === '/webviewText') {
+          // A webview's content lives in nested iframes: polls every frame until one's selector shows every expected string.
+          const deadline = Date.now() + (input.timeoutMs ?? 15_000);
+          let seen: string[] = [];
+          for (;;) {
+            seen = await Promise.all(current.frames().map((f) => f.locator(input.selector).first().innerText({ timeout: 500 }).catch(() => '')));
+            const text = seen.find((t) => (input.expected as string[]).every((e) => t.includes(e)));
+            if (text !== undefined && text !== '') {
+              result = { text };
+              break;
+            }
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(input.expected)} in a webview's ${input.selector}; saw:\n${seen.filter(Boolean).join('\n---\n')}`);
+            await current.waitForTimeout(100);
+          }
         } else if (req.url === '/keyboard') {
           // Types into whatever has focus (a quick pick, an input box), then presses a key.
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });

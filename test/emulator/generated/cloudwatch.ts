@@ -33,6 +33,16 @@ export interface CompositeAlarm {
   ActionsSuppressorWaitPeriod?: number;
   ActionsSuppressorExtensionPeriod?: number;
 }
+export interface Datapoint {
+  Timestamp?: Date;
+  SampleCount?: number;
+  Average?: number;
+  Sum?: number;
+  Minimum?: number;
+  Maximum?: number;
+  Unit?: StandardUnit;
+  ExtendedStatistics?: Record<string, number>;
+}
 export interface DescribeAlarmsInput {
   AlarmNames?: string[];
   AlarmNamePrefix?: string;
@@ -53,12 +63,75 @@ export interface Dimension {
   Name: string;
   Value: string;
 }
+export interface DimensionFilter {
+  Name: string;
+  Value?: string;
+}
 export interface EvaluationCriteria {
   PromQLCriteria?: AlarmPromQLCriteria;
 }
 export type EvaluationState = "PARTIAL_DATA" | "EVALUATION_FAILURE" | "EVALUATION_ERROR";
+export interface GetMetricDataInput {
+  MetricDataQueries: MetricDataQuery[];
+  StartTime: Date;
+  EndTime: Date;
+  NextToken?: string;
+  ScanBy?: ScanBy;
+  MaxDatapoints?: number;
+  LabelOptions?: LabelOptions;
+}
+export interface GetMetricDataOutput {
+  MetricDataResults?: MetricDataResult[];
+  NextToken?: string;
+  Messages?: MessageData[];
+}
+export interface GetMetricStatisticsInput {
+  Namespace: string;
+  MetricName: string;
+  Dimensions?: Dimension[];
+  StartTime: Date;
+  EndTime: Date;
+  Period: number;
+  Statistics?: Statistic[];
+  ExtendedStatistics?: string[];
+  Unit?: StandardUnit;
+}
+export interface GetMetricStatisticsOutput {
+  Label?: string;
+  Datapoints?: Datapoint[];
+}
+export interface InternalServiceFault {
+  Message?: string;
+}
 export interface InvalidNextToken {
   message?: string;
+}
+export interface InvalidParameterCombinationException {
+  message?: string;
+}
+export interface InvalidParameterValueException {
+  message?: string;
+}
+export interface LabelOptions {
+  Timezone?: string;
+}
+export interface ListMetricsInput {
+  Namespace?: string;
+  MetricName?: string;
+  Dimensions?: DimensionFilter[];
+  NextToken?: string;
+  RecentlyActive?: RecentlyActive;
+  IncludeLinkedAccounts?: boolean;
+  OwningAccount?: string;
+}
+export interface ListMetricsOutput {
+  Metrics?: Metric[];
+  NextToken?: string;
+  OwningAccounts?: string[];
+}
+export interface MessageData {
+  Code?: string;
+  Value?: string;
 }
 export interface Metric {
   Namespace?: string;
@@ -107,17 +180,34 @@ export interface MetricDataQuery {
   Period?: number;
   AccountId?: string;
 }
+export interface MetricDataResult {
+  Id?: string;
+  Label?: string;
+  Timestamps?: Date[];
+  Values?: number[];
+  StatusCode?: StatusCode;
+  Messages?: MessageData[];
+}
 export interface MetricStat {
   Metric: Metric;
   Period: number;
   Stat: string;
   Unit?: StandardUnit;
 }
+export interface MissingRequiredParameterException {
+  message?: string;
+}
+export type RecentlyActive = "PT3H";
+export type ScanBy = "TimestampDescending" | "TimestampAscending";
 export type StandardUnit = "Seconds" | "Microseconds" | "Milliseconds" | "Bytes" | "Kilobytes" | "Megabytes" | "Gigabytes" | "Terabytes" | "Bits" | "Kilobits" | "Megabits" | "Gigabits" | "Terabits" | "Percent" | "Count" | "Bytes/Second" | "Kilobytes/Second" | "Megabytes/Second" | "Gigabytes/Second" | "Terabytes/Second" | "Bits/Second" | "Kilobits/Second" | "Megabits/Second" | "Gigabits/Second" | "Terabits/Second" | "Count/Second" | "None";
 export type StateValue = "OK" | "ALARM" | "INSUFFICIENT_DATA";
 export type Statistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
+export type StatusCode = "Complete" | "InternalError" | "PartialData" | "Forbidden";
 
 /** Input and output of each operation the emulator serves. */
 export interface Operations {
   DescribeAlarms: { input: DescribeAlarmsInput; output: DescribeAlarmsOutput };
+  GetMetricData: { input: GetMetricDataInput; output: GetMetricDataOutput };
+  GetMetricStatistics: { input: GetMetricStatisticsInput; output: GetMetricStatisticsOutput };
+  ListMetrics: { input: ListMetricsInput; output: ListMetricsOutput };
 }

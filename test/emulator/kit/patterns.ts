@@ -8,7 +8,8 @@
  * (https://github.com/localstack/localstack/issues/8051), although the Smithy spec leaves patterns
  * unanchored (https://smithy.io/2.0/spec/constraint-traits.html#pattern-trait); every pattern the
  * emulator serves is anchored anyway, bar alternations such as SSM's `^tag:.+|Name|…$`, which only
- * whole-value matching reads as meant.
+ * whole-value matching reads as meant. One is anchored at its start only, CloudWatch's Namespace
+ * `^[^:]` ("not starting with a colon"): it is read as a prefix, since AWS accepts `AWS/ECS`.
  */
 
 /** Java POSIX character classes, as the contents of a character class. */
@@ -57,7 +58,8 @@ const cache = new Map<string, RegExp | null>();
 export function compilePattern(pattern: string): RegExp | null {
   let re = cache.get(pattern);
   if (re === undefined) {
-    const source = `^(?:${translateJavaClasses(pattern)})$`;
+    const prefixOnly = pattern.startsWith('^') && !pattern.endsWith('$') && !pattern.includes('|');
+    const source = prefixOnly ? `^(?:${translateJavaClasses(pattern.slice(1))})` : `^(?:${translateJavaClasses(pattern)})$`;
     re = null;
     for (const flags of ['u', '']) {
       try {

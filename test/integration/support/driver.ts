@@ -35,6 +35,11 @@ export function waitForText(selector: string, expected: string[], timeoutMs = 15
   return call('/waitForText', { selector, expected, timeoutMs });
 }
 
+/** Waits until an element of a webview's content (inside its frames) shows every expected string. */
+export function webviewText(selector: string, expected: string[], timeoutMs = 15_000): Promise<{ text: string }> {
+  return call('/webviewText', { selector, expected, timeoutMs });
+}
+
 export function click(selector: string, timeoutMs?: number): Promise<void> {
   return call('/click', { selector, timeoutMs });
 }

@@ -142,4 +142,22 @@ describe('emulator: AWS CLI conformance', function () {
     assert.match(r.MetricAlarms[0].AlarmName, /^TargetTracking-service\/demo-fargate\/api-AlarmLow-/);
     assert.strictEqual(r.MetricAlarms[0].ComparisonOperator, 'LessThanThreshold');
   });
+
+  it('CloudWatch get-metric-data, get-metric-statistics and list-metrics (awsQuery)', async () => {
+    const end = new Date(Date.parse('2025-01-15T09:00:00Z'));
+    const start = new Date(end.getTime() - 3600_000);
+    const dims = [{ Name: 'ClusterName', Value: 'demo-fargate' }, { Name: 'ServiceName', Value: 'api' }];
+    const query = [{ Id: 'cpu', MetricStat: { Metric: { Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: dims }, Period: 300, Stat: 'Average' } }];
+    const d = await json('cloudwatch', 'get-metric-data', '--start-time', start.toISOString(), '--end-time', end.toISOString(), '--metric-data-queries', JSON.stringify(query), '--scan-by', 'TimestampAscending');
+    assert.strictEqual(d.MetricDataResults[0].StatusCode, 'Complete');
+    assert.strictEqual(d.MetricDataResults[0].Timestamps.length, 12);
+    assert.strictEqual(Date.parse(d.MetricDataResults[0].Timestamps[0]), start.getTime());
+    const s = await json('cloudwatch', 'get-metric-statistics', '--namespace', 'AWS/ECS', '--metric-name', 'CPUUtilization', '--dimensions', 'Name=ClusterName,Value=demo-fargate', 'Name=ServiceName,Value=api',
+      '--start-time', start.toISOString(), '--end-time', end.toISOString(), '--period', '300', '--statistics', 'Average');
+    assert.deepStrictEqual(s.Datapoints.map((p: { Average: number }) => p.Average), d.MetricDataResults[0].Values);
+    const tooMany = await aws('cloudwatch', 'get-metric-statistics', '--namespace', 'AWS/ECS', '--metric-name', 'CPUUtilization', '--start-time', '2025-01-10T00:00:00Z', '--end-time', end.toISOString(), '--period', '60', '--statistics', 'Average');
+    assert.match(tooMany.stderr, /\(InvalidParameterCombination\) when calling the GetMetricStatistics operation: You have requested up to/);
+    const l = await json('cloudwatch', 'list-metrics', '--namespace', 'ECS/ContainerInsights', '--dimensions', 'Name=ServiceName,Value=api');
+    assert.ok(l.Metrics.some((m: { MetricName: string }) => m.MetricName === 'RunningTaskCount'));
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * CloudWatch DescribeAlarms: the two alarms Application Auto Scaling creates for each
+ * CloudWatch metrics of the simulated ECS services (metrics/: GetMetricData, GetMetricStatistics,
+ * ListMetrics, computed from the service history) and DescribeAlarms: the two alarms Application Auto Scaling creates for each
  * target-tracking policy (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html),
  * so the explorer can show what scales a service. The model declares awsJson1_0, awsQuery and
  * rpcv2Cbor; the kit serves all three (the Debian AWS CLI sends awsQuery).
@@ -10,6 +11,9 @@ import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import type { Region } from '../../kit/world';
 import { scalingState } from '../autoscaling/state';
+import { getMetricData } from './metrics/getMetricData';
+import { getMetricStatistics } from './metrics/getMetricStatistics';
+import { listMetrics } from './metrics/listMetrics';
 
 const METRIC: Record<string, { name: string; namespace: string; statistic: cw.Statistic }> = {
   ECSServiceAverageCPUUtilization: { name: 'CPUUtilization', namespace: 'AWS/ECS', statistic: 'Average' },
@@ -53,7 +57,8 @@ export const cloudwatchService = defineService<cw.Operations>({
   model: 'cloudwatch',
   iamPrefix: 'cloudwatch',
   // The error its model lists for DescribeAlarms, worded as the model documents it.
-  pageTokens: { error: 'InvalidNextToken', message: 'The next token specified is invalid.' },
+  // ListMetrics' model lists no InvalidNextToken: its tokens are its own (metrics/listMetrics.ts), refused with the InvalidParameterValue it lists.
+  pageTokens: { error: 'InvalidNextToken', message: 'The next token specified is invalid.', unbound: ['ListMetrics'] },
   handlers: {
     DescribeAlarms: (input, { region }) => {
       const alarms = scalingState(region).policies
@@ -64,5 +69,8 @@ export const cloudwatchService = defineService<cw.Operations>({
       const p = page(alarms, input.MaxRecords, input.NextToken, { def: 50, max: 100, error: 'InvalidNextToken', sizeName: 'MaxRecords' });
       return { MetricAlarms: p.items, CompositeAlarms: [], NextToken: p.next };
     },
+    GetMetricData: (input, { region }) => getMetricData(region, input),
+    GetMetricStatistics: (input, { region }) => getMetricStatistics(region, input),
+    ListMetrics: (input, { region }) => listMetrics(region, input),
   },
 });

@@ -6,6 +6,7 @@
  */
 import { flat } from '../../../kit/flat';
 import { lastClusterName, taskId, type ServiceRecord, type TaskRecord } from '../state';
+import { serviceHistory } from './history';
 import type { EcsSim } from './index';
 import { ACTIVE_STATES, isFargate, scheduled, TIMING } from './timing';
 
@@ -66,6 +67,7 @@ export class ServiceScheduler {
   refreshCounts(svc: ServiceRecord): void {
     const tasks = this.serviceTasks(svc).filter((t) => t.desiredStatus === 'RUNNING');
     const count = (list: TaskRecord[], running: boolean): number => list.filter((t) => (t.lastStatus === 'RUNNING') === running && ACTIVE_STATES.has(t.lastStatus)).length;
+    serviceHistory(this.sim.region).noteDesired(svc, this.sim.now().getTime());
     svc.runningCount = count(tasks, true);
     svc.pendingCount = count(tasks, false);
     for (const d of svc.deployments) {

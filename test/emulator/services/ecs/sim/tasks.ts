@@ -9,6 +9,7 @@ import { AwsError } from '../../../kit/errors';
 import { flat } from '../../../kit/flat';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
+import { serviceHistory } from './history';
 import type { EcsSim } from './index';
 import { SHARED } from './shared';
 import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
@@ -284,6 +285,7 @@ export class TaskLifecycle {
     const svc = state.serviceOfTask(task);
     if (svc) {
       state.serviceExtras.of(svc).tasks.delete(task);
+      serviceHistory(this.sim.region).taskForgotten(svc, task, this.sim.now().getTime());
     }
   }
 
