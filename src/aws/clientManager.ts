@@ -44,6 +44,7 @@ const CLIENT_CONSTRUCTORS = {
   sts: (sdk: Sdk) => sdk.STSClient,
   iam: (sdk: Sdk) => sdk.iam.IAMClient,
   logs: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
+  logsLiveTail: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
   secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
@@ -218,7 +219,10 @@ export class ClientManager {
       endpoint: this.current.endpoint,
       maxAttempts: this.options.maxAttempts,
       retryMode: 'adaptive',
-      requestHandler: new sdk.NodeHttpHandler({
+      // A custom endpoint is the host to talk to: no operation's host prefix (StartLiveTail's `streaming-`) goes before it.
+      disableHostPrefix: this.current.endpoint !== undefined,
+      // StartLiveTail is an HTTP/2 event stream that lasts up to 3 hours: no request timeout.
+      requestHandler: kind === 'logsLiveTail' ? new sdk.NodeHttp2Handler({ requestTimeout: 0 }) : new sdk.NodeHttpHandler({
         connectionTimeout: this.options.connectTimeoutMs,
         requestTimeout: this.options.requestTimeoutMs,
       }),
