@@ -52,6 +52,12 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.useImage',
   'ecsWorkbench.showPushResult',
   'ecsWorkbench.watchService',
+  'ecsWorkbench.showLogs',
+  'ecsWorkbench.followLogs',
+  'ecsWorkbench.stopFollowingLogs',
+  'ecsWorkbench.filterLogs',
+  'ecsWorkbench.logTimeRange',
+  'ecsWorkbench.loadOlderLogs',
 ];
 
 const WHY: Record<TrustReason, string> = {
