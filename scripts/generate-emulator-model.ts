@@ -54,7 +54,7 @@ export const SERVED: Record<string, ServiceSpec> = {
     file: 'cloudwatch-logs-2014-03-28.json',
     ops: [
       'CreateLogGroup', 'DeleteLogGroup', 'DescribeLogGroups', 'CreateLogStream', 'DeleteLogStream',
-      'DescribeLogStreams', 'PutLogEvents', 'GetLogEvents', 'FilterLogEvents', 'PutRetentionPolicy',
+      'DescribeLogStreams', 'PutLogEvents', 'GetLogEvents', 'FilterLogEvents', 'PutRetentionPolicy', 'StartLiveTail',
     ],
   },
   secretsmanager: {

@@ -190,6 +190,9 @@ function convertShape(s: Json, member: (m: Json) => Member): Shape {
     c.err = t['smithy.api#error'];
     c.status = t['smithy.api#httpError'] ?? (c.err === 'server' ? 500 : 400);
   }
+  if (s.type === 'union' && t['smithy.api#streaming'] !== undefined) {
+    c.stream = true;
+  }
   if (t['aws.protocols#awsQueryError']) {
     c.qe = [t['aws.protocols#awsQueryError'].code, t['aws.protocols#awsQueryError'].httpResponseCode];
   }

@@ -6,10 +6,9 @@
  *   await emu.clock.advance(60_000);
  *   await emu.close();
  */
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import { Scheduler } from './kit/clock';
 import type { FaultConfig, FaultUpdate, InjectedFaults } from './kit/faults';
+import { listen } from './kit/listener';
 import { EmulatorServer } from './kit/server';
 import { Core, RegistryConfig } from './kit/world';
 import { applySeed, SeedName } from './seeds/index';
@@ -104,12 +103,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const server = new EmulatorServer(core, SERVICES);
   server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0, ...opts.faults });
   applySeed(core, opts.seed ?? 'empty');
-  const http1 = http.createServer({ keepAlive: true }, server.listener());
-  await new Promise<void>((resolve, reject) => {
-    http1.once('error', reject);
-    http1.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (http1.address() as AddressInfo).port;
+  // One port for HTTP/1.1 and cleartext HTTP/2 (StartLiveTail needs HTTP/2).
+  const listening = await listen(opts.port ?? 0, server.listener());
+  const port = listening.port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -122,11 +118,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       approveDevice: (code, user) => ssoState(core).approveDevice(code, user),
       authorize: (o) => ssoState(core).authorize(o),
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        sched.close();
-        http1.close(() => resolve());
-        http1.closeAllConnections();
-      }),
+    close: () => {
+      sched.close();
+      return listening.close();
+    },
   };
 }

@@ -4,6 +4,9 @@
 /** An operation without input or output (smithy.api#Unit). */
 export type Unit = Record<string, never>;
 
+export interface AccessDeniedException {
+  message?: string;
+}
 export interface CreateLogGroupRequest {
   logGroupName: string;
   kmsKeyId?: string;
@@ -105,6 +108,9 @@ export interface InputLogEvent {
   timestamp: number;
   message: string;
 }
+export interface InvalidOperationException {
+  message?: string;
+}
 export interface InvalidParameterException {
   message?: string;
 }
@@ -114,6 +120,28 @@ export interface InvalidSequenceTokenException {
 }
 export interface LimitExceededException {
   message?: string;
+}
+export interface LiveTailSessionLogEvent {
+  logStreamName?: string;
+  logGroupIdentifier?: string;
+  message?: string;
+  timestamp?: number;
+  ingestionTime?: number;
+}
+export interface LiveTailSessionMetadata {
+  sampled?: boolean;
+}
+export interface LiveTailSessionStart {
+  requestId?: string;
+  sessionId?: string;
+  logGroupIdentifiers?: string[];
+  logStreamNames?: string[];
+  logStreamNamePrefixes?: string[];
+  logEventFilterPattern?: string;
+}
+export interface LiveTailSessionUpdate {
+  sessionMetadata?: LiveTailSessionMetadata;
+  sessionResults?: LiveTailSessionLogEvent[];
 }
 export interface LogGroup {
   logGroupName?: string;
@@ -187,6 +215,27 @@ export interface SearchedLogStream {
 export interface ServiceUnavailableException {
   message?: string;
 }
+export interface SessionStreamingException {
+  message?: string;
+}
+export interface SessionTimeoutException {
+  message?: string;
+}
+export interface StartLiveTailRequest {
+  logGroupIdentifiers: string[];
+  logStreamNames?: string[];
+  logStreamNamePrefixes?: string[];
+  logEventFilterPattern?: string;
+}
+export interface StartLiveTailResponse {
+  responseStream?: StartLiveTailResponseStream;
+}
+export interface StartLiveTailResponseStream {
+  sessionStart?: LiveTailSessionStart;
+  sessionUpdate?: LiveTailSessionUpdate;
+  SessionTimeoutException?: SessionTimeoutException;
+  SessionStreamingException?: SessionStreamingException;
+}
 export interface UnrecognizedClientException {
   message?: string;
 }
@@ -206,4 +255,5 @@ export interface Operations {
   GetLogEvents: { input: GetLogEventsRequest; output: GetLogEventsResponse };
   FilterLogEvents: { input: FilterLogEventsRequest; output: FilterLogEventsResponse };
   PutRetentionPolicy: { input: PutRetentionPolicyRequest; output: Unit };
+  StartLiveTail: { input: StartLiveTailRequest; output: StartLiveTailResponse };
 }

@@ -2,7 +2,7 @@
  * The control endpoint (`/_emulator/...`, no auth) for out-of-process tests: health, faults, the
  * manual clock, the calls received (per region), and routes services add (e.g. SSO sessions).
  */
-import type * as http from 'http';
+import type { AnyRequest } from './listener';
 import type { CallLog } from './calls';
 import type { Faults, FaultUpdate } from './faults';
 import type { ControlRoute } from './service';
@@ -34,10 +34,10 @@ export class Control {
     };
   }
 
-  async handle(req: http.IncomingMessage, url: URL, body: string, res: http.ServerResponse): Promise<void> {
+  async handle(req: AnyRequest, url: URL, body: string, res: { writeHead(status: number, headers: Record<string, string>): unknown; end(body: Buffer): unknown }): Promise<void> {
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(payload));
+      res.end(Buffer.from(JSON.stringify(payload)));
     };
     let input: Record<string, unknown> = {};
     try {

@@ -54,6 +54,8 @@ export interface Shape {
   err?: string;
   status?: number;
   qe?: [string, number];
+  /** A union with `@streaming`: an event stream (application/vnd.amazon.eventstream). */
+  stream?: true;
 }
 
 export interface HttpTrait {

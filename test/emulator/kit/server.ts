@@ -8,17 +8,19 @@
  * Identity Center) in the region its Host header names when that is an AWS regional hostname
  * (`portal.sso.eu-west-1.amazonaws.com`), else us-east-1.
  */
-import * as http from 'http';
 import { regionOfHost } from './arn';
 import { CallLog } from './calls';
 import { Control } from './control';
 import { asAwsError, AwsError, emulatorBug, mayRaise } from './errors';
+import { EventStreamReply, streamMember, writeEventStream } from './eventstream';
 import { arnMentioning, Faults } from './faults';
 import { defaultIdentity, Identity } from './identity';
+import type { AnyRequest, Listener } from './listener';
 import { loadModel, Protocol, ServiceModel } from './model';
 import { pageBinding } from './page-tokens';
 import { cborCodec } from './protocols/cbor';
 import type { Call, Codec, WireReply, WireRequest } from './protocols/codec';
+import { JSON_SCALARS, toDocument } from './protocols/document';
 import { jsonCodec } from './protocols/json';
 import { queryCodec } from './protocols/query';
 import { restJsonCodec } from './protocols/rest-json';
@@ -33,6 +35,22 @@ const CODECS: Record<Protocol, Codec> = {
 
 /** A stand-in service for errors about requests that name no known service. */
 const NO_SERVICE: ServiceModel = { key: '', model: '', name: '', ns: '', protocols: [], version: '', endpointPrefix: '', signingName: '', ops: {}, shapes: {} };
+
+/** A reply whose body is an event stream, written as the handler pushes events. */
+interface StreamingReply extends WireReply {
+  stream?: { shape: string; reply: EventStreamReply; initial?: Record<string, unknown> };
+}
+
+/** The writable side of an HTTP/1.1 or HTTP/2 response, as the pipeline uses it. */
+interface Res {
+  headersSent: boolean;
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  write(chunk: Buffer, cb?: () => void): unknown;
+  end(chunk?: Buffer): unknown;
+  flushHeaders(): void;
+  on(event: 'close', fn: () => void): unknown;
+  socket?: { resetAndDestroy(): void } | null;
+}
 
 interface Credential {
   accessKeyId?: string;
@@ -74,32 +92,37 @@ export class EmulatorServer {
     this.control = new Control(core, this.faults, this.calls, Object.assign({}, ...services.map((s) => s.control)));
   }
 
-  listener(): http.RequestListener {
-    return (req, res) => {
+  /** Serves HTTP/1.1 and HTTP/2 requests alike (kit/listener.ts). */
+  listener(): Listener {
+    return (req, anyRes) => {
+      const res = anyRes as unknown as Res;
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         this.handle(req, Buffer.concat(chunks), res).catch((e: unknown) => {
           process.stderr.write(`emulator: unhandled error: ${(e as Error).stack ?? e}\n`);
           if (!res.headersSent) {
-            res.writeHead(500).end();
+            res.writeHead(500);
+            res.end();
           }
         });
       });
     };
   }
 
-  private async handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+  private async handle(req: AnyRequest, body: Buffer, res: Res): Promise<void> {
     const latency = { readAt: performance.now(), ms: 0 };
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/_emulator/')) {
       return this.control.handle(req, url, body.toString('utf8'), res);
     }
-    const wire: WireRequest = { method: req.method ?? 'GET', url, headers: req.headers, body };
+    // HTTP/2 names the host in `:authority`; the codecs and region rules read `host`.
+    const host = req.headers.host ?? (req.headers[':authority'] as string | undefined);
+    const wire: WireRequest = { method: req.method ?? 'GET', url, headers: { ...req.headers, host }, body };
     const credential = credentialOf(wire);
-    const route = this.router.route(wire, { signingName: credential?.service, host: req.headers.host });
+    const route = this.router.route(wire, { signingName: credential?.service, host });
     const requestId = this.core.rnd.uuid();
-    let out: WireReply;
+    let out: StreamingReply;
     let prefix: string | undefined;
     if (!isRoute(route)) {
       const svc = route.svc ?? NO_SERVICE;
@@ -110,8 +133,12 @@ export class EmulatorServer {
       prefix = this.services.get(call.svc.key)?.iamPrefix;
       out = await this.run(call, wire, credential, latency);
     }
-    const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
     await this.faults.waitOut(latency.readAt, latency.ms);
+    if (out.stream && isRoute(route)) {
+      res.writeHead(out.status, out.headers);
+      return writeEventStream(res, route.svc, out.stream.shape, out.stream.reply, out.stream.initial);
+    }
+    const payload = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
     res.writeHead(out.status, { ...out.headers, 'Content-Length': String(payload.length) });
     const reset = prefix !== undefined && isRoute(route) ? this.faults.reset(prefix, route.op, payload.length) : undefined;
     if (reset) {
@@ -124,12 +151,13 @@ export class EmulatorServer {
     res.end(payload);
   }
 
-  private async run(call: Call, req: WireRequest, credential: Credential | undefined, latency: { ms: number }): Promise<WireReply> {
+  private async run(call: Call, req: WireRequest, credential: Credential | undefined, latency: { ms: number }): Promise<StreamingReply> {
     const codec = CODECS[call.protocol];
     const service = this.services.get(call.svc.key)!;
     try {
       const output = await this.invoke(call, req, credential, service, codec, latency);
-      return codec.write(call, output);
+      const streamed = streamMember(output);
+      return streamed ? this.streaming(call, output as Record<string, unknown>, ...streamed) : codec.write(call, output);
     } catch (e) {
       try {
         return codec.error(call, asAwsError(e));
@@ -186,6 +214,14 @@ export class EmulatorServer {
       }
       throw e;
     }
+  }
+
+  private streaming(call: Call, output: Record<string, unknown>, member: string, reply: EventStreamReply): StreamingReply {
+    const rest = { ...output, [member]: undefined };
+    const rpc = call.protocol !== 'restJson1';
+    const initial = rpc ? (toDocument(call.svc, call.opModel.o, rest, JSON_SCALARS) as Record<string, unknown>) : undefined;
+    const shape = call.svc.shapes[call.opModel.o].m![member].s;
+    return { status: 200, headers: { 'x-amzn-RequestId': call.requestId, 'Content-Type': 'application/vnd.amazon.eventstream' }, body: '', stream: { shape, reply, initial } };
   }
 
   private check(call: Call, service: RegisteredService, input: unknown): void {

@@ -2,27 +2,9 @@
 import type * as logs from '../../generated/logs';
 import { page } from '../../kit/paging';
 import type { Handlers } from '../../kit/service';
+import { compileFilterPattern } from './filterPattern';
 import { bad } from './groups';
 import { logsState } from './state';
-
-/** A simple CloudWatch Logs filter pattern: terms (all), "quoted phrases", ?any-of, -excluded. */
-export function matchesPattern(pattern: string | undefined, message: string): boolean {
-  if (!pattern || !pattern.trim()) {
-    return true;
-  }
-  const terms = pattern.match(/[?-]?"[^"]*"|\S+/g) ?? [];
-  const unq = (t: string): string => t.replace(/^[?-]/, '').replace(/^"(.*)"$/, '$1');
-  const optional = terms.filter((t) => t.startsWith('?')).map(unq);
-  const excluded = terms.filter((t) => t.startsWith('-')).map(unq);
-  const required = terms.filter((t) => !t.startsWith('?') && !t.startsWith('-')).map(unq);
-  if (excluded.some((t) => message.includes(t))) {
-    return false;
-  }
-  if (optional.length && !optional.some((t) => message.includes(t))) {
-    return false;
-  }
-  return required.every((t) => message.includes(t));
-}
 
 const TOKEN_WIDTH = 56;
 const token = (dir: 'f' | 'b', i: number): string => `${dir}/${String(i).padStart(TOKEN_WIDTH, '0')}/s`;
@@ -85,6 +67,7 @@ export const eventHandlers: Pick<Handlers<logs.Operations>, 'PutLogEvents' | 'Ge
     if (input.logStreamNames && input.logStreamNamePrefix) {
       throw bad('logStreamNames and logStreamNamePrefix are mutually exclusive parameters.');
     }
+    const matches = compileFilterPattern(input.filterPattern);
     const names = input.logStreamNames;
     const streams = [...g.streams.values()].filter(
       (s) => (!names || names.includes(s.stream.logStreamName)) && (!input.logStreamNamePrefix || s.stream.logStreamName.startsWith(input.logStreamNamePrefix)),
@@ -92,7 +75,7 @@ export const eventHandlers: Pick<Handlers<logs.Operations>, 'PutLogEvents' | 'Ge
     const events = streams
       .flatMap((s) => s.events)
       .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
-      .filter((e) => matchesPattern(input.filterPattern, e.message))
+      .filter((e) => matches(e.message))
       .sort((a, b) => a.timestamp - b.timestamp || (a.eventId < b.eventId ? -1 : 1));
     const p = page(events, input.limit, input.nextToken, { def: 10000, max: 10000, error: 'InvalidParameterException', sizeName: 'limit' });
     return { events: p.items, searchedLogStreams: streams.map((s) => ({ logStreamName: s.stream.logStreamName, searchedCompletely: true })), nextToken: p.next };

@@ -3,6 +3,7 @@ import type * as logs from '../../generated/logs';
 import { defineService } from '../../kit/service';
 import { eventHandlers } from './events';
 import { groupHandlers } from './groups';
+import { liveTailControl, liveTailHandlers } from './liveTail';
 
 export const logsService = defineService<logs.Operations>({
   model: 'logs',
@@ -13,5 +14,6 @@ export const logsService = defineService<logs.Operations>({
   // and the same for DescribeLogStreams, FilterLogEvents). GetLogEvents keeps its own position tokens: they come back
   // unchanged at the end of a stream, and a forward token is to be sent with startFromHead (API_GetLogEvents.html).
   pageTokens: { error: 'InvalidParameterException', message: 'The specified nextToken is invalid.', ttlMs: 24 * 3600_000, unbound: ['GetLogEvents'] },
-  handlers: { ...groupHandlers, ...eventHandlers },
+  handlers: { ...groupHandlers, ...eventHandlers, ...liveTailHandlers },
+  control: liveTailControl,
 });

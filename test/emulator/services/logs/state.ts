@@ -34,6 +34,8 @@ interface TaskLike {
 
 export class LogsState {
   readonly groups = new Map<string, GroupState>();
+  /** Told of every event ingested (live tail sessions), whoever wrote it: PutLogEvents or a simulated task. */
+  readonly appendListeners = new Set<(g: GroupState, added: LogEventRecord[]) => void>();
   private eventSeq = 0;
 
   constructor(private readonly region: Region) {}
@@ -74,10 +76,15 @@ export class LogsState {
   /** Appends events (sorted by timestamp) to a stream, creating nothing. */
   append(g: GroupState, s: StreamState, events: { timestamp: number; message: string }[], ingestionTime: number): void {
     const list = s.events;
+    const added: LogEventRecord[] = [];
     for (const e of events) {
-      list.push({ logStreamName: s.stream.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime, eventId: String(++this.eventSeq).padStart(56, '0') });
+      added.push({ logStreamName: s.stream.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime, eventId: String(++this.eventSeq).padStart(56, '0') });
       s.stream.storedBytes += e.message.length + 26;
       g.group.storedBytes += e.message.length + 26;
+    }
+    list.push(...added);
+    for (const listener of this.appendListeners) {
+      listener(g, added);
     }
     list.sort((a, b) => a.timestamp - b.timestamp);
     if (list.length > MAX_EVENTS_PER_STREAM) {
