@@ -217,9 +217,10 @@ export class ClientManager {
       profile: parseSsoRoleProfile(scope.profile) ? undefined : scope.profile,
       credentials,
       endpoint: this.current.endpoint,
-      maxAttempts: this.options.maxAttempts,
+      // Follow restarts a live tail itself; a refused one (its quota is a LimitExceededException) falls back at once.
+      maxAttempts: kind === 'logsLiveTail' ? 1 : this.options.maxAttempts,
       retryMode: 'adaptive',
-      // A custom endpoint is the host to talk to: no operation's host prefix (StartLiveTail's `streaming-`) goes before it.
+      // A custom endpoint is the host to talk to: no host prefix (StartLiveTail's `stream-`) before it (aws-sdk-js-v3#7146).
       disableHostPrefix: this.current.endpoint !== undefined,
       // StartLiveTail is an HTTP/2 event stream that lasts up to 3 hours: no request timeout.
       requestHandler: kind === 'logsLiveTail' ? new sdk.NodeHttp2Handler({ requestTimeout: 0 }) : new sdk.NodeHttpHandler({

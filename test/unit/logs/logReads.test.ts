@@ -5,6 +5,7 @@ import { Follow, type FollowMode } from '../../../src/logs/follow';
 import { awsPatternError, FilterPatternError } from '../../../src/logs/filterPattern';
 import type { LogLine } from '../../../src/logs/logQuery';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
+import { liveTail } from '../../emulator/services/logs/liveTail';
 
 const SCOPE = { profile: 't', region: 'us-east-1' };
 
@@ -53,20 +54,57 @@ describe('Show Logs reads (emulator, real SDK)', function () {
     assert.strictEqual(awsPatternError('', refused), undefined);
   });
 
-  it('Follow falls back to polling when the endpoint refuses StartLiveTail, says so, and shows an event written later once', async () => {
-    const now = Date.now();
-    const tasks = await targetTasks(account.manager, SCOPE, { cluster: 'demo-fargate', service: 'api' }, now);
-    const logs = await containerLogs(account.manager, SCOPE, tasks.slice(0, 1), 'api');
-    const sets = streamSets(logs);
+  async function apiFollow(extra: Partial<ConstructorParameters<typeof Follow>[0]> = {}) {
+    const tasks = await targetTasks(account.manager, SCOPE, { cluster: 'demo-fargate', service: 'api' }, Date.now());
+    const sets = streamSets(await containerLogs(account.manager, SCOPE, tasks.slice(0, 1), 'api'));
     const stream = [...sets[0].streams.keys()][0];
     const got: LogLine[] = [];
     const modes: [FollowMode, string][] = [];
-    const follow = new Follow({ clients: account.manager, scope: SCOPE, sets, filterPattern: 'probe', from: now, onLines: (l) => got.push(...l), onMode: (m, d) => modes.push([m, d]), delays: { firstMs: 50, maxMs: 200 } });
+    const follow = new Follow({ clients: account.manager, scope: SCOPE, sets, filterPattern: 'probe', from: Date.now(), onLines: (l) => got.push(...l), onMode: (m, d) => modes.push([m, d]), delays: { firstMs: 50, maxMs: 200 }, ...extra });
+    const put = async (message: string) => {
+      const { sdk, client } = await account.manager.clientWithSdk('logs', SCOPE);
+      await client.send(new sdk.logs.PutLogEventsCommand({ logGroupName: '/ecs/demo-api', logStreamName: stream, logEvents: [{ timestamp: Date.now(), message }] }));
+    };
+    return { follow, got, modes, put };
+  }
+  const limits = () => liveTail(account.emulator.region().world).limits;
+
+  it('Follow uses StartLiveTail (HTTP/2) and shows an event written later, with its task and container', async () => {
+    const { follow, got, modes, put } = await apiFollow();
+    try {
+      assert.strictEqual(await follow.start(), 'live-tail');
+      assert.deepStrictEqual(modes[0], ['live-tail', 'StartLiveTail']);
+      const written = Date.now();
+      await put('probe live');
+      const line = await until(() => got.find((l) => l.message === 'probe live'), 'the live-tail line');
+      assert.match(line.label, /^[0-9a-f]{8}\/api$/);
+      assert.ok(Date.now() - written < 2_000, `within 2 s (${Date.now() - written} ms)`);
+    } finally {
+      follow.stop();
+    }
+  });
+
+  it('a live-tail session that ends (the 3-hour limit) is started again', async () => {
+    limits().maxSessionMs = 1_500;
+    const { follow, got, modes, put } = await apiFollow();
+    try {
+      assert.strictEqual(await follow.start(), 'live-tail');
+      await until(() => modes.find(([, d]) => /reconnected/.test(d)), 'a reconnect', 20_000);
+      await put('probe after reconnect');
+      await until(() => got.find((l) => l.message === 'probe after reconnect'), 'a line after the reconnect');
+    } finally {
+      follow.stop();
+      limits().maxSessionMs = 3 * 3_600_000;
+    }
+  });
+
+  it('Follow falls back to polling when live tail is refused (session quota: LimitExceededException), says so, and shows each event once', async () => {
+    limits().maxSessions = 0;
+    const { follow, got, modes, put } = await apiFollow();
     try {
       assert.strictEqual(await follow.start(), 'polling');
-      assert.match(modes[0][1], /live tail refused/);
-      const { sdk, client } = await account.manager.clientWithSdk('logs', SCOPE);
-      await client.send(new sdk.logs.PutLogEventsCommand({ logGroupName: '/ecs/demo-api', logStreamName: stream, logEvents: [{ timestamp: Date.now(), message: 'probe 1' }] }));
+      assert.match(modes[0][1], /live tail refused \(LimitExceededException/);
+      await put('probe 1');
       const line = await until(() => got.find((l) => l.message === 'probe 1'), 'the polled line');
       assert.match(line.label, /^[0-9a-f]{8}\/api$/);
       // Several more polls go by: the line is not shown twice.
@@ -75,6 +113,7 @@ describe('Show Logs reads (emulator, real SDK)', function () {
       assert.strictEqual(got.filter((l) => l.message === 'probe 1').length, 1);
     } finally {
       follow.stop();
+      limits().maxSessions = 15;
     }
     assert.strictEqual(follow.mode, 'polling');
   });
