@@ -14,7 +14,7 @@ export class DefinitionCodeActions implements vscode.CodeActionProvider {
     private readonly diagnostics: DefinitionDiagnostics,
   ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const result = await this.diagnostics.resultFor(document);
     if (!result) return [];
@@ -35,6 +35,15 @@ export class DefinitionCodeActions implements vscode.CodeActionProvider {
         action.edit.set(document.uri, fix.edits.map(toTextEdit));
         action.diagnostics = [shown];
         action.isPreferred = fix.isPreferred;
+        actions.set(fix.title, action);
+      }
+    }
+    // Not a problem, so no diagnostic: offered inside a container whose logs Show Logs cannot read.
+    if (result.kind === 'task') {
+      for (const fix of (await this.core.lib()).awslogsFixes(result.text, document.offsetAt(range.start), this.core.region())) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.set(document.uri, fix.edits.map(toTextEdit));
         actions.set(fix.title, action);
       }
     }
