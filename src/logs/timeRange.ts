@@ -61,7 +61,7 @@ export function describeWindow(window: TimeWindow, now: number): string {
   const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, ' UTC');
   if (window.end !== undefined) return `${iso(window.start)} → ${iso(window.end)}`;
   const minutes = Math.round((now - window.start) / 60_000);
-  if (minutes < 120 && minutes > 0) return `last ${minutes} min`;
   if (minutes % 60 === 0 && minutes > 0) return `last ${minutes / 60} h`;
+  if (minutes < 120 && minutes > 0) return `last ${minutes} min`;
   return `since ${iso(window.start)}`;
 }

@@ -77,9 +77,25 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
       this.relabelling.add(uri.toString());
       doc = await Promise.resolve(vscode.languages.setTextDocumentLanguage(doc, 'log')).finally(() => this.relabelling.delete(uri.toString()));
     }
+    await this.caughtUp(doc);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     this.updateContext();
     return editor;
+  }
+
+  /** An open document takes the new text a moment after onDidChange: the command answers once it shows it. */
+  private async caughtUp(doc: vscode.TextDocument, timeoutMs = 2_000): Promise<void> {
+    const expected = () => this.view(doc.uri)?.text.text();
+    if (doc.getText() === expected()) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && doc.getText() === expected() && done());
+    });
   }
 
   /** Sets `ecsWorkbench.logFollowing` for the editor title's Follow / Stop following. */
