@@ -37,7 +37,7 @@ const DEFAULT_DELAYS = { firstMs: 1_000, maxMs: 10_000 };
 /** Polling reads this far back from the newest line seen, for events ingested late. */
 const LATE_MS = 5_000;
 
-/** Why StartLiveTail could not start, in a few words; undefined when it is not a refusal. */
+/** Why StartLiveTail could not start, in a few words: the error's name, HTTP status and message. */
 export function liveTailRefusal(error: unknown): string {
   const e = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = e?.name && e.name !== 'Error' ? e.name : (e?.code ?? 'Error');

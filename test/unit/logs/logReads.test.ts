@@ -6,6 +6,7 @@ import { awsPatternError, FilterPatternError } from '../../../src/logs/filterPat
 import type { LogLine } from '../../../src/logs/logQuery';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 import { liveTail } from '../../emulator/services/logs/liveTail';
+import { containerLogTail } from '../../../src/logs/logTail';
 
 const SCOPE = { profile: 't', region: 'us-east-1' };
 
@@ -37,6 +38,13 @@ describe('Show Logs reads (emulator, real SDK)', function () {
     assert.ok(labels.size >= 2, `lines of several tasks: ${[...labels].join(', ')}`);
     for (const l of labels) assert.match(l, /^[0-9a-f]{8}\/web$/);
     for (let i = 1; i < lines.length; i++) assert.ok(lines[i - 1].timestamp <= lines[i].timestamp, 'ordered by time');
+  });
+
+  it('the last lines of one container of a task (for "why did it stop?"), newest last', async () => {
+    const [task] = await targetTasks(account.manager, SCOPE, { cluster: 'demo-fargate', service: 'web' }, Date.now());
+    const tail = await containerLogTail(account.manager, SCOPE, task, 'web', 2);
+    assert.strictEqual(tail.length, 2);
+    assert.ok(tail.every((l) => l.includes('web')), tail.join(' | '));
   });
 
   it('splits more than 100 streams into calls of 100', async () => {
