@@ -10,14 +10,15 @@ const watch = process.argv.includes('--watch');
 /**
  * Keeps the lazily loaded modules out of the entry bundle: `require('./sdk')` in aws/sdkLoader.ts
  * resolves at run time to dist/sdk.js, `require('./taskdefBundle')` in editor/taskdefLoader.ts to
- * dist/taskdef.js, `require('./actions')` in commands/deploy/actionsLoader.ts to dist/deploy-actions.js, `require('./page')` in
- * commands/metrics/pageLoader.ts to dist/metrics-page.js.
+ * dist/taskdef.js, `require('./actions')` in commands/deploy/actionsLoader.ts to dist/deploy-actions.js (in commands/logs/ to
+ * dist/logs-actions.js), `require('./page')` in commands/metrics/pageLoader.ts to dist/metrics-page.js.
  */
 const LAZY_BUNDLES = [
   { request: './sdk', importer: path.join('aws', 'sdkLoader.ts'), bundle: './sdk.js' },
   { request: './taskdefBundle', importer: path.join('editor', 'taskdefLoader.ts'), bundle: './taskdef.js' },
   { request: './actions', importer: path.join('commands', 'deploy', 'actionsLoader.ts'), bundle: './deploy-actions.js' },
   { request: './page', importer: path.join('commands', 'metrics', 'pageLoader.ts'), bundle: './metrics-page.js' },
+  { request: './actions', importer: path.join('commands', 'logs', 'actionsLoader.ts'), bundle: './logs-actions.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
@@ -79,6 +80,7 @@ async function main() {
       entryPoints: { 'webview/servicePage': 'src/webview/servicePage.ts', 'webview/uPlot': 'node_modules/uplot/dist/uPlot.min.css' },
       outdir: 'dist',
     }),
+    esbuild.context({ ...common, entryPoints: { 'logs-actions': 'src/commands/logs/actions.ts' }, outdir: 'dist' }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

@@ -7,6 +7,7 @@ import { registerProfileCommands } from './commands/profileCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerDeployCommands } from './commands/deploy';
 import { registerMetricsCommands } from './commands/metrics';
+import { registerLogCommands } from './commands/logs';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { EndpointGate } from './config/endpointGate';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerExplorerCommands(services);
   registerDeployCommands(services);
   registerMetricsCommands(services);
+  registerLogCommands(services);
   const ecr = registerEcr(services);
 
   ready = refreshAwsContext();

@@ -44,6 +44,7 @@ const CLIENT_CONSTRUCTORS = {
   sts: (sdk: Sdk) => sdk.STSClient,
   iam: (sdk: Sdk) => sdk.iam.IAMClient,
   logs: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
+  logsLiveTail: (sdk: Sdk) => sdk.logs.CloudWatchLogsClient,
   secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
@@ -217,9 +218,13 @@ export class ClientManager {
       profile: parseSsoRoleProfile(scope.profile) ? undefined : scope.profile,
       credentials,
       endpoint: this.current.endpoint,
-      maxAttempts: this.options.maxAttempts,
+      // Follow restarts a live tail itself; a refused one (its quota is a LimitExceededException) falls back at once.
+      maxAttempts: kind === 'logsLiveTail' ? 1 : this.options.maxAttempts,
       retryMode: 'adaptive',
-      requestHandler: new sdk.NodeHttpHandler({
+      // A custom endpoint is the host to talk to: no host prefix (StartLiveTail's `stream-`) before it (aws-sdk-js-v3#7146).
+      disableHostPrefix: this.current.endpoint !== undefined,
+      // StartLiveTail is an HTTP/2 event stream that lasts up to 3 hours: no request timeout.
+      requestHandler: kind === 'logsLiveTail' ? new sdk.NodeHttp2Handler({ requestTimeout: 0 }) : new sdk.NodeHttpHandler({
         connectionTimeout: this.options.connectTimeoutMs,
         requestTimeout: this.options.requestTimeoutMs,
       }),

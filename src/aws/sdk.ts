@@ -12,7 +12,7 @@ export * as ssm from '@aws-sdk/client-ssm';
 export * as autoscaling from '@aws-sdk/client-application-auto-scaling';
 export * as cloudwatch from '@aws-sdk/client-cloudwatch';
 export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-export { NodeHttpHandler } from '@smithy/node-http-handler';
+export { NodeHttpHandler, NodeHttp2Handler } from '@smithy/node-http-handler';
 export * as sso from '@aws-sdk/client-sso';
 export { fromSso as ssoTokenProvider } from '@aws-sdk/token-providers';
 export { fromSSO } from '@aws-sdk/credential-providers';

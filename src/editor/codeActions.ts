@@ -14,7 +14,7 @@ export class DefinitionCodeActions implements vscode.CodeActionProvider {
     private readonly diagnostics: DefinitionDiagnostics,
   ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const result = await this.diagnostics.resultFor(document);
     if (!result) return [];
@@ -30,14 +30,20 @@ export class DefinitionCodeActions implements vscode.CodeActionProvider {
           known.diagnostics!.push(shown);
           continue;
         }
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.set(document.uri, fix.edits.map(toTextEdit));
-        action.diagnostics = [shown];
-        action.isPreferred = fix.isPreferred;
-        actions.set(fix.title, action);
+        actions.set(fix.title, Object.assign(codeAction(document, fix), { diagnostics: [shown], isPreferred: fix.isPreferred }));
       }
+    }
+    // Not a problem, so no diagnostic: offered inside a container whose logs Show Logs cannot read.
+    if (result.kind === 'task') {
+      for (const fix of (await this.core.lib()).awslogsFixes(result.text, document.offsetAt(range.start), this.core.region())) actions.set(fix.title, codeAction(document, fix));
     }
     return [...actions.values()];
   }
+}
+
+function codeAction(document: vscode.TextDocument, fix: { title: string; edits: Parameters<typeof toTextEdit>[0][] }): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.set(document.uri, fix.edits.map(toTextEdit));
+  return action;
 }

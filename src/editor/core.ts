@@ -24,6 +24,11 @@ export class TaskdefCore implements vscode.Disposable {
     ];
   }
 
+  /** The region of the AWS context: what a fix writes where a definition names its region. */
+  region(): string | undefined {
+    return this.services.clientManager.context.region;
+  }
+
   lib(): Promise<Taskdef> {
     return loadTaskdef();
   }

@@ -19,6 +19,7 @@ export { parseJsonc, MAX_NESTING } from './document';
 export { detectKind, kindFromFileName } from './kind';
 export { hasPlaceholder } from './placeholders';
 export { getQuickFixes, getAllQuickFixes, stripReadOnlyFix, unwrapTaskDefinition, executionRoleFixes, newRevisionText } from './quickfix';
+export { awslogsFixes } from './logFixes';
 export { normalizeDefinition, normalizedText } from './normalize';
 export { LIVE_FIX_TIMEOUT_MS, MAX_LANGUAGE_SERVICE_LENGTH, TaskdefLanguageService, type TaskdefLanguageServiceOptions } from './languageService';
 export type { LiveItemData } from './liveCompletion';

@@ -53,6 +53,12 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.showPushResult',
   'ecsWorkbench.watchService',
   'ecsWorkbench.showServiceMetrics',
+  'ecsWorkbench.showLogs',
+  'ecsWorkbench.followLogs',
+  'ecsWorkbench.stopFollowingLogs',
+  'ecsWorkbench.filterLogs',
+  'ecsWorkbench.logTimeRange',
+  'ecsWorkbench.loadOlderLogs',
 ];
 
 const WHY: Record<TrustReason, string> = {

@@ -41,8 +41,9 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
   const reasons = (result.stoppedTasks ?? []).slice(0, 3).map(stoppedTaskLine);
   const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
   const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
-  void vscode.window.showErrorMessage(message, ...(canRollBack ? [rollBack] : []), 'Show Output').then((choice) => {
+  void vscode.window.showErrorMessage(message, ...(canRollBack ? [rollBack] : []), 'Show Logs', 'Show Output').then((choice) => {
     if (choice === 'Show Output') ui.output.show(true);
+    if (choice === 'Show Logs') void vscode.commands.executeCommand('ecsWorkbench.showLogs', { cluster: target.cluster, service: target.service, region: target.scope.region, profile: target.scope.profile ?? '' });
     if (choice === rollBack) follow(ui, target, result.previousTaskDefinition, pointAt);
   });
 }
