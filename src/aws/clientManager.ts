@@ -47,6 +47,7 @@ const CLIENT_CONSTRUCTORS = {
   secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
+  elbv2: (sdk: Sdk) => sdk.elbv2.ElasticLoadBalancingV2Client,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

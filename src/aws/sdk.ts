@@ -10,6 +10,7 @@ export * as logs from '@aws-sdk/client-cloudwatch-logs';
 export * as secretsmanager from '@aws-sdk/client-secrets-manager';
 export * as ssm from '@aws-sdk/client-ssm';
 export * as autoscaling from '@aws-sdk/client-application-auto-scaling';
+export * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
 export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 export * as sso from '@aws-sdk/client-sso';
