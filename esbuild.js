@@ -16,11 +16,12 @@ const LAZY_BUNDLES = [
   { request: './sdk', importer: path.join('aws', 'sdkLoader.ts'), bundle: './sdk.js' },
   { request: './taskdefBundle', importer: path.join('editor', 'taskdefLoader.ts'), bundle: './taskdef.js' },
   { request: './actions', importer: path.join('commands', 'deploy', 'actionsLoader.ts'), bundle: './deploy-actions.js' },
+  { request: './explainStoppedTask', importer: path.join('commands', 'diagnose', 'loader.ts'), bundle: './diagnose.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions|explainStoppedTask)$/ }, (args) => {
       const lazy = LAZY_BUNDLES.find((l) => l.request === args.path && args.importer.endsWith(l.importer));
       return lazy ? { path: lazy.bundle, external: true } : undefined;
     });
@@ -66,6 +67,7 @@ async function main() {
     esbuild.context({ ...common, entryPoints: { sdk: 'src/aws/sdk.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { taskdef: 'src/editor/taskdefBundle.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { 'deploy-actions': 'src/commands/deploy/actions.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { diagnose: 'src/commands/diagnose/explainStoppedTask.ts' }, outdir: 'dist' }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

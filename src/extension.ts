@@ -6,6 +6,7 @@ import { isSdkRequested } from './aws/sdkLoader';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerDeployCommands } from './commands/deploy';
+import { registerDiagnoseCommands } from './commands/diagnose';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { EndpointGate } from './config/endpointGate';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerTaskDefinitionEditor(services);
   registerExplorerCommands(services);
   registerDeployCommands(services);
+  registerDiagnoseCommands(services);
   const ecr = registerEcr(services);
 
   ready = refreshAwsContext();
