@@ -19,11 +19,12 @@ const LAZY_BUNDLES = [
   { request: './actions', importer: path.join('commands', 'deploy', 'actionsLoader.ts'), bundle: './deploy-actions.js' },
   { request: './page', importer: path.join('commands', 'metrics', 'pageLoader.ts'), bundle: './metrics-page.js' },
   { request: './actions', importer: path.join('commands', 'logs', 'actionsLoader.ts'), bundle: './logs-actions.js' },
+  { request: './explainStoppedTask', importer: path.join('commands', 'diagnose', 'loader.ts'), bundle: './diagnose.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions|page)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(sdk|taskdefBundle|actions|page|explainStoppedTask)$/ }, (args) => {
       const lazy = LAZY_BUNDLES.find((l) => l.request === args.path && args.importer.endsWith(l.importer));
       return lazy ? { path: lazy.bundle, external: true } : undefined;
     });
@@ -81,6 +82,7 @@ async function main() {
       outdir: 'dist',
     }),
     esbuild.context({ ...common, entryPoints: { 'logs-actions': 'src/commands/logs/actions.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { diagnose: 'src/commands/diagnose/explainStoppedTask.ts' }, outdir: 'dist' }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

@@ -8,6 +8,7 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerDeployCommands } from './commands/deploy';
 import { registerMetricsCommands } from './commands/metrics';
 import { registerLogCommands } from './commands/logs';
+import { registerDiagnoseCommands } from './commands/diagnose';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { EndpointGate } from './config/endpointGate';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
@@ -103,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerDeployCommands(services);
   registerMetricsCommands(services);
   registerLogCommands(services);
+  registerDiagnoseCommands(services);
   const ecr = registerEcr(services);
 
   ready = refreshAwsContext();

@@ -49,6 +49,7 @@ const CLIENT_CONSTRUCTORS = {
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
   cloudwatch: (sdk: Sdk) => sdk.cloudwatch.CloudWatchClient,
+  elbv2: (sdk: Sdk) => sdk.elbv2.ElasticLoadBalancingV2Client,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

@@ -1,6 +1,7 @@
 /**
  * The ECS reads and writes the deploy commands make, as plain data over the ClientManager.
  */
+import { CAUSES, causeOfTask } from '../diagnose/stopCause';
 import type { ClientManager, ClientOf, Scope } from '../aws/clientManager';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
@@ -27,6 +28,9 @@ export interface StoppedTask {
   stoppedReason: string;
   stopCode?: string;
   containers: { name: string; exitCode?: number; reason?: string }[];
+  /** Why it stopped, in plain words (src/diagnose), and its ARN for "Why did it stop?". */
+  cause?: string;
+  taskArn?: string;
 }
 
 export class EcsActions {
@@ -121,14 +125,16 @@ export class EcsActions {
       stoppedReason: t.stoppedReason ?? '',
       stopCode: t.stopCode,
       containers: (t.containers ?? []).map((c) => ({ name: c.name ?? '', exitCode: c.exitCode, reason: c.reason })),
+      cause: CAUSES[causeOfTask(t)].words,
+      taskArn: t.taskArn,
     }));
   }
 }
 
-/** `a1b2c3d4 demo-api:4: Essential container in task exited (EssentialContainerExited); api exit 1` */
+/** `a1b2c3d4 demo-api:4: an essential container exited: Essential container in task exited (EssentialContainerExited); api exit 1` */
 export function stoppedTaskLine(t: StoppedTask): string {
   const containers = t.containers
     .filter((c) => c.exitCode !== undefined || c.reason)
     .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? ` (${c.reason})` : ''}`);
-  return `${t.taskId.slice(0, 8)} ${t.taskDefinition}: ${t.stoppedReason}${t.stopCode ? ` (${t.stopCode})` : ''}${containers.length ? `; ${containers.join(', ')}` : ''}`;
+  return `${t.taskId.slice(0, 8)} ${t.taskDefinition}: ${t.cause ? `${t.cause}: ` : ''}${t.stoppedReason}${t.stopCode ? ` (${t.stopCode})` : ''}${containers.length ? `; ${containers.join(', ')}` : ''}`;
 }

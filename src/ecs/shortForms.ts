@@ -70,6 +70,8 @@ export function shortReason(reason: string): string {
  */
 export function stopSummary(task: EcsTypes.Task): string {
   if (task.stopCode === 'EssentialContainerExited' || /^Essential container in task exited/i.test(task.stoppedReason ?? '')) {
+    const oom = task.containers?.find((c) => /OutOfMemory/i.test(c.reason ?? ''));
+    if (oom) return `${oom.name} out of memory`;
     const container = exitedContainer(task);
     if (container) return `${container.name} exited ${container.exitCode}`;
   }

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AwsScope, ClientManager } from '../aws/clientManager';
 import type { ConsoleTarget } from '../ecs/consoleUrls';
-import type { EcsReader } from '../ecs/ecsReader';
+import type { EcsReader, Task } from '../ecs/ecsReader';
 import type { NodeIndex } from './nodeIndex';
 import type { ServiceAutoRefresher } from './serviceAutoRefresher';
 
@@ -38,4 +38,6 @@ export interface ExplorerContext {
   readonly index: NodeIndex;
   /** Tasks folders (by id) set to show stopped tasks: kept when the folder node is rebuilt. */
   readonly stoppedShown: Set<string>;
+  /** Why a stopped task stopped, in plain words: set once the "why did it stop?" command is registered (it loads its bundle on first use). */
+  readonly stopCauses: { words?: (task: Task) => Promise<string> };
 }

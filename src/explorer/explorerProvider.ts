@@ -3,7 +3,7 @@ import type { ClientManager } from '../aws/clientManager';
 import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles, profileExists } from '../aws/profiles';
-import { EcsReader } from '../ecs/ecsReader';
+import { EcsReader, type Task } from '../ecs/ecsReader';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
@@ -45,8 +45,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       autoRefresher: this.autoRefresher,
       index: new NodeIndex((scope) => clients.resolve(scope)),
       stoppedShown: new Set(),
+      stopCauses: {},
     };
     this.changes = new ChangeApplier(this.ctx, (error) => log?.(`refresh after a change failed: ${describeAwsError(error).message}`));
+  }
+
+  // Stopped tasks' tooltips get their cause from there (the diagnose bundle, loaded on first hover).
+  useStopCauses(words: (task: Task) => Promise<string>): void {
+    this.ctx.stopCauses.words = words;
   }
 
   /** A command changed something: the nodes showing it re-read it (no manual refresh needed). */

@@ -111,14 +111,23 @@ export function pickRevision(clients: ClientManager, scope: Scope, family: strin
 
 /** A running task of a cluster. */
 export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Task to stop'): Promise<string> {
+  return pickTask(clients, scope, cluster, 'RUNNING', asked);
+}
+
+/** A stopped task of a cluster (ECS keeps them listed for about an hour). */
+export function pickStoppedTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Stopped task'): Promise<string> {
+  return pickTask(clients, scope, cluster, 'STOPPED', asked);
+}
+
+function pickTask(clients: ClientManager, scope: Scope, cluster: string, desiredStatus: 'RUNNING' | 'STOPPED', asked: Asked): Promise<string> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
       page: async (startToken) => {
-        const { items, nextToken } = await reader.tasks(cluster, { desiredStatus: 'RUNNING' }, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
+        const { items, nextToken } = await reader.tasks(cluster, { desiredStatus }, { limit: PAGE, startToken });
+        return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${desiredStatus === 'STOPPED' ? t.stoppedReason ?? t.lastStatus : t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
       },
     },
-    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no running tasks.` },
+    { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no ${desiredStatus.toLowerCase()} tasks.` },
   );
 }

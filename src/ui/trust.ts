@@ -36,6 +36,7 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.copyArn',
   'ecsWorkbench.copyName',
   'ecsWorkbench.openInConsole',
+  'ecsWorkbench.explainStoppedTask',
   'ecsWorkbench.refreshNode',
   'ecsWorkbench.loadMore',
   'ecsWorkbench.filterList',

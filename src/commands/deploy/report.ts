@@ -7,6 +7,8 @@ import type { DeployUi } from './context';
 import type { ServiceTarget } from './targets';
 import { scaledText, type Scaling } from '../../deploy/scaling';
 
+const WHY = 'Why Did It Stop?';
+
 /** Points the target service at a revision and watches it: what *Roll back* and *Retry update* run. */
 export type PointAt = (target: ServiceTarget, taskDefinition: string) => Promise<DeployResult | undefined>;
 
@@ -41,9 +43,14 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
   const reasons = (result.stoppedTasks ?? []).slice(0, 3).map(stoppedTaskLine);
   const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
   const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
-  void vscode.window.showErrorMessage(message, ...(canRollBack ? [rollBack] : []), 'Show Logs', 'Show Output').then((choice) => {
+  // The newest stopped task first (ecsActions.stoppedTasks): the one "Why did it stop?" explains.
+  const newest = result.stoppedTasks?.find((t) => t.taskArn);
+  const why = newest ? [WHY] : [];
+  if (newest) ui.log(`Why did it stop? ${newest.taskId.slice(0, 8)}: ${newest.cause ?? newest.stoppedReason} (ECS: Why Did It Stop? explains it)`);
+  void vscode.window.showErrorMessage(message, ...why, ...(canRollBack ? [rollBack] : []), 'Show Logs', 'Show Output').then((choice) => {
     if (choice === 'Show Output') ui.output.show(true);
     if (choice === 'Show Logs') void vscode.commands.executeCommand('ecsWorkbench.showLogs', { cluster: target.cluster, service: target.service, region: target.scope.region, profile: target.scope.profile ?? '' });
+    if (choice === WHY && newest) void vscode.commands.executeCommand('ecsWorkbench.explainStoppedTask', { cluster: target.cluster, task: newest.taskArn, region: target.scope.region, profile: target.scope.profile ?? '', open: true });
     if (choice === rollBack) follow(ui, target, result.previousTaskDefinition, pointAt);
   });
 }

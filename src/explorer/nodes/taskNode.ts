@@ -6,6 +6,7 @@ import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNod
 import { presentedItem } from '../treeItems';
 import type { ecs } from '../../aws/sdk';
 import { resourceName } from '../../aws/arn';
+import { detailRows } from '../../util/markdown';
 
 export class TaskNode implements ExplorerNode {
   readonly kind = 'task';
@@ -29,14 +30,24 @@ export class TaskNode implements ExplorerNode {
     };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  getTreeItem(why?: string): vscode.TreeItem {
     const running = this.task.lastStatus === 'RUNNING';
-    return presentedItem(presentTask(this.task, this.ctx.now()), {
+    const presented = presentTask(this.task, this.ctx.now());
+    if (why) presented.details = `${detailRows([['Why it stopped', why]])}  \n${presented.details}`;
+    const item = presentedItem(presented, {
       id: this.id,
       icon: running ? 'vm-running' : this.task.lastStatus === 'STOPPED' ? 'vm-outline' : 'vm-active',
       contextValue: `task.${(this.task.lastStatus ?? 'unknown').toLowerCase()}`,
       collapsible: (this.task.containers?.length ?? 0) > 0,
     });
+    // A stopped task's tooltip is made on hover (resolveTreeItem), the cause first.
+    if (why === undefined && this.task.lastStatus === 'STOPPED' && this.ctx.stopCauses.words) item.tooltip = undefined;
+    return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
+    item.tooltip = this.getTreeItem((await this.ctx.stopCauses.words?.(this.task).catch(() => undefined)) ?? '').tooltip;
+    return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {

@@ -6,11 +6,13 @@ import { scalingService, seedScaling } from '../services/autoscaling/index';
 import { createCluster } from '../services/ecs/clusters';
 import { registerContainerInstance } from '../services/ecs/container-instances';
 import { ecsSim } from '../services/ecs/sim/index';
+import { crashLines, startupLines } from '../services/ecs/sim/taskLogs';
 import { ecsState, taskId } from '../services/ecs/state';
 import { seedLoadBalancer } from '../services/elbv2/index';
 import { logsState } from '../services/logs/state';
 import { secretsState } from '../services/secretsmanager/index';
 import { parametersState } from '../services/ssm/index';
+import { STOPPED_FAMILIES, seedStoppedTasks } from './demoStopped';
 import { seedEcr } from './ecr';
 import { ago, ec2TaskDef, ecrImage, event, fargateTaskDef, runningTasks, steadyService, stoppedTask, SUBNETS } from './helpers';
 
@@ -46,7 +48,7 @@ function seedSecrets(region: Region, at: Date): void {
 
 export function seedDemo(region: Region): void {
   const sim = ecsSim(region);
-  for (const g of ['/ecs/demo-api', '/ecs/demo-web', '/ecs/demo-worker', '/ecs/demo-cache', '/ecs/demo-batch']) {
+  for (const g of ['/ecs/demo-api', '/ecs/demo-web', '/ecs/demo-worker', '/ecs/demo-cache', '/ecs/demo-batch', ...STOPPED_FAMILIES.map((f) => `/ecs/${f}`)]) {
     logsState(region).createGroup(g, ago(region, 30 * DAY));
   }
   logsState(region).groups.get('/ecs/demo-api')!.group.retentionInDays = 30;
@@ -93,7 +95,7 @@ export function seedDemo(region: Region): void {
   Object.assign(failing, { createdAt: ago(region, 20), updatedAt: ago(region, 20) });
   for (let i = 0; i < 4; i++) {
     const [t] = runningTasks(region, fargate, worker, td.worker2, 1, ago(region, 18 - i * 4), false);
-    sim.tasks.writeLogs(t, td.worker2, () => ['Starting worker', 'Error: failed to start application (exit 1)']);
+    sim.tasks.writeLogs(t, td.worker2, (c) => [...startupLines(c), ...crashLines(c)]);
     stoppedTask(region, t, 18 - i * 4 - 0.05, 18 - i * 4 - 0.5, 1);
     event(region, worker, ago(region, 18.5 - i * 4), `has started 1 tasks: (task ${taskId(t)}).`);
   }
@@ -112,6 +114,8 @@ export function seedDemo(region: Region): void {
   // A standalone Fargate task (a migration) in the Fargate cluster.
   const migrate = sim.tasks.launch({ cluster: fargate, taskDef: td.api3, launchType: 'FARGATE', startedBy: 'migrate', networkConfiguration: SUBNETS, runningSince: ago(region, 5), overrides: { containerOverrides: [{ name: 'api', command: ['npm', 'run', 'migrate'] }] } });
   sim.tasks.writeLogs(migrate, td.api3, () => ['Running migrations', 'Migration 0042_add_orders applied']);
+  // One-off tasks that stopped for other reasons: out of memory, image pull, secrets.
+  seedStoppedTasks(region, fargate);
 
   seedEcr(region, 'demo', region.now());
   seedSecrets(region, ago(region, 30 * DAY));

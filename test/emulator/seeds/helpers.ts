@@ -24,7 +24,7 @@ function awslogs(region: Region, family: string): ecs.LogConfiguration {
   return { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': region.name, 'awslogs-stream-prefix': 'ecs' } };
 }
 
-export function fargateTaskDef(region: Region, family: string, container: string, image: string, opts: { port?: number; cpu?: string; memory?: string; taskRole?: string; env?: ecs.KeyValuePair[] } = {}): TaskDefinitionRecord {
+export function fargateTaskDef(region: Region, family: string, container: string, image: string, opts: { port?: number; cpu?: string; memory?: string; taskRole?: string; env?: ecs.KeyValuePair[]; container?: Partial<ecs.ContainerDefinition> } = {}): TaskDefinitionRecord {
   return registerTaskDefinition(region, {
     family,
     networkMode: 'awsvpc',
@@ -41,6 +41,7 @@ export function fargateTaskDef(region: Region, family: string, container: string
       portMappings: opts.port ? [{ containerPort: opts.port, protocol: 'tcp', name: `${container}-${opts.port}`, appProtocol: 'http' }] : [],
       environment: opts.env ?? [],
       logConfiguration: awslogs(region, family),
+      ...opts.container,
     }],
     tags: [{ key: 'app', value: family }],
   }, defaultIdentity(region.name));
@@ -109,10 +110,21 @@ export function steadyService(region: Region, cluster: ClusterRecord, name: stri
 
 /** Marks a seeded task stopped (its essential container exited with `exitCode`). */
 export function stoppedTask(region: Region, t: TaskRecord, stoppingMinutesAgo: number, stoppedMinutesAgo: number, exitCode: number): void {
+  seededStop(region, t, { stoppingMinutesAgo, stoppedMinutesAgo, stopCode: 'EssentialContainerExited', reason: 'Essential container in task exited', exitCode });
+}
+
+/**
+ * Marks a seeded task stopped as ECS leaves it: with a stop code and reason, the first container's
+ * exit code and reason when it ran; a task that never started (TaskFailedToStart) keeps no
+ * start times and no exit code.
+ */
+export function seededStop(region: Region, t: TaskRecord, how: { stoppingMinutesAgo: number; stoppedMinutesAgo: number; stopCode: ecs.TaskStopCode; reason: string; exitCode?: number; containerReason?: string }): void {
   Object.assign(t, {
-    desiredStatus: 'STOPPED', lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited',
-    stoppingAt: ago(region, stoppingMinutesAgo), executionStoppedAt: ago(region, stoppingMinutesAgo), stoppedAt: ago(region, stoppedMinutesAgo),
+    desiredStatus: 'STOPPED', lastStatus: 'STOPPED', stopCode: how.stopCode, stoppedReason: how.reason,
+    stoppingAt: ago(region, how.stoppingMinutesAgo), executionStoppedAt: ago(region, how.stoppingMinutesAgo), stoppedAt: ago(region, how.stoppedMinutesAgo),
   });
-  t.containers[0].lastStatus = 'STOPPED';
-  t.containers[0].exitCode = exitCode;
+  for (const c of t.containers) c.lastStatus = 'STOPPED';
+  if (how.exitCode !== undefined) t.containers[0].exitCode = how.exitCode;
+  if (how.containerReason) t.containers[0].reason = how.containerReason;
+  t.attachments.forEach((a) => (a.status = 'DELETED'));
 }

@@ -144,7 +144,7 @@ describe('emulator: ECS', () => {
 
     it('lists families and revisions, deregisters and deletes', async () => {
       const fams = await ecs.send(new ListTaskDefinitionFamiliesCommand({ familyPrefix: 'demo-' }));
-      assert.deepStrictEqual(fams.families, ['demo-api', 'demo-batch', 'demo-cache', 'demo-web', 'demo-worker']);
+      assert.deepStrictEqual(fams.families, ['demo-api', 'demo-batch', 'demo-cache', 'demo-pay', 'demo-preview', 'demo-report', 'demo-web', 'demo-worker']);
       const revs = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'demo-api', sort: 'DESC' }));
       assert.deepStrictEqual(revs.taskDefinitionArns?.map((a) => a.split('/').pop()), ['demo-api:3', 'demo-api:2']);
       const inactive = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'demo-api', status: 'INACTIVE' }));

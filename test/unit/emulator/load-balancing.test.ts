@@ -90,10 +90,10 @@ describe('emulator: ECS rollouts behind a load balancer (demo api, demo-api-tg)'
     assert.ok(took <= 50_000, `completed after ${took / 1000} s (10 s of health checks)`);
   });
 
-  it('a task failing its health checks is stopped once the grace period is over; the circuit breaker then rolls back', async () => {
+  it('a task failing its ELB health checks (an elbfail image) is stopped once the grace period is over; the circuit breaker then rolls back', async () => {
     const td = (await ecs.send(new RegisterTaskDefinitionCommand({
       family: 'demo-api', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
-      containerDefinitions: [{ name: 'api', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/api:1.3.0-unhealthy', portMappings: [{ containerPort: 8080 }] }],
+      containerDefinitions: [{ name: 'api', image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/api:1.3.0-elbfail', portMappings: [{ containerPort: 8080 }] }],
     }))).taskDefinition!;
     await ecs.send(new UpdateServiceCommand({ ...API, taskDefinition: td.taskDefinitionArn, healthCheckGracePeriodSeconds: 300 }));
     // Failing after 2 checks 30 s apart, but ECS ignores that during the grace period.
@@ -109,7 +109,11 @@ describe('emulator: ECS rollouts behind a load balancer (demo api, demo-api-tg)'
     assert.deepStrictEqual(new Set(tasks.map((t) => `${t.stopCode}: ${t.stoppedReason}`)), new Set([`ServiceSchedulerInitiated: Task failed ELB health checks in (target-group ${tgArn})`]));
     assert.ok(tasks.every((t) => t.startedAt!.getTime() + 300_000 <= t.stoppingAt!.getTime()), 'stopped after the grace period');
     const events = (await api()).events!.map((e) => e.message!);
-    assert.ok(events.includes(`(service api) (port 8080) is unhealthy in (target-group ${tgArn}) due to (reason Health checks failed with these codes: [503]).`), events.join('\n'));
+    for (const t of tasks) {
+      const id = t.taskArn!.split('/').pop();
+      assert.ok(events.includes(`(service api) (task ${id}) (port 8080) is unhealthy in (target-group ${tgArn}) due to (reason Health checks failed with these codes: [503]).`), events.join('\n'));
+      assert.ok(events.includes(`(service api) has stopped 1 running tasks: (task ${id}).`), events.join('\n'));
+    }
     assert.ok(events.some((m) => /deployment failed: tasks failed to start/.test(m)), events.join('\n'));
     assert.ok(events.some((m) => /rolling back to deployment/.test(m)), events.join('\n'));
   });

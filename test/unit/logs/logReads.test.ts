@@ -42,9 +42,10 @@ describe('Show Logs reads (emulator, real SDK)', function () {
 
   it('the last lines of one container of a task (for "why did it stop?"), newest last', async () => {
     const [task] = await targetTasks(account.manager, SCOPE, { cluster: 'demo-fargate', service: 'web' }, Date.now());
-    const tail = await containerLogTail(account.manager, SCOPE, task, 'web', 2);
-    assert.strictEqual(tail.length, 2);
-    assert.ok(tail.every((l) => l.includes('web')), tail.join(' | '));
+    const { lines, note } = await containerLogTail(account.manager, SCOPE, task, 'web', 2);
+    assert.strictEqual(note, undefined);
+    assert.strictEqual(lines.length, 2);
+    assert.ok(lines.every((l) => l.includes('web')), lines.join(' | '));
   });
 
   it('splits more than 100 streams into calls of 100', async () => {

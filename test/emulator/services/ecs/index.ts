@@ -4,6 +4,7 @@ import { arn } from '../../kit/arn';
 import { defineService } from '../../kit/service';
 import { clusterHandlers } from './clusters';
 import { instanceHandlers } from './container-instances';
+import { ecsControl } from './control';
 import { serviceHandlers } from './services';
 import { tagHandlers } from './tags';
 import { taskDefinitionHandlers } from './task-definitions';
@@ -17,5 +18,6 @@ export const ecsService = defineService<ecs.Operations>({
   // No public source gives ECS's wording for a foreign token; the code is the one its model lists.
   pageTokens: { error: 'InvalidParameterException', message: 'The nextToken is not valid.' },
   deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
+  control: ecsControl,
   handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
 });

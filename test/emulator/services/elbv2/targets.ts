@@ -4,7 +4,7 @@
  * ACTIVATING and deregisters it during DEACTIVATING
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html); the
  * target is `initial` until it passed the health checks (or `unhealthy` once it failed them: images
- * named `*unhealthy*` answer 503), `draining` for the group's
+ * named `*elbfail*` answer 503), `draining` for the group's
  * deregistration_delay.timeout_seconds after deregistration, then gone
  * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay).
  */
@@ -13,7 +13,7 @@ import type * as elb from '../../generated/elbv2';
 import { lastPart } from '../../kit/arn';
 import type { Region } from '../../kit/world';
 import { ecsState, lastClusterName, type ServiceRecord, type TaskRecord } from '../ecs/state';
-import { imageUnhealthy } from '../ecs/sim/timing';
+import { imageFailsElbHealthChecks } from '../ecs/sim/timing';
 import { elbState, healthyAfterMs, unhealthyAfterMs, type TargetGroupRecord } from './state';
 
 /** A service's target groups (those that exist) with the container and port each one targets. */
@@ -64,7 +64,7 @@ function notInUse(region: Region, tg: TargetGroupRecord, zone: string | undefine
 /** What the health checks say of a registered target in use: `initial` until it passed (or failed) enough of them in a row. */
 function checked(region: Region, tg: TargetGroupRecord, task: TaskRecord, registeredAt: Date): elb.TargetHealth {
   const since = emulatedMsSince(region, registeredAt);
-  if (task.containers.some((c) => imageUnhealthy(c.image))) {
+  if (task.containers.some((c) => imageFailsElbHealthChecks(c.image))) {
     // The wording of a failing HTTP check (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html#target-health-reason-codes).
     return since >= unhealthyAfterMs(tg)
       ? { State: 'unhealthy', Reason: 'Target.ResponseCodeMismatch', Description: 'Health checks failed with these codes: [503]' }

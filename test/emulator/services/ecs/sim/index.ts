@@ -1,7 +1,7 @@
 /**
  * ECS over time, per region: the task lifecycle (tasks.ts), placement on container instances
  * (placement.ts), the service scheduler (scheduler.ts), deployments with the circuit breaker
- * (deployments.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
+ * (deployments.ts), why tasks stop (stopCauses.ts, with the lines they log: taskLogs.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
  * divides them.
  */
 import { perRegion, Region } from '../../../kit/world';
@@ -10,6 +10,7 @@ import { Deployments } from './deployments';
 import { LoadBalancing } from './loadBalancing';
 import { Placement } from './placement';
 import { ServiceScheduler } from './scheduler';
+import { StopCauses } from './stopCauses';
 import { TaskLifecycle } from './tasks';
 
 export class EcsSim {
@@ -18,6 +19,7 @@ export class EcsSim {
   readonly scheduler: ServiceScheduler;
   readonly deployments: Deployments;
   readonly loadBalancing: LoadBalancing;
+  readonly causes: StopCauses;
 
   constructor(readonly region: Region) {
     this.tasks = new TaskLifecycle(this);
@@ -25,6 +27,7 @@ export class EcsSim {
     this.scheduler = new ServiceScheduler(this);
     this.deployments = new Deployments(this);
     this.loadBalancing = new LoadBalancing(this);
+    this.causes = new StopCauses(this);
   }
 
   get ecs() {

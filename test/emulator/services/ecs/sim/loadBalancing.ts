@@ -11,7 +11,8 @@
  */
 import { elbState, healthyAfterMs, unhealthyAfterMs, type TargetGroupRecord } from '../../elbv2/state';
 import { emulatedMsSince, serviceTargetGroups, taskTarget } from '../../elbv2/targets';
-import type { TaskRecord } from '../state';
+import { lastPart } from '../../../kit/arn';
+import { lastClusterName, taskId, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
 
 export class LoadBalancing {
@@ -82,13 +83,24 @@ export class LoadBalancing {
     this.sim.after(wait, () => this.watch(task));
   }
 
-  /** The service events and stop reason ECS gives a task whose target failed its health checks. */
+  /**
+   * The service events and stop reason ECS gives a task whose target failed its health checks: on
+   * Fargate "(service s) (task t) (port p) is unhealthy in (target-group g) due to (reason r)", on EC2
+   * with "(instance i)" after the task
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-unhealthy-event-messages.html),
+   * then the task stopped, "Task failed ELB health checks in (target-group g)".
+   */
   private failedHealthChecks(task: TaskRecord, tg: TargetGroupRecord, port: number | undefined, why: string | undefined): void {
     const svc = this.sim.ecs.serviceOfTask(task);
     if (svc) {
-      this.sim.scheduler.addEvent(svc, `(port ${port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason ${why}).`);
+      const inst = task.containerInstanceArn ? this.sim.ecs.instancesOf(lastClusterName(task.clusterArn)).get(lastPart(task.containerInstanceArn)) : undefined;
+      const instance = inst ? ` (instance ${inst.ec2InstanceId})` : '';
+      this.sim.scheduler.addEvent(svc, `(task ${taskId(task)})${instance} (port ${port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason ${why}).`);
     }
     this.sim.tasks.stop(task, { stopCode: 'ServiceSchedulerInitiated', reason: `Task failed ELB health checks in (target-group ${tg.TargetGroupArn})`, failure: true });
+    if (svc) {
+      this.sim.scheduler.addEvent(svc, `has stopped 1 running tasks: (task ${taskId(task)}).`);
+    }
   }
 
   /**

@@ -7,8 +7,12 @@ import { taskNeeds } from './timing';
 export class Placement {
   constructor(private readonly sim: EcsSim) {}
 
-  /** Picks the container instance with the most memory left that fits `td`, or explains why there is none. */
-  place(cluster: ClusterRecord, td: ecs.TaskDefinition): { instance?: InstanceRecord; reason?: string } {
+  /**
+   * Picks the container instance with the most memory left that fits `td`, or explains why there is
+   * none: the RunTask failure reason (`RESOURCE:CPU` / `RESOURCE:MEMORY`) and the closest instance
+   * (the one with most of the resource that was short), which the service event names.
+   */
+  place(cluster: ClusterRecord, td: ecs.TaskDefinition): { instance?: InstanceRecord; reason?: string; closest?: InstanceRecord } {
     const instances = [...this.sim.ecs.instancesOf(cluster.clusterName).values()].filter((i) => i.status === 'ACTIVE');
     if (instances.length === 0) {
       return { reason: 'No Container Instances were found in your cluster.' };
@@ -16,21 +20,26 @@ export class Placement {
     const need = taskNeeds(td);
     let best: InstanceRecord | undefined;
     let reason = 'RESOURCE:MEMORY';
+    let closest: { inst: InstanceRecord; free: number } | undefined;
+    const short = (inst: InstanceRecord, why: string, free: number): void => {
+      reason = why;
+      if (!closest || closest.free < free) closest = { inst, free };
+    };
     for (const inst of instances) {
       const free = this.remaining(inst);
       if (free.cpu < need.cpu) {
-        reason = 'RESOURCE:CPU';
+        short(inst, 'RESOURCE:CPU', free.cpu);
         continue;
       }
       if (free.memory < need.memory) {
-        reason = 'RESOURCE:MEMORY';
+        short(inst, 'RESOURCE:MEMORY', free.memory);
         continue;
       }
       if (!best || this.remaining(best).memory < free.memory) {
         best = inst;
       }
     }
-    return best ? { instance: best } : { reason };
+    return best ? { instance: best } : { reason, closest: closest?.inst };
   }
 
   remaining(inst: InstanceRecord): { cpu: number; memory: number } {

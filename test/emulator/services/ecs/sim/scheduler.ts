@@ -5,10 +5,23 @@
  * service events ECS writes.
  */
 import { flat } from '../../../kit/flat';
-import { lastClusterName, taskId, type ServiceRecord, type TaskRecord } from '../state';
+import { lastPart } from '../../../kit/arn';
+import { lastClusterName, taskId, type InstanceRecord, type ServiceRecord, type TaskRecord } from '../state';
 import { serviceHistory } from './history';
 import type { EcsSim } from './index';
 import { ACTIVE_STATES, isFargate, scheduled, TIMING } from './timing';
+
+/**
+ * The service event of a task no container instance can take, as AWS words it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html):
+ * "... The closest matching (container-instance id) has insufficient memory available. ...".
+ */
+function unplaceable(placed: { reason?: string; closest?: InstanceRecord }): string {
+  const head = 'was unable to place a task because no container instance met all of its requirements.';
+  const what = placed.reason === 'RESOURCE:CPU' ? 'CPU units' : placed.reason === 'RESOURCE:MEMORY' ? 'memory' : undefined;
+  if (!what || !placed.closest) return `${head} Reason: ${placed.reason}`;
+  return `${head} The closest matching (container-instance ${lastPart(placed.closest.containerInstanceArn)}) has insufficient ${what} available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+}
 
 export class ServiceScheduler {
   constructor(private readonly sim: EcsSim) {}
@@ -136,7 +149,7 @@ export class ServiceScheduler {
     for (let i = 0; td && i < Math.min(need, room); i++) {
       const placed = isFargate(launchType) ? {} : this.sim.placement.place(cluster, td);
       if (!isFargate(launchType) && !placed.instance) {
-        this.addEvent(svc, `was unable to place a task because no container instance met all of its requirements. Reason: ${placed.reason}`);
+        this.addEvent(svc, unplaceable(placed));
         this.scheduleReconcile(svc, 60_000);
         break;
       }

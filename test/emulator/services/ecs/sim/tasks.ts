@@ -12,7 +12,7 @@ import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type
 import { serviceHistory } from './history';
 import type { EcsSim } from './index';
 import { SHARED } from './shared';
-import { containerOverrides, essential, imageFails, imageUnpullable, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
+import { containerOverrides, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
 
 export interface LaunchParams {
   cluster: ClusterRecord;
@@ -38,6 +38,8 @@ export interface StopHow {
   stopCode: ecs.TaskStopCode;
   reason: string;
   exitCodes?: Record<string, number>;
+  /** Containers' own `reason` (e.g. "OutOfMemoryError: Container killed due to memory usage"). */
+  containerReasons?: Record<string, string>;
   /** The task failed (counts towards the circuit breaker and ECS's restart back-off). */
   failure?: boolean;
 }
@@ -144,15 +146,9 @@ export class TaskLifecycle {
     if (task.desiredStatus !== 'RUNNING') {
       return;
     }
-    const unpullable = task.containers.find((c) => imageUnpullable(c.image));
-    if (unpullable) {
-      const reason = `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${unpullable.image}: not found`;
-      return this.stop(task, { stopCode: 'TaskFailedToStart', reason, failure: true });
-    }
-    const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
-    const logProblem = td ? logsState(this.sim.region).checkTaskLogging(td) : undefined;
-    if (logProblem) {
-      return this.stop(task, { stopCode: 'TaskFailedToStart', reason: `ResourceInitializationError: ${logProblem}`, failure: true });
+    const cannot = this.sim.causes.failsToStart(task, this.sim.ecs.findTaskDef(task.taskDefinitionArn));
+    if (cannot) {
+      return this.stop(task, cannot);
     }
     task.pullStoppedAt = this.sim.now();
     this.bump(task, 'ACTIVATING');
@@ -165,18 +161,9 @@ export class TaskLifecycle {
       return;
     }
     this.markRunning(task, this.sim.now());
-    const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
-    this.writeLogs(task, td, (c) => [`Starting ${c.name} (${c.image})`, `${c.name} listening on port ${c.portMappings?.[0]?.containerPort ?? 8080}`]);
     this.sim.scheduler.serviceChanged(task);
     this.sim.after(TIMING.healthyAfter, () => this.sim.scheduler.serviceChanged(task));
-    const failing = task.containers.find((c) => essential(td, c.name) && imageFails(c.image));
-    if (!failing) {
-      return this.scheduleHeartbeatLogs(task);
-    }
-    this.sim.after(TIMING.failAfter, () => {
-      this.writeLogs(task, td, (c) => (c.name === failing.name ? ['Error: failed to start application (exit 1)'] : []));
-      this.stop(task, { stopCode: 'EssentialContainerExited', reason: 'Essential container in task exited', exitCodes: { [failing.name]: 1 }, failure: true });
-    });
+    this.sim.causes.running(task, this.sim.ecs.findTaskDef(task.taskDefinitionArn));
   }
 
   /** Marks a task RUNNING since `at` (also used by seeds). */
@@ -199,16 +186,6 @@ export class TaskLifecycle {
     }
     // Seeds: registered in the target groups when it started (a live task was in ACTIVATING).
     this.sim.loadBalancing.register(task, at);
-  }
-
-  private scheduleHeartbeatLogs(task: TaskRecord): void {
-    this.sim.after(TIMING.logEvery, () => {
-      if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') {
-        return;
-      }
-      this.writeLogs(task, this.sim.ecs.findTaskDef(task.taskDefinitionArn), (c) => [`${c.name}: GET /health 200 ${1 + this.sim.rnd.int(20)}ms`]);
-      this.scheduleHeartbeatLogs(task);
-    });
   }
 
   /** Writes lines to the awslogs streams of a task's containers. */
@@ -238,6 +215,8 @@ export class TaskLifecycle {
         if (c.lastStatus === 'RUNNING') {
           c.exitCode = how.exitCodes?.[c.name] ?? 0;
         }
+        const reason = how.containerReasons?.[c.name];
+        if (reason) c.reason = reason;
         c.lastStatus = 'STOPPED';
       }
     };

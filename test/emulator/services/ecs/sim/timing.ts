@@ -18,23 +18,51 @@ export const TIMING = {
   /** A task counts as healthy for deployments once RUNNING this long (no load balancer health checks). */
   healthyAfter: 10_000,
   logEvery: 30_000,
+  /** How long an `oom` image runs, its memory climbing, before the kernel kills it. */
+  oomAfter: 45_000,
+  /** How long a Fargate Spot task runs after its two-minute interruption warning. */
+  spotWarning: 120_000,
 };
 
 export const ACTIVE_STATES = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING']);
 
-/** "An image whose tag or name contains `fail`" makes its tasks exit 1. */
+/**
+ * What an image's tag or name makes its tasks do, so tests and the demo seed can make each stop
+ * cause of AWS's troubleshooting guide happen on purpose
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html):
+ * - `nopull` (or the older `pullerror`): CannotPullContainerError, the task fails to start;
+ * - `badsecret`: ResourceInitializationError, its secrets cannot be read;
+ * - `oom`: runs a while, its memory climbing, then is killed with OutOfMemoryError (exit 137);
+ * - `unhealthy`: runs but fails its container health check (when its container definition has one);
+ * - `elbfail`: runs but fails its load balancer health checks (HTTP 503);
+ * - `fail`: exits 1 three seconds after RUNNING.
+ */
+export type ImageBehaviour = 'nopull' | 'badsecret' | 'oom' | 'unhealthy' | 'elbfail' | 'fail';
+
+/** The behaviour an image asks for (its name after the registry host and path, with its tag), if any. */
+export function imageBehaviour(img: string): ImageBehaviour | undefined {
+  const name = img.slice(img.lastIndexOf('/') + 1);
+  if (/nopull|pullerror/i.test(img)) return 'nopull';
+  if (/badsecret/i.test(name)) return 'badsecret';
+  if (/elbfail/i.test(name)) return 'elbfail';
+  if (/unhealthy/i.test(name)) return 'unhealthy';
+  if (/oom/i.test(name)) return 'oom';
+  return /fail/i.test(name) ? 'fail' : undefined;
+}
+
+/** "An image whose tag or name contains `fail`" (not `elbfail`) makes its tasks exit 1. */
 export function imageFails(img: string): boolean {
-  return /fail/i.test(img.slice(img.lastIndexOf('/') + 1));
+  return imageBehaviour(img) === 'fail';
 }
 
-/** An image whose tag or name contains `unhealthy` runs but fails its load balancer health checks (HTTP 503). */
-export function imageUnhealthy(img: string): boolean {
-  return /unhealthy/i.test(img.slice(img.lastIndexOf('/') + 1));
+/** An image whose tag or name contains `elbfail` runs but fails its load balancer health checks (HTTP 503). */
+export function imageFailsElbHealthChecks(img: string): boolean {
+  return imageBehaviour(img) === 'elbfail';
 }
 
-/** An image name containing `pullerror` cannot be pulled (CannotPullContainerError). */
+/** An image name containing `nopull` (or `pullerror`) cannot be pulled (CannotPullContainerError). */
 export function imageUnpullable(img: string): boolean {
-  return /pullerror/i.test(img);
+  return imageBehaviour(img) === 'nopull';
 }
 
 export function isFargate(launchType: string | undefined): boolean {

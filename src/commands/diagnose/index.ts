@@ -1,0 +1,9 @@
+import type { Services } from '../../services';
+import { registerCommand } from '../../ui/registerCommand';
+import { loadDiagnose } from './loader';
+
+/** "Why did it stop?": only the id is registered at activation; the implementation loads on first use. */
+export function registerDiagnoseCommands(services: Services): void {
+  services.explorer.useStopCauses(async (task) => (await loadDiagnose()).stopCauseWords(task));
+  registerCommand(services, 'ecsWorkbench.explainStoppedTask', async (arg?: unknown) => (await loadDiagnose()).explainStoppedTaskCommand(services, arg));
+}
