@@ -4,6 +4,7 @@
  * stored (see test/emulator/README.md, "Metrics").
  */
 import type { TaskSpan } from '../../ecs/sim/history';
+import { imageBehaviour } from '../../ecs/sim/timing';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -19,8 +20,8 @@ export function unit(...parts: (string | number)[]): number {
 
 const imageName = (image: string): string => image.slice(image.lastIndexOf('/') + 1);
 const busy = (span: TaskSpan): boolean => span.images.some((i) => /busy/i.test(imageName(i)));
-/** Our own check of the `oom` image hint (the emulator's stop itself is ECS's, in ecs/sim). */
-const oom = (span: TaskSpan): boolean => span.images.some((i) => /oom/i.test(imageName(i)));
+/** The `oom` image hint of ECS's simulation (which kills the task TIMING.oomAfter after it starts). */
+const oom = (span: TaskSpan): boolean => span.images.some((i) => imageBehaviour(i) === 'oom');
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
