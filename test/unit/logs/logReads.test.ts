@@ -4,21 +4,12 @@ import { readWindow } from '../../../src/logs/logQuery';
 import { Follow, type FollowMode } from '../../../src/logs/follow';
 import { awsPatternError, FilterPatternError } from '../../../src/logs/filterPattern';
 import type { LogLine } from '../../../src/logs/logQuery';
+import { until } from '../support/until';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
 import { liveTail } from '../../emulator/services/logs/liveTail';
 import { containerLogTail } from '../../../src/logs/logTail';
 
 const SCOPE = { profile: 't', region: 'us-east-1' };
-
-async function until<T>(check: () => T | undefined, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 describe('Show Logs reads (emulator, real SDK)', function () {
   this.timeout(60_000);
