@@ -55,6 +55,19 @@ export function causeOfTask(task: ecs.Task, events: ecs.ServiceEvent[] = []): St
   return 'unknown';
 }
 
+/**
+ * Why a task stopped, in plain words (the explorer's tooltips), never guessing: without its service's
+ * events, a task the scheduler stopped for a deployment reads the same whether a newer deployment
+ * replaced it, its service scaled in, or it was stopped for want of capacity, so the words say what
+ * the task says.
+ */
+export function stopCauseWords(task: ecs.Task, events?: ecs.ServiceEvent[]): string {
+  const cause = causeOfTask(task, events);
+  if (events || (cause !== 'deployment-replaced' && cause !== 'scaled-in')) return CAUSES[cause].words;
+  const deployment = /\(deployment ([^)\s]+)\)/.exec(task.stoppedReason ?? '')?.[1] ?? '';
+  return `the ECS scheduler stopped it in a scaling activity of deployment ${deployment} (a newer deployment, a scale-in or missing capacity: Why Did It Stop? reads the service's events)`;
+}
+
 /** The service's "unable to place a task" event after the task stopped, if any: its replacement found no room. */
 export function unplaceableSince(task: ecs.Task, events: ecs.ServiceEvent[]): ecs.ServiceEvent | undefined {
   const since = (task.stoppingAt ?? task.stoppedAt)?.getTime() ?? 0;

@@ -4,6 +4,10 @@ import type { ConsoleTarget } from '../ecs/consoleUrls';
 import type { EcsReader, Task } from '../ecs/ecsReader';
 import type { NodeIndex } from './nodeIndex';
 import type { ServiceAutoRefresher } from './serviceAutoRefresher';
+import type { ecs } from '../aws/sdk';
+
+/** A stopped task's cause in plain words; `events`: its service's, when the explorer already read them. */
+export type StopCauseWords = (task: Task, events?: ecs.ServiceEvent[]) => Promise<string>;
 
 /** One node kind per file under nodes/; `kind` is the discriminator tests and menus rely on. */
 export interface ExplorerNode {
@@ -39,5 +43,5 @@ export interface ExplorerContext {
   /** Tasks folders (by id) set to show stopped tasks: kept when the folder node is rebuilt. */
   readonly stoppedShown: Set<string>;
   /** Why a stopped task stopped, in plain words: set once the "why did it stop?" command is registered (it loads its bundle on first use). */
-  readonly stopCauses: { words?: (task: Task) => Promise<string> };
+  readonly stopCauses: { words?: StopCauseWords };
 }

@@ -3,8 +3,8 @@ import type { ClientManager } from '../aws/clientManager';
 import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles, profileExists } from '../aws/profiles';
-import { EcsReader, type Task } from '../ecs/ecsReader';
-import type { ExplorerContext, ExplorerNode } from './explorerNode';
+import { EcsReader } from '../ecs/ecsReader';
+import type { ExplorerContext, ExplorerNode, StopCauseWords } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
 import { ServiceAutoRefresher } from './serviceAutoRefresher';
@@ -51,7 +51,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   // Stopped tasks' tooltips get their cause from there (the diagnose bundle, loaded on first hover).
-  useStopCauses(words: (task: Task) => Promise<string>): void {
+  useStopCauses(words: StopCauseWords): void {
     this.ctx.stopCauses.words = words;
   }
 

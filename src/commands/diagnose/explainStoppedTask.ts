@@ -3,9 +3,7 @@
 import type * as vscode from 'vscode';
 import { resourceName } from '../../aws/arn';
 import type { Scope } from '../../aws/clientManager';
-import type { ecs } from '../../aws/sdk';
 import { explainStoppedTask, type Explanation } from '../../diagnose/explain';
-import { CAUSES, causeOfTask } from '../../diagnose/stopCause';
 import { explanationMarkdown } from '../../diagnose/report';
 import { containerLogTail } from '../../logs/logTail';
 import type { Services } from '../../services';
@@ -13,10 +11,7 @@ import { pickCluster, pickStoppedTask } from '../../ui/ecsPickers';
 import { isArgumentObject, readArgs } from '../../util/args';
 import { nodeOf } from '../deploy/targets';
 
-/** Why a task stopped, in plain words, from the task alone (the explorer's tooltips). */
-export function stopCauseWords(task: ecs.Task): string {
-  return CAUSES[causeOfTask(task)].words;
-}
+export { stopCauseWords } from '../../diagnose/stopCause';
 
 const COMMAND = 'ecsWorkbench.explainStoppedTask';
 const USAGE = '{ cluster: string, task: string (ARN or id), open?: boolean }';

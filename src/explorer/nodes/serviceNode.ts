@@ -90,6 +90,7 @@ export class ServiceNode implements ExplorerNode {
       this.tasks = new TasksFolderNode(this.ctx, this.scope, this.cluster, { serviceName: this.service.serviceName }, this.id, () => ({
         running: this.service.runningCount,
         revisions: runningRevisions(this.service),
+        events: this.service.events,
       }));
       this.children = [
         new DeploymentsFolderNode(this),

@@ -18,6 +18,8 @@ export class TaskNode implements ExplorerNode {
     readonly task: Task,
     scope: AwsScope,
     parentId: string,
+    /** Its service's events, when the parent has them (no call of its own). */
+    private readonly serviceEvents: () => ecs.ServiceEvent[] | undefined = () => undefined,
   ) {
     const taskId = resourceName(task.taskArn);
     this.id = `${parentId}/task:${taskId}`;
@@ -46,7 +48,7 @@ export class TaskNode implements ExplorerNode {
   }
 
   async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
-    item.tooltip = this.getTreeItem((await this.ctx.stopCauses.words?.(this.task).catch(() => undefined)) ?? '').tooltip;
+    item.tooltip = this.getTreeItem((await this.ctx.stopCauses.words?.(this.task, this.serviceEvents()).catch(() => undefined)) ?? '').tooltip;
     return item;
   }
 

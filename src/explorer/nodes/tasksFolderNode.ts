@@ -7,12 +7,15 @@ import { PagedListNode } from '../pagedListNode';
 import { MessageNode } from './messageNode';
 import { TaskNode } from './taskNode';
 import { resourceName, revisionLabel } from '../../aws/arn';
+import type { ecs } from '../../aws/sdk';
 
 /** What the parent's describe already says about its tasks: the count, and which revisions run when more than one does. */
 export interface TaskCounts {
   running?: number;
   /** `demo-web:2 ×1, demo-web:3 ×2`: set while a service runs two revisions. */
   revisions?: string;
+  /** The service's events (DescribeServices' newest 100): a stopped task's tooltip tells its cause from them. */
+  events?: ecs.ServiceEvent[];
 }
 
 /** Tasks of a cluster (standalone ones included) or of one service; RUNNING or STOPPED. */
@@ -69,7 +72,7 @@ export class TasksFolderNode extends PagedListNode<Task> {
   }
 
   protected toNode(task: Task): ExplorerNode {
-    return new TaskNode(this.ctx, task, this.scope, this.id);
+    return new TaskNode(this.ctx, task, this.scope, this.id, () => this.counts().events);
   }
 
   protected matches(task: Task, filter: string): boolean {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { ecs } from '../../../src/aws/sdk';
 import { diagnose } from '../../../src/diagnose/diagnosis';
 import { explainExitCode } from '../../../src/diagnose/exitCodes';
-import { causeOfTask } from '../../../src/diagnose/stopCause';
+import { causeOfTask, stopCauseWords } from '../../../src/diagnose/stopCause';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef';
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/73e2d6bc24d8a067';
@@ -91,5 +91,31 @@ describe('diagnose: the cause of a stopped task from what ECS recorded', () => {
     assert.strictEqual(causeOfTask(task({ stopCode: 'TaskFailedToStart', stoppedReason: 'Capacity is unavailable at this time. Please try again later or in a different availability zone' })), 'capacity');
     const unknown = diagnose({ task: task({ stopCode: 'TerminationNotice', stoppedReason: 'Something new' }) });
     assert.deepStrictEqual([unknown.cause, unknown.docUrl], ['unknown', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html']);
+  });
+
+  it('stop cause words (tooltips): each cause from the task alone, never a guess where the task cannot tell', () => {
+    const scheduler = 'the ECS scheduler stopped it in a scaling activity of deployment ecs-svc/222 (a newer deployment, a scale-in or missing capacity: Why Did It Stop? reads the service\'s events)';
+    const cases: [Partial<ecs.Task>, Partial<ecs.Container>[] | undefined, string][] = [
+      [{ stopCode: 'TaskFailedToStart', stoppedReason: 'CannotPullContainerError: pull image manifest has been retried 5 time(s): not found' }, undefined, 'the image could not be pulled'],
+      [{ stopCode: 'TaskFailedToStart', stoppedReason: 'ResourceInitializationError: unable to pull secrets or registry auth' }, undefined, 'its secrets or registry login could not be read'],
+      [{ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' }, [{ name: 'app', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }], 'a container ran out of memory'],
+      [{ stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' }, [{ name: 'app', exitCode: 1 }], 'an essential container exited'],
+      [{ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Task failed container health checks' }, undefined, 'a container failed its health check'],
+      [{ stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Task failed ELB health checks in (target-group ${TG})` }, undefined, 'it failed its load balancer health checks'],
+      [{ stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' }, undefined, 'someone stopped it'],
+      [{ stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.' }, undefined, 'Fargate Spot took its capacity back'],
+      [{ stopCode: 'TaskFailedToStart', stoppedReason: 'Capacity is unavailable at this time. Please try again later or in a different availability zone' }, undefined, 'no capacity to place it'],
+      [{ stopCode: 'TerminationNotice', stoppedReason: 'Something new' }, undefined, 'ECS gave no known reason'],
+      // Deployment-replaced, scaled-in and capacity all read "Scaling activity initiated by (deployment …)".
+      [{ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/222)' }, undefined, scheduler],
+      [{ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/222)', startedBy: 'ecs-svc/222' }, undefined, scheduler],
+    ];
+    for (const [t, containers, words] of cases) assert.strictEqual(stopCauseWords(task(t, containers)), words, t.stoppedReason);
+    // With the service's events (the explorer's service node has them), the cause is told apart.
+    const replaced = task({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/222)' });
+    assert.strictEqual(stopCauseWords(replaced, []), 'a deployment replaced it');
+    assert.strictEqual(stopCauseWords({ ...replaced, startedBy: 'ecs-svc/222' }, []), 'its service scaled in');
+    const unplaced = [{ createdAt: at(12), message: '(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance abc) has insufficient memory available.' }];
+    assert.strictEqual(stopCauseWords(replaced, unplaced), 'no capacity to place it');
   });
 });
