@@ -14,6 +14,8 @@ import { PagedListNode } from './pagedListNode';
 export class ChangeApplier {
   /** The last shape seen per service, so a poll that changed nothing does not re-read the cluster. */
   private readonly shapes = new Map<string, string>();
+  /** The newest DescribeClusters asked for per cluster row: an older answer arriving later is dropped. */
+  private readonly clusterReads = new Map<string, number>();
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -64,8 +66,11 @@ export class ChangeApplier {
   private async cluster(scope: Scope, cluster: string): Promise<void> {
     const node = this.ctx.index.find('cluster', scope, cluster);
     if (!(node instanceof ClusterNode)) return;
+    const key = this.ctx.index.key('cluster', scope, [cluster]);
+    const read = (this.clusterReads.get(key) ?? 0) + 1;
+    this.clusterReads.set(key, read);
     const fresh = await this.ctx.reader(node.scope).cluster(cluster);
-    if (!fresh) return;
+    if (!fresh || this.clusterReads.get(key) !== read) return;
     node.update(fresh);
     this.ctx.refresh(node);
   }
