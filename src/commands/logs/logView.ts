@@ -47,7 +47,8 @@ export class LogView {
   /** Resolves the tasks and streams again and reads the window (after a change of range or filter). */
   async load(): Promise<void> {
     const wasFollowing = this.following;
-    this.stopFollowing();
+    // The header is rewritten once the new lines are in: until then it keeps describing the old ones.
+    this.endFollow();
     const tasks = await targetTasks(this.clients, this.scope, this.target, Date.now());
     this.logs = await containerLogs(this.clients, this.scope, tasks, this.target.container);
     this.sets = streamSets(this.logs);
@@ -88,11 +89,14 @@ export class LogView {
       filterPattern: this.options.filterPattern,
       from,
       seen,
+      // A Follow stopped while it was starting (Stop Following clicked meanwhile) no longer speaks for the view.
       onLines: (lines) => {
+        if (this.follow !== follow) return;
         this.text.append(lines);
         this.refreshHeader();
       },
       onMode: (mode, detail) => {
+        if (this.follow !== follow) return;
         this.mode = mode;
         this.modeDetail = detail;
         this.refreshHeader();
@@ -105,11 +109,15 @@ export class LogView {
   }
 
   stopFollowing(): void {
+    this.endFollow();
+    this.refreshHeader();
+  }
+
+  private endFollow(): void {
     this.follow?.stop();
     this.follow = undefined;
     this.mode = 'none';
     this.modeDetail = '';
-    this.refreshHeader();
   }
 
   dispose(): void {
