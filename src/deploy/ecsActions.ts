@@ -8,7 +8,7 @@ import type { ecs as EcsTypes } from '../aws/sdk';
 import { EcsReader } from '../ecs/ecsReader';
 import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
-import { resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
+import { resourceName, revisionLabel, shortTaskId, taskDefinitionParts } from '../aws/arn';
 import { serviceOfGroup, type ChangeSink } from '../ecs/resourceChanges';
 
 export type Service = EcsTypes.Service;
@@ -136,5 +136,5 @@ export function stoppedTaskLine(t: StoppedTask): string {
   const containers = t.containers
     .filter((c) => c.exitCode !== undefined || c.reason)
     .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? ` (${c.reason})` : ''}`);
-  return `${t.taskId.slice(0, 8)} ${t.taskDefinition}: ${t.cause ? `${t.cause}: ` : ''}${t.stoppedReason}${t.stopCode ? ` (${t.stopCode})` : ''}${containers.length ? `; ${containers.join(', ')}` : ''}`;
+  return `${shortTaskId(t.taskId)} ${t.taskDefinition}: ${t.cause ? `${t.cause}: ` : ''}${t.stoppedReason}${t.stopCode ? ` (${t.stopCode})` : ''}${containers.length ? `; ${containers.join(', ')}` : ''}`;
 }

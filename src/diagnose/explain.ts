@@ -55,7 +55,7 @@ export async function explainStoppedTask(clients: ClientManager, scope: Scope, c
   }
   if (cause === 'image-pull') facts.repositoryTags = await repositoryTags(clients, scope, task);
   const diagnosis = diagnose(facts);
-  const tail = diagnosis.container ? await readTail(logTail, task, diagnosis.container) : { lines: [], note: 'no container to read' };
+  const tail = diagnosis.container ? await readTail(logTail, task, facts.taskDefinition, diagnosis.container) : { lines: [], note: 'no container to read' };
   return {
     ...diagnosis,
     taskArn: task.taskArn ?? taskRef,
@@ -69,9 +69,9 @@ export async function explainStoppedTask(clients: ClientManager, scope: Scope, c
   };
 }
 
-async function readTail(logTail: LogTail, task: ecs.Task, container: string): Promise<{ lines: string[]; note?: string }> {
+async function readTail(logTail: LogTail, task: ecs.Task, taskDefinition: ecs.TaskDefinition | undefined, container: string): Promise<{ lines: string[]; note?: string }> {
   try {
-    const { lines, note } = await logTail(task, container, LOG_TAIL_LINES);
+    const { lines, note } = await logTail(task, taskDefinition, container, LOG_TAIL_LINES);
     return lines.length ? { lines } : { lines, note: note ?? (task.startedAt ? `no log lines from ${container}` : `${container} never started, so it wrote no log lines`) };
   } catch (error) {
     return { lines: [], note: `its log could not be read: ${error instanceof Error ? error.message : String(error)}` };

@@ -5,4 +5,5 @@
  */
 import type { ecs } from '../aws/sdk';
 
-export type LogTail = (task: ecs.Task, container: string, lines: number) => Promise<{ lines: string[]; note?: string }>;
+/** `taskDefinition` is the one the task ran, when it could be read (so the reader need not read it again). */
+export type LogTail = (task: ecs.Task, taskDefinition: ecs.TaskDefinition | undefined, container: string, lines: number) => Promise<{ lines: string[]; note?: string }>;

@@ -2,7 +2,7 @@
  * The "Why did it stop?" report as Markdown: the cause and summary, what to do, exit codes, the
  * last log lines and AWS's page. Everything AWS or the task wrote is escaped (util/markdown.ts).
  */
-import { resourceName, revisionLabel } from '../aws/arn';
+import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
 import { escapeMarkdown, inlineCode, safeLink } from '../util/markdown';
 import { explainExitCode } from './exitCodes';
 import type { Explanation } from './explain';
@@ -11,7 +11,7 @@ export function explanationMarkdown(e: Explanation): string {
   const id = resourceName(e.taskArn);
   const exits = Object.entries(e.exitCodes);
   const lines = [
-    `# Why did task ${escapeMarkdown(id.slice(0, 8))} stop?`,
+    `# Why did task ${escapeMarkdown(shortTaskId(id))} stop?`,
     '',
     `**${escapeMarkdown(capitalised(e.words))}** (${inlineCode(e.cause)})`,
     '',

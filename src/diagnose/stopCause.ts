@@ -4,6 +4,7 @@
  * out; the reads are in explain.ts. Causes and wording follow AWS's troubleshooting guide
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-errors.html).
  */
+import { resourceName } from '../aws/arn';
 import type { ecs } from '../aws/sdk';
 import { exitedContainer } from '../ecs/shortForms';
 
@@ -76,7 +77,7 @@ export function unplaceableSince(task: ecs.Task, events: ecs.ServiceEvent[]): ec
 
 /** The service event naming this task unhealthy in a target group (AWS: "(task id) (port n) is unhealthy in (target-group arn) due to (reason r)"). */
 export function unhealthyEvent(task: ecs.Task, events: ecs.ServiceEvent[]): { targetGroupArn?: string; port?: number; why?: string } | undefined {
-  const id = task.taskArn?.split('/').pop() ?? '';
+  const id = resourceName(task.taskArn);
   const event = events.find((e) => /is unhealthy in \(target-group/.test(e.message ?? '') && (e.message ?? '').includes(id))
     ?? events.find((e) => /is unhealthy in \(target-group/.test(e.message ?? ''));
   const m = /\(port (\d+)\) is unhealthy in \(target-group ([^)]+)\) due to \(reason (.*)\)\.?$/.exec(event?.message ?? '');

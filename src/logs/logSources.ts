@@ -117,5 +117,5 @@ export function labelOf(set: StreamSet, stream: string | undefined): string {
   const known = stream ? set.streams.get(stream) : undefined;
   if (known) return known;
   const parts = (stream ?? '').split('/');
-  return parts.length >= 3 ? `${parts[parts.length - 1].slice(0, 8)}/${parts[parts.length - 2]}` : (stream ?? '').slice(0, 12);
+  return parts.length >= 3 ? `${shortTaskId(parts[parts.length - 1])}/${parts[parts.length - 2]}` : (stream ?? '').slice(0, 12);
 }

@@ -4,7 +4,8 @@
  * GetLogEvents. A container whose logs are not in CloudWatch gives, as `note`, where they go.
  */
 import type { ClientManager, Scope } from '../aws/clientManager';
-import type { Task } from '../ecs/ecsReader';
+import type { Task, TaskDefinition } from '../ecs/ecsReader';
+import { logLocation } from './logLocation';
 import { containerLogs } from './logSources';
 
 export interface LogTailLines {
@@ -13,9 +14,11 @@ export interface LogTailLines {
   note?: string;
 }
 
-export async function containerLogTail(clients: ClientManager, scope: Scope, task: Task, container: string, count = 20): Promise<LogTailLines> {
-  const [log] = await containerLogs(clients, scope, [task], container);
-  const where = log.location;
+/** `taskDefinition`, when the caller has already read the one the task ran, saves reading it again. */
+export async function containerLogTail(clients: ClientManager, scope: Scope, task: Task, container: string, count = 20, taskDefinition?: TaskDefinition): Promise<LogTailLines> {
+  const where = taskDefinition
+    ? logLocation(taskDefinition, container, task.taskArn ?? '', clients.resolve(scope).region)
+    : (await containerLogs(clients, scope, [task], container))[0].location;
   if (!where.readable) return { lines: [], note: `${where.where} ${where.change}` };
   if (!where.logStream) return { lines: [], note: where.note ?? `no stream of ${container} is named after the task` };
   const { sdk, client } = await clients.clientWithSdk('logs', { ...scope, region: where.region });

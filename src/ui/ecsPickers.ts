@@ -2,7 +2,7 @@
  * Pickers of ECS resources that reach every item of a large account: each reads one List page at a
  * time (Load more…), and typing narrows on the server where the API can (task-definition families).
  */
-import { resourceName, revisionLabel } from '../aws/arn';
+import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import { EcsReader, type Service } from '../ecs/ecsReader';
 import { badgeText, deploymentBadge } from '../ecs/present';
@@ -125,7 +125,7 @@ function pickTask(clients: ClientManager, scope: Scope, cluster: string, desired
     {
       page: async (startToken) => {
         const { items, nextToken } = await reader.tasks(cluster, { desiredStatus }, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((t) => ({ label: resourceName(t.taskArn).slice(0, 8), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${desiredStatus === 'STOPPED' ? t.stoppedReason ?? t.lastStatus : t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
+        return { nextToken, items: items.map((t) => ({ label: shortTaskId(t.taskArn), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${desiredStatus === 'STOPPED' ? t.stoppedReason ?? t.lastStatus : t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
       },
     },
     { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no ${desiredStatus.toLowerCase()} tasks.` },

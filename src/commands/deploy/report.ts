@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { revisionLabel } from '../../aws/arn';
+import { revisionLabel, shortTaskId } from '../../aws/arn';
 import type { DeployResult, HalfAppliedError } from '../../deploy/deployFlow';
 import { stoppedTaskLine } from '../../deploy/ecsActions';
 import { requireTrust } from '../../ui/trust';
@@ -46,7 +46,7 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
   // The newest stopped task first (ecsActions.stoppedTasks): the one "Why did it stop?" explains.
   const newest = result.stoppedTasks?.find((t) => t.taskArn);
   const why = newest ? [WHY] : [];
-  if (newest) ui.log(`Why did it stop? ${newest.taskId.slice(0, 8)}: ${newest.cause ?? newest.stoppedReason} (ECS: Why Did It Stop? explains it)`);
+  if (newest) ui.log(`Why did it stop? ${shortTaskId(newest.taskId)}: ${newest.cause ?? newest.stoppedReason} (ECS: Why Did It Stop? explains it)`);
   void vscode.window.showErrorMessage(message, ...why, ...(canRollBack ? [rollBack] : []), 'Show Logs', 'Show Output').then((choice) => {
     if (choice === 'Show Output') ui.output.show(true);
     if (choice === 'Show Logs') void vscode.commands.executeCommand('ecsWorkbench.showLogs', { cluster: target.cluster, service: target.service, region: target.scope.region, profile: target.scope.profile ?? '' });

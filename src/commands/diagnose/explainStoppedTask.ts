@@ -1,7 +1,7 @@
 // "Why did it stop?" — a bundle of its own (dist/diagnose.js), required on first use through
 // loader.ts, so activation does not evaluate it.
 import type * as vscode from 'vscode';
-import { resourceName } from '../../aws/arn';
+import { resourceName, shortTaskId } from '../../aws/arn';
 import type { Scope } from '../../aws/clientManager';
 import { explainStoppedTask, type Explanation } from '../../diagnose/explain';
 import { explanationMarkdown } from '../../diagnose/report';
@@ -44,8 +44,8 @@ export async function explainStoppedTaskCommand(services: Services, arg: unknown
     target = { cluster, task, scope, open: true };
   }
   const clients = services.clientManager;
-  const e = await explainStoppedTask(clients, target.scope, target.cluster, target.task, (task, container, lines) => containerLogTail(clients, target.scope, task, container, lines));
+  const e = await explainStoppedTask(clients, target.scope, target.cluster, target.task, (task, taskDefinition, container, lines) => containerLogTail(clients, target.scope, task, container, lines, taskDefinition));
   services.log.info(`${COMMAND}: ${resourceName(e.taskArn)} stopped because ${e.words} (${e.cause})`);
-  const editor: vscode.TextEditor | undefined = target.open ? await services.documents.openText(`why-${resourceName(e.taskArn).slice(0, 8)}-stopped.md`, explanationMarkdown(e), 'markdown') : undefined;
+  const editor: vscode.TextEditor | undefined = target.open ? await services.documents.openText(`why-${shortTaskId(e.taskArn)}-stopped.md`, explanationMarkdown(e), 'markdown') : undefined;
   return { cause: e.cause, summary: e.summary, fixes: e.fixes, exitCodes: e.exitCodes, logTail: e.logTail, docUrl: e.docUrl, uri: editor?.document.uri.toString() };
 }

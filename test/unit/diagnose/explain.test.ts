@@ -22,7 +22,7 @@ describe('diagnose: explainStoppedTask against the emulator', () => {
     await account.close();
   });
 
-  const explain = (cluster: string, task: string) => explainStoppedTask(account.manager, {}, cluster, task, (t, container, lines) => containerLogTail(account.manager, {}, t, container, lines));
+  const explain = (cluster: string, task: string) => explainStoppedTask(account.manager, {}, cluster, task, (t, td, container, lines) => containerLogTail(account.manager, {}, t, container, lines, td));
   const stopped = async (cluster: string, filter: { startedBy?: string; serviceName?: string }) => (await ecs.send(new ListTasksCommand({ cluster, desiredStatus: 'STOPPED', ...filter }))).taskArns ?? [];
   const until = (check: () => Promise<unknown>) => advanceUntil(account.emulator, async () => Boolean(await check()), { stepMs: 5_000, maxMs: 20 * 60_000 });
 
