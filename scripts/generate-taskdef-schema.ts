@@ -174,6 +174,31 @@ const DEFAULT_SNIPPETS: Record<string, Json[]> = {
       label: 'rolling update with circuit breaker',
       body: { minimumHealthyPercent: '^${1:100}', maximumPercent: '^${2:200}', deploymentCircuitBreaker: { enable: true, rollback: true } },
     },
+    // Blue/green, linear and canary also need advancedConfiguration on each load balancer (or Service Connect).
+    { label: 'blue/green with bake time', body: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: '^${1:5}' } },
+    { label: 'linear traffic shift', body: { strategy: 'LINEAR', bakeTimeInMinutes: '^${1:5}', linearConfiguration: { stepPercent: '^${2:10.0}', stepBakeTimeInMinutes: '^${3:6}' } } },
+    { label: 'canary traffic shift', body: { strategy: 'CANARY', bakeTimeInMinutes: '^${1:5}', canaryConfiguration: { canaryPercent: '^${2:5.0}', canaryBakeTimeInMinutes: '^${3:10}' } } },
+  ],
+  DeploymentLifecycleHook: [
+    {
+      label: 'Lambda hook',
+      body: { hookTargetArn: 'arn:aws:lambda:${1:region}:${2:account}:function:${3:name}', roleArn: 'arn:aws:iam::${2:account}:role/${4:ecsLambdaInvokeRole}', lifecycleStages: ['${5|POST_TEST_TRAFFIC_SHIFT,PRE_SCALE_UP,POST_SCALE_UP,TEST_TRAFFIC_SHIFT,PRE_PRODUCTION_TRAFFIC_SHIFT,PRODUCTION_TRAFFIC_SHIFT,POST_PRODUCTION_TRAFFIC_SHIFT,RECONCILE_SERVICE|}'] },
+    },
+    {
+      label: 'pause for approval (ContinueServiceDeployment)',
+      body: { targetType: 'PAUSE', lifecycleStages: ['${1|POST_TEST_TRAFFIC_SHIFT,PRE_SCALE_UP,POST_SCALE_UP,PRE_PRODUCTION_TRAFFIC_SHIFT,POST_PRODUCTION_TRAFFIC_SHIFT,RECONCILE_SERVICE|}'], timeoutConfiguration: { timeoutInMinutes: '^${2:60}', action: '${3|ROLLBACK,CONTINUE|}' } },
+    },
+  ],
+  AdvancedConfiguration: [
+    {
+      label: 'blue/green listener rules',
+      body: {
+        alternateTargetGroupArn: '${1:arn:aws:elasticloadbalancing:region:account:targetgroup/green/id}',
+        productionListenerRule: '${2:arn:aws:elasticloadbalancing:region:account:listener-rule/app/name/id/id/id}',
+        testListenerRule: '${3:arn:aws:elasticloadbalancing:region:account:listener-rule/app/name/id/id/id}',
+        roleArn: '${4:arn:aws:iam::account:role/ecsInfrastructureRoleForLoadBalancers}',
+      },
+    },
   ],
   LoadBalancer: [{ label: 'ALB target group', body: { targetGroupArn: '${1:arn:aws:elasticloadbalancing:region:account:targetgroup/name/id}', containerName: '${2:app}', containerPort: '^${3:80}' } }],
   NetworkConfiguration: [
@@ -183,6 +208,82 @@ const DEFAULT_SNIPPETS: Record<string, Json[]> = {
   RuntimePlatform: [{ label: 'Linux ARM64', body: { operatingSystemFamily: 'LINUX', cpuArchitecture: '${1|ARM64,X86_64|}' } }],
   FirelensConfiguration: [{ label: 'fluent-bit', body: { type: '${1|fluentbit,fluentd|}', options: { 'enable-ecs-log-metadata': 'true' } } }],
 };
+
+/**
+ * Members and shapes @aws-sdk/client-ecs has (its models_0.d.ts, the documentation copied from there)
+ * that the ECS model in ../shared does not have yet: PAUSE lifecycle hooks with their timeout, and the
+ * PRE_PRODUCTION_TRAFFIC_SHIFT stage of linear and canary deployments. Applied only where the model
+ * lacks them, so a newer model wins.
+ */
+const SDK_ADDITIONS: { shapes: Record<string, SmithyShape>; members: Record<string, Record<string, SmithyMember>>; enumValues: Record<string, [value: string, before: string][]>; memberDocs: Record<string, Record<string, string>> } = {
+  shapes: {
+    DeploymentLifecycleHookTargetType: { type: 'enum', members: { AWS_LAMBDA: enumMember('AWS_LAMBDA'), PAUSE: enumMember('PAUSE') } },
+    DeploymentLifecycleHookAction: { type: 'enum', members: { CONTINUE: enumMember('CONTINUE'), ROLLBACK: enumMember('ROLLBACK') } },
+    DeploymentLifecycleHookTimeoutConfiguration: {
+      type: 'structure',
+      traits: { [DOC]: '<p>The timeout configuration for the lifecycle hook. This specifies how long Amazon ECS waits before taking the timeout action if the hook is not resolved.</p>' },
+      members: {
+        timeoutInMinutes: { target: 'com.amazonaws.ecs#BoxedInteger', traits: { [DOC]: '<p>The number of minutes Amazon ECS waits for the lifecycle hook to complete before taking the timeout action.</p> <p>Default: 1440 (24 hours)</p>' } },
+        action: {
+          target: NS + 'DeploymentLifecycleHookAction',
+          traits: { [DOC]: '<p>The action Amazon ECS takes when the lifecycle hook times out. Valid values are:</p> <ul> <li> <p> <code>CONTINUE</code> - Proceeds the deployment to the next lifecycle stage.</p> </li> <li> <p> <code>ROLLBACK</code> - Rolls back the deployment to the previous service revision.</p> </li> </ul> <p>Default: <code>ROLLBACK</code> </p>' },
+        },
+      },
+    },
+  },
+  members: {
+    DeploymentLifecycleHook: {
+      targetType: {
+        target: NS + 'DeploymentLifecycleHookTargetType',
+        traits: { [DOC]: '<p>The type of action the lifecycle hook performs. Valid values are:</p> <ul> <li> <p> <code>AWS_LAMBDA</code> - Invokes a Lambda function at the specified lifecycle stage. This is the default value.</p> </li> <li> <p> <code>PAUSE</code> - Pauses the deployment at the specified lifecycle stage until you call <code>ContinueServiceDeployment</code> to continue or roll back.</p> </li> </ul> <p>This field is optional. If not specified, the default value is <code>AWS_LAMBDA</code>.</p>' },
+      },
+      timeoutConfiguration: { target: NS + 'DeploymentLifecycleHookTimeoutConfiguration', traits: { [DOC]: '<p>The timeout configuration for the lifecycle hook. This specifies how long Amazon ECS waits before taking the timeout action if the hook is not resolved.</p>' } },
+    },
+  },
+  enumValues: { DeploymentLifecycleHookStage: [['PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT']] },
+  // Replaced only while the model's text does not know PAUSE hooks.
+  memberDocs: {
+    DeploymentLifecycleHook: {
+      hookTargetArn: '<p>The Amazon Resource Name (ARN) of the hook target. For <code>AWS_LAMBDA</code> hooks, this is the Lambda function ARN. This field is not applicable for <code>PAUSE</code> hooks.</p> <p>You must provide this parameter when configuring an <code>AWS_LAMBDA</code> lifecycle hook.</p>',
+      lifecycleStages:
+        '<p>The lifecycle stages at which to run the hook. Choose from these valid values:</p> <ul> <li> <p>RECONCILE_SERVICE</p> <p>The reconciliation stage that only happens when you start a new service deployment with more than 1 service revision in an ACTIVE state.</p> </li> <li> <p>PRE_SCALE_UP</p> <p>The green service revision has not started. The blue service revision is handling 100% of the production traffic. There is no test traffic.</p> </li> <li> <p>POST_SCALE_UP</p> <p>The green service revision has started. The blue service revision is handling 100% of the production traffic. There is no test traffic.</p> </li> <li> <p>TEST_TRAFFIC_SHIFT</p> <p>The blue and green service revisions are running. The blue service revision handles 100% of the production traffic. The green service revision is migrating from 0% to 100% of test traffic.</p> </li> <li> <p>POST_TEST_TRAFFIC_SHIFT</p> <p>The test traffic shift is complete. The green service revision handles 100% of the test traffic.</p> </li> <li> <p>PRE_PRODUCTION_TRAFFIC_SHIFT</p> <p>Occurs before production traffic shift. For linear and canary deployments, this stage is invoked before every traffic shift step.</p> </li> <li> <p>PRODUCTION_TRAFFIC_SHIFT</p> <p>Production traffic is shifting to the green service revision. The green service revision is migrating from 0% to 100% of production traffic. For linear and canary deployments, this stage is invoked at every traffic shift step.</p> </li> <li> <p>POST_PRODUCTION_TRAFFIC_SHIFT</p> <p>The production traffic shift is complete.</p> </li> </ul> <note> <p> <code>PAUSE</code> hooks cannot be configured at <code>TEST_TRAFFIC_SHIFT</code> or <code>PRODUCTION_TRAFFIC_SHIFT</code> stages. These stages are only valid for <code>AWS_LAMBDA</code> hooks.</p> </note> <p>You must provide this parameter when configuring a deployment lifecycle hook.</p>',
+    },
+  },
+};
+
+function enumMember(value: string): SmithyMember {
+  return { target: 'smithy.api#Unit', traits: { 'smithy.api#enumValue': value } };
+}
+
+/** The model with SDK_ADDITIONS where it lacks them (a copy: the caller's model is not changed). */
+export function withSdkAdditions(model: SmithyModel): SmithyModel {
+  const shapes: Record<string, SmithyShape> = { ...model.shapes };
+  for (const [name, shape] of Object.entries(SDK_ADDITIONS.shapes)) shapes[NS + name] ??= shape;
+  for (const [name, members] of Object.entries(SDK_ADDITIONS.members)) {
+    const shape = shapes[NS + name];
+    if (shape) shapes[NS + name] = { ...shape, members: { ...members, ...shape.members } };
+  }
+  for (const [name, values] of Object.entries(SDK_ADDITIONS.enumValues)) {
+    const shape = shapes[NS + name];
+    if (!shape) continue;
+    let entries = Object.entries(shape.members ?? {});
+    for (const [value, before] of values) {
+      if (entries.some(([k]) => k === value)) continue;
+      const at = entries.findIndex(([k]) => k === before);
+      entries = [...entries.slice(0, at < 0 ? entries.length : at), [value, enumMember(value)], ...entries.slice(at < 0 ? entries.length : at)];
+    }
+    shapes[NS + name] = { ...shape, members: Object.fromEntries(entries) };
+  }
+  for (const [name, docs] of Object.entries(SDK_ADDITIONS.memberDocs)) {
+    const shape = shapes[NS + name];
+    if (!shape?.members) continue;
+    const members = { ...shape.members };
+    for (const [member, html] of Object.entries(docs))
+      if (members[member] && !String(members[member].traits?.[DOC] ?? '').includes('PAUSE')) members[member] = { ...members[member], traits: { ...members[member].traits, [DOC]: html } };
+    shapes[NS + name] = { ...shape, members };
+  }
+  return { ...model, shapes };
+}
 
 interface ShapeRef {
   name: string;
@@ -383,7 +484,8 @@ export interface GeneratedFiles {
   [fileName: string]: string;
 }
 
-export function generate(model: SmithyModel): GeneratedFiles {
+export function generate(source: SmithyModel): GeneratedFiles {
+  const model = withSdkAdditions(source);
   const task = new SchemaBuilder(model);
   const taskRoot = rootSchema(task, 'RegisterTaskDefinitionRequest', 'ECS task definition (RegisterTaskDefinition input)');
   Object.assign(taskRoot.properties as JsonObject, readOnlyMembers(task, 'TaskDefinition', ['RegisterTaskDefinitionRequest']));

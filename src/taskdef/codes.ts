@@ -70,6 +70,22 @@ export const RULE_CODES = {
   'awsvpc-subnets': 'error',
   'awsvpc-security-groups': 'error',
   'assign-public-ip-ec2': 'error',
+  // deployment strategies (src/util/deploymentStrategy.ts)
+  'strategy-controller': 'error',
+  'strategy-needs-traffic': 'error',
+  'advanced-configuration-field': 'error',
+  'bake-time-missing': 'warning',
+  'bake-time-range': 'error',
+  'linear-step-percent': 'error',
+  'canary-percent': 'error',
+  'strategy-configuration-mismatch': 'error',
+  'strategy-task-counts': 'info',
+  'strategy-circuit-breaker': 'info',
+  'lifecycle-hook-stages': 'error',
+  'lifecycle-hook-stage-strategy': 'warning',
+  'pause-hook-stage': 'error',
+  'lambda-hook-fields': 'error',
+  'pause-hook-fields': 'warning',
 } as const;
 
 export type RuleCode = keyof typeof RULE_CODES;

@@ -66,6 +66,12 @@ export function parseJsonc(text: string): unknown {
   return root ? getNodeValue(root) : undefined;
 }
 
+/** The plain value of a node, with `null` members dropped as `prop` reads them (undefined for none). */
+export function parseNodeValue(n: Node | undefined): unknown {
+  if (!n || n.type === 'null') return undefined;
+  return JSON.parse(JSON.stringify(getNodeValue(n), (_k, v: unknown) => (v === null ? undefined : v)));
+}
+
 let lastParsed: ParsedDocument | undefined;
 
 /** The parsed document of `text`, shared with the last caller that parsed the same text (validate, then its quick fixes). */

@@ -1,7 +1,8 @@
 /** Rules for service definitions (CreateService / UpdateService input). */
-import { type DiagnosticSink, type Node, items, num, objects, prop, propNode, str } from '../document';
+import { type DiagnosticSink, type Node, items, num, objects, parseNodeValue, prop, propNode, str } from '../document';
 import { ARN_ACCOUNT, ARN_REGION, hasCapitalsPlaceholder, hasPlaceholder } from '../placeholders';
 import type { DiagnosticData } from '../types';
+import { strategyFindings, strategyOf } from '../../util/deploymentStrategy';
 
 const TARGET_GROUP_ARN = new RegExp(`^arn:aws[a-z-]*:elasticloadbalancing:${ARN_REGION}:${ARN_ACCOUNT}:targetgroup/\\S+$`);
 
@@ -49,8 +50,25 @@ export function serviceRules(def: Node, sink: DiagnosticSink, data: DiagnosticDa
   }
 
   deployment(def, daemon, error, warning);
+  strategy(def, sink, data);
   loadBalancers(def, error);
   network(def, lt, error);
+}
+
+/** The strategy rules (src/util/deploymentStrategy.ts), reported on the value each path names. */
+function strategy(def: Node, sink: DiagnosticSink, data: DiagnosticData): void {
+  const dc = prop(def, 'deploymentConfiguration');
+  if (dc?.type !== 'object') return;
+  const plain = { deploymentConfiguration: parseNodeValue(dc), deploymentController: parseNodeValue(prop(def, 'deploymentController')), loadBalancers: parseNodeValue(prop(def, 'loadBalancers')), serviceConnectConfiguration: parseNodeValue(prop(def, 'serviceConnectConfiguration')) };
+  for (const f of strategyFindings(plain, { isTemplate: (v) => hasPlaceholder(v) || hasCapitalsPlaceholder(v) })) {
+    let node = def;
+    for (const seg of f.path) {
+      const next = typeof seg === 'number' ? items(node)[seg] : prop(node, seg);
+      if (!next) break;
+      node = next;
+    }
+    sink.add(node, f.code, f.severity, f.message, data);
+  }
 }
 
 type Report = (n: Node, code: string, msg: string, extra?: DiagnosticData) => void;
@@ -66,7 +84,7 @@ function deployment(def: Node, daemon: boolean, error: Report, warning: Report):
   if (min !== undefined && min > 100) error(minNode!, 'deployment-percent-bounds', `"minimumHealthyPercent" is at most 100, not ${min}.`, { replacement: 100 });
   if (max !== undefined && !daemon && max < 100) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" must be at least 100 for replica services, not ${max}.`, { replacement: 200 });
   else if (max !== undefined && min !== undefined && max < min) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" (${max}) is below "minimumHealthyPercent" (${min}).`);
-  if (max === 100 && min === 100 && !daemon) warning(maxNode!, 'deployment-no-room', 'With minimumHealthyPercent 100 and maximumPercent 100 a rolling deployment can neither stop nor start a task: raise maximumPercent (e.g. 200) or lower minimumHealthyPercent.');
+  if (max === 100 && min === 100 && !daemon && strategyOf(parseNodeValue(dc)) === 'ROLLING') warning(maxNode!, 'deployment-no-room', 'With minimumHealthyPercent 100 and maximumPercent 100 a rolling deployment can neither stop nor start a task: raise maximumPercent (e.g. 200) or lower minimumHealthyPercent.');
 
   const cb = prop(dc, 'deploymentCircuitBreaker');
   if (cb) {
