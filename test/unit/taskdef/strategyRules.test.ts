@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REPO, assertError, assertNoErrors, errorKeys, lint } from './helpers';
 import { validate } from '../../../src/taskdef/validate';
+import { TaskdefLanguageService } from '../../../src/taskdef/languageService';
 import { strategyFindings } from '../../../src/util/deploymentStrategy';
 
 const ACCOUNT = '123456789012';
@@ -149,5 +150,30 @@ describe('taskdef rules: deployment strategies over the shared corpus', () => {
         .map((d) => `${f}: ${d.code}@${d.pointer}`),
     );
     assert.deepStrictEqual(found, []);
+  });
+});
+
+describe('taskdef completion: deployment strategies', () => {
+  const ls = new TaskdefLanguageService();
+
+  it('offers the four strategies, and a snippet for each one\'s settings', async () => {
+    const values = await ls.complete('{"deploymentConfiguration": {"strategy": ""}}', 'service', { line: 0, character: 42 });
+    assert.deepStrictEqual(values.items.map((i) => i.label), ['"ROLLING"', '"BLUE_GREEN"', '"LINEAR"', '"CANARY"']);
+    const snippets = await ls.complete('{"deploymentConfiguration": }', 'service', { line: 0, character: 28 });
+    const labels = snippets.items.map((i) => i.label);
+    for (const l of ['blue/green with bake time', 'linear traffic shift', 'canary traffic shift']) assert.ok(labels.includes(l), labels.join());
+    const canary = snippets.items.find((i) => i.label === 'canary traffic shift')!;
+    assert.match(String(canary.insertText), /"canaryPercent": \$\{2:5.0\}/);
+  });
+
+  it('offers Lambda and pause hooks, and the blue/green advancedConfiguration', async () => {
+    const hooks = await ls.complete('{"deploymentConfiguration": {"lifecycleHooks": [ ]}}', 'service', { line: 0, character: 48 });
+    const labels = hooks.items.map((i) => i.label);
+    assert.ok(labels.includes('Lambda hook') && labels.includes('pause for approval (ContinueServiceDeployment)'), labels.join());
+    const pause = String(hooks.items.find((i) => i.label.startsWith('pause'))!.insertText);
+    const stages = /\$\{1\|([^|]*)\|\}/.exec(pause)![1].split(',');
+    assert.ok(stages.includes('POST_TEST_TRAFFIC_SHIFT') && !stages.includes('TEST_TRAFFIC_SHIFT') && !stages.includes('PRODUCTION_TRAFFIC_SHIFT'), pause);
+    const adv = await ls.complete('{"loadBalancers": [{"advancedConfiguration": }]}', 'service', { line: 0, character: 45 });
+    assert.ok(adv.items.some((i) => i.label === 'blue/green listener rules'), adv.items.map((i) => i.label).join());
   });
 });
