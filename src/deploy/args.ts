@@ -7,6 +7,7 @@ import type { ecs as EcsTypes } from '../aws/sdk';
 import type { ImageReplacement } from './render';
 import type { ServiceUpdateRequest } from './updatePlan';
 import { readArgs, type ArgumentReader } from '../util/args';
+import { STRATEGY_MEMBERS, STRATEGY_USAGE, parseStrategySettings } from './strategyArgs';
 
 type Arg = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export interface ServiceRef extends Scoped {
 }
 
 const UPDATE_USAGE =
-  '{ cluster, service, taskDefinition?, desiredCount?, forceNewDeployment?, deploymentConfiguration?: { minimumHealthyPercent?, maximumPercent?, deploymentCircuitBreaker?: { enable, rollback } }, platformVersion?, capacityProviderStrategy?, wait? }';
+  `{ cluster, service, taskDefinition?, desiredCount?, forceNewDeployment?, deploymentConfiguration?: { minimumHealthyPercent?, maximumPercent?, deploymentCircuitBreaker?: { enable, rollback }, ${STRATEGY_USAGE} }, platformVersion?, capacityProviderStrategy?, wait? }`;
 
 export interface UpdateArgs extends ServiceRef, ServiceUpdateRequest {
   wait?: boolean;
@@ -68,7 +69,7 @@ export function parseUpdateArgs(arg: Arg): UpdateArgs {
     wait: r.bool('wait'),
     timeoutSeconds: r.int('timeoutSeconds', 1, TIMEOUT_MAX, true),
   };
-  const dc = r.nested('deploymentConfiguration', ['minimumHealthyPercent', 'maximumPercent', 'deploymentCircuitBreaker']);
+  const dc = r.nested('deploymentConfiguration', ['minimumHealthyPercent', 'maximumPercent', 'deploymentCircuitBreaker', ...STRATEGY_MEMBERS]);
   if (dc) {
     const cb = dc.nested('deploymentCircuitBreaker', ['enable', 'rollback']);
     const enable = cb?.bool('enable');
@@ -78,6 +79,7 @@ export function parseUpdateArgs(arg: Arg): UpdateArgs {
       minimumHealthyPercent: dc.int('minimumHealthyPercent', 0, 100, true),
       maximumPercent: dc.int('maximumPercent', 100, 200, true),
       deploymentCircuitBreaker: cb ? { enable: enable!, rollback: rollback! } : undefined,
+      ...parseStrategySettings(dc),
     };
   }
   const changes = ['taskDefinition', 'desiredCount', 'forceNewDeployment', 'deploymentConfiguration', 'platformVersion', 'capacityProviderStrategy'];

@@ -5,8 +5,11 @@
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { revisionLabel } from '../aws/arn';
+import { pathText, strategyFindings, strategyOf } from '../util/deploymentStrategy';
+import type { StrategySettings } from './strategyArgs';
+import { strategyChanges } from './strategyPlan';
 
-export interface DeploymentConfigurationChange {
+export interface DeploymentConfigurationChange extends StrategySettings {
   minimumHealthyPercent?: number;
   maximumPercent?: number;
   deploymentCircuitBreaker?: { enable: boolean; rollback: boolean };
@@ -93,6 +96,7 @@ export function planServiceUpdate(current: EcsTypes.Service, request: ServiceUpd
       sub('circuitBreaker', `${onOff(cb?.enable)}, rollback ${onOff(cb?.rollback)}`, `${onOff(dc.deploymentCircuitBreaker.enable)}, rollback ${onOff(dc.deploymentCircuitBreaker.rollback)}`);
       merged.deploymentCircuitBreaker = dc.deploymentCircuitBreaker;
     }
+    strategyChanges(now, dc, merged, sub);
     // AWS documents no reset of members left out (API_UpdateService.html: "Modifies the parameters of a
     // service"; DeploymentCircuitBreaker's members are all required, so a block sent replaces the old
     // one), and field reports say they keep their values. Sending the structure whole, merged over the
@@ -110,6 +114,25 @@ export function planServiceUpdate(current: EcsTypes.Service, request: ServiceUpd
 /** `taskDefinition: demo-api:3 → demo-api:4`, one line per change. */
 export function changeLines(plan: Pick<UpdatePlan, 'changes'>): string[] {
   return plan.changes.map((c) => `${c.field}: ${c.current} → ${c.next}`);
+}
+
+/**
+ * Why ECS would refuse the deployment configuration about to be sent, given the service's load
+ * balancers, controller and Service Connect (the rules of src/util/deploymentStrategy.ts), or
+ * undefined. Update Service never sends `loadBalancers`: their advancedConfiguration stays as it is.
+ */
+export function strategyRefusal(service: EcsTypes.Service, input: UpdateFields): string | undefined {
+  const dc = input.deploymentConfiguration;
+  if (!dc) return undefined;
+  const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+  const plain = JSON.parse(JSON.stringify({ deploymentConfiguration: dc, deploymentController: service.deploymentController, loadBalancers: service.loadBalancers, serviceConnectConfiguration: primary?.serviceConnectConfiguration })) as Record<string, unknown>;
+  const errors = strategyFindings(plain).filter((f) => f.severity === 'error');
+  if (!errors.length) return undefined;
+  const needsTraffic = errors.some((f) => f.code === 'strategy-needs-traffic' || f.code === 'advanced-configuration-field');
+  const instead = needsTraffic
+    ? ` Update Service keeps the load balancers as they are: first give each of them "advancedConfiguration" (alternate target group, production listener rule, role), in the service definition or with UpdateService "loadBalancers", or turn on Service Connect; then choose ${strategyOf(dc)} again.`
+    : '';
+  return `Service "${service.serviceName}" was not changed: ECS would refuse this deployment configuration. ${errors.map((f) => `${pathText(f.path)}: ${f.message}`).join(' ')}${instead}`;
 }
 
 /**

@@ -72,6 +72,13 @@ export class ArgumentReader {
     return v;
   }
 
+  /** Any finite number (decimals too); the caller checks its range. */
+  number(name: string): number | undefined {
+    const v = this.arg[name];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) this.fail(`"${name}" must be a number`);
+    return v as number | undefined;
+  }
+
   bool(name: string): boolean | undefined {
     const v = this.arg[name];
     if (v !== undefined && typeof v !== 'boolean') this.fail(`"${name}" must be true or false`);

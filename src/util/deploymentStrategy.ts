@@ -71,6 +71,11 @@ const LISTENER_OR_RULE = /^arn:aws[a-z-]*:elasticloadbalancing:[^:\s]*:[^:\s]*:l
 const ROLE = /^arn:aws[a-z-]*:iam::[^:\s]*:role\/\S+$/;
 const LAMBDA = /^arn:aws[a-z-]*:lambda:[^:\s]*:[^:\s]*:function:[^:\s]+(:[^:\s]+)?$/;
 
+/** `loadBalancers[0].advancedConfiguration`: a finding's path as a person reads it. */
+export function pathText(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
 /** A multiple of 0.1 within [min, max] (floating point noise of a decimal literal allowed). */
 export function isTenthIn(v: number, min: number, max: number): boolean {
   return v >= min - 1e-9 && v <= max + 1e-9 && Math.abs(v * 10 - Math.round(v * 10)) < 1e-6;

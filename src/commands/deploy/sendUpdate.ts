@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resourceName } from '../../aws/arn';
 import { ControllerError, finishUpdate, type DeployResult } from '../../deploy/deployFlow';
 import type { Service } from '../../deploy/ecsActions';
-import { changeLines, controllerRefusal, planServiceUpdate, type ServiceUpdateRequest } from '../../deploy/updatePlan';
+import { changeLines, controllerRefusal, planServiceUpdate, strategyRefusal, type ServiceUpdateRequest } from '../../deploy/updatePlan';
 import { confirm } from '../../ui/input';
 import type { DeployUi } from './context';
 import { report, type PointAt } from './report';
@@ -32,7 +32,7 @@ export async function sendUpdate(ui: DeployUi, target: ServiceTarget, request: S
     if (options.interactive) void vscode.window.showInformationMessage(`${target.service}: nothing to change.`);
     return { ...base, deploymentId: service.deployments?.find((d) => d.status === 'PRIMARY')?.id ?? '', outcome: options.wait ? 'COMPLETED' : 'NOT_WAITED' };
   }
-  const refusal = controllerRefusal(service, Object.keys(plan.input));
+  const refusal = controllerRefusal(service, Object.keys(plan.input)) ?? strategyRefusal(service, plan.input);
   if (refusal) throw new ControllerError(refusal);
   if (options.interactive) {
     const question = `${options.verb} service ${target.service} in cluster ${resourceName(target.cluster)} (${await ui.where(target.scope)})?`;

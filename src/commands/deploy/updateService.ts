@@ -11,6 +11,7 @@ import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 import { sendUpdate } from './sendUpdate';
 import { serviceState, serviceSteps, targetOf, targetOfState, type ServiceState, type ServiceTarget } from './targets';
+import { strategySteps, strategySummary, type StrategyState } from './strategySteps';
 
 export interface UpdateResult {
   serviceArn: string;
@@ -26,7 +27,7 @@ export function updateResult(target: ServiceTarget, result: DeployResult | undef
   return { serviceArn: result.serviceArn, deploymentId: result.deploymentId, region: target.scope.region, ...(waited ? { outcome: result.outcome, reason: result.reason } : {}) };
 }
 
-type Field = 'taskDefinition' | 'desiredCount' | 'forceNewDeployment' | 'deploymentConfiguration' | 'platformVersion' | 'capacityProviderStrategy';
+type Field = 'taskDefinition' | 'desiredCount' | 'forceNewDeployment' | 'deploymentConfiguration' | 'strategy' | 'platformVersion' | 'capacityProviderStrategy';
 
 export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateResult | undefined> {
   if (isArgumentObject(arg)) {
@@ -34,20 +35,22 @@ export async function updateService(ui: DeployUi, arg: unknown): Promise<UpdateR
     const target = targetOf(ui, { cluster, service, scope });
     return updateResult(target, await sendUpdate(ui, target, request, { interactive: false, wait: wait ?? false, timeoutSeconds, verb: 'Update' }), wait ?? false);
   }
-  const state = await runSteps<UpdateState>('Update', updateSteps(ui), { ...serviceState(ui, arg), fields: new Set(), answers: {} });
+  const state = await runSteps<UpdateState>('Update', updateSteps(ui), { ...serviceState(ui, arg), fields: new Set(), answers: {}, changesStrategy: false, strategy: {} });
   const target = targetOfState(state);
   const service = state.described!;
   // Only what is checked now: an answer given before going Back and unchecking it is not sent.
   const request: ServiceUpdateRequest = {};
   for (const field of state.fields) {
     if (field === 'forceNewDeployment') request.forceNewDeployment = true;
-    else if (field === 'deploymentConfiguration') request.deploymentConfiguration = { minimumHealthyPercent: state.answers.minimumHealthyPercent, maximumPercent: state.answers.maximumPercent, deploymentCircuitBreaker: state.answers.deploymentCircuitBreaker };
+    else if (field === 'deploymentConfiguration')
+      request.deploymentConfiguration = { ...request.deploymentConfiguration, minimumHealthyPercent: state.answers.minimumHealthyPercent, maximumPercent: state.answers.maximumPercent, deploymentCircuitBreaker: state.answers.deploymentCircuitBreaker };
+    else if (field === 'strategy') request.deploymentConfiguration = { ...request.deploymentConfiguration, ...state.strategy };
     else Object.assign(request, { [field]: state.answers[field] });
   }
   return updateResult(target, await sendUpdate(ui, target, request, { interactive: true, wait: true, verb: 'Update' }, service), true);
 }
 
-interface UpdateState extends ServiceState {
+interface UpdateState extends ServiceState, StrategyState {
   /** The service as described when the fields are offered (the current values shown there). */
   described?: Service;
   fields: Set<Field>;
@@ -74,11 +77,13 @@ function updateSteps(ui: DeployUi): Step<UpdateState>[] {
           { label: 'Task definition revision', description: revisionLabel(service.taskDefinition), value: 'taskDefinition' },
           { label: 'Desired count', description: String(service.desiredCount ?? 0), value: 'desiredCount' },
           { label: 'Force new deployment', description: 'replace every task, same configuration', value: 'forceNewDeployment' },
+          { label: 'Deployment strategy', description: strategySummary(service), value: 'strategy' },
           { label: 'Deployment configuration', description: `min ${dc(s).minimumHealthyPercent ?? 100}% · max ${dc(s).maximumPercent ?? 200}% · circuit breaker ${cb?.enable ? `on${cb.rollback ? ' with rollback' : ''}` : 'off'}`, value: 'deploymentConfiguration' },
           ...(fargate ? [{ label: 'Platform version', description: service.platformVersion ?? 'LATEST', value: 'platformVersion' as const }] : []),
           { label: 'Capacity provider strategy', description: (service.capacityProviderStrategy ?? []).map((p) => p.capacityProvider).join(', ') || service.launchType, value: 'capacityProviderStrategy' },
         ];
         s.fields = new Set(await pickMany(options, view, 'Check what to change, then press Enter'));
+        s.changesStrategy = s.fields.has('strategy');
       },
     },
     {
@@ -87,6 +92,7 @@ function updateSteps(ui: DeployUi): Step<UpdateState>[] {
       ask: async (view, s) => void (s.answers.taskDefinition = await pickRevision(ui.clients, s.scope, taskDefinitionParts(s.described?.taskDefinition).family, s.described?.taskDefinition, view)),
     },
     { title: (s) => `Desired count of ${s.service}`, when: has('desiredCount'), ask: async (view, s) => void (s.answers.desiredCount = await integerInput(view, s.described?.desiredCount, 0, 100000)) },
+    ...strategySteps<UpdateState>(),
     { title: 'Minimum healthy percent', when: has('deploymentConfiguration'), ask: async (view, s) => void (s.answers.minimumHealthyPercent = await integerInput(view, dc(s).minimumHealthyPercent ?? 100, 0, 100)) },
     { title: 'Maximum percent', when: has('deploymentConfiguration'), ask: async (view, s) => void (s.answers.maximumPercent = await integerInput(view, dc(s).maximumPercent ?? 200, 100, 200)) },
     {
