@@ -450,6 +450,16 @@ export interface DescribeTaskDefinitionResponse {
   taskDefinition?: TaskDefinition;
   tags?: Tag[];
 }
+export interface DescribeTaskSetsRequest {
+  cluster: string;
+  service: string;
+  taskSets?: string[];
+  include?: TaskSetField[];
+}
+export interface DescribeTaskSetsResponse {
+  taskSets?: TaskSet[];
+  failures?: Failure[];
+}
 export interface DescribeTasksRequest {
   cluster?: string;
   tasks: string[];
@@ -1313,6 +1323,7 @@ export interface TaskSet {
   tags?: Tag[];
   fargateEphemeralStorage?: DeploymentEphemeralStorage;
 }
+export type TaskSetField = "TAGS";
 export type TaskStopCode = "TaskFailedToStart" | "EssentialContainerExited" | "UserInitiated" | "ServiceSchedulerInitiated" | "SpotInterruption" | "TerminationNotice";
 export interface TaskVolumeConfiguration {
   name: string;
@@ -1446,4 +1457,5 @@ export interface Operations {
   TagResource: { input: TagResourceRequest; output: TagResourceResponse };
   UntagResource: { input: UntagResourceRequest; output: UntagResourceResponse };
   ListTagsForResource: { input: ListTagsForResourceRequest; output: ListTagsForResourceResponse };
+  DescribeTaskSets: { input: DescribeTaskSetsRequest; output: DescribeTaskSetsResponse };
 }

@@ -8,6 +8,7 @@ import { ecsControl } from './control';
 import { serviceHandlers } from './services';
 import { tagHandlers } from './tags';
 import { taskDefinitionHandlers } from './task-definitions';
+import { taskSetHandlers } from './task-sets';
 import { taskHandlers } from './tasks';
 import { updateServiceHandlers } from './update-service';
 
@@ -19,5 +20,5 @@ export const ecsService = defineService<ecs.Operations>({
   pageTokens: { error: 'InvalidParameterException', message: 'The nextToken is not valid.' },
   deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
   control: ecsControl,
-  handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
+  handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers, ...taskSetHandlers },
 });
