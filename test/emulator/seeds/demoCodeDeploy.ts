@@ -37,8 +37,8 @@ export function seedCodeDeploy(region: Region, cluster: ClusterRecord, alb: Targ
   const green = targetGroup(region, 'legacy-bg-green', lbArn, alb);
   const prod = listener(region, lbArn, 8081, blue.TargetGroupArn);
   const test = listener(region, lbArn, 9081, blue.TargetGroupArn);
-  const td1 = fargateTaskDef(region, 'legacy-bg', 'web', ecrImage(region, 'demo/legacy-bg', '1.0.0'), { port: 80 });
-  const td2 = fargateTaskDef(region, 'legacy-bg', 'web', ecrImage(region, 'demo/legacy-bg', '1.1.0'), { port: 80 });
+  const td1 = fargateTaskDef(region, 'legacy-bg', 'web', ecrImage(region, 'demo/legacy', '1.0.0'), { port: 80 });
+  const td2 = fargateTaskDef(region, 'legacy-bg', 'web', ecrImage(region, 'demo/legacy', '1.1.0'), { port: 80 });
   const svc = steadyService(region, cluster, 'legacy-bg', td2, 2, 2 * 24 * 60, {
     launchType: 'FARGATE', networkConfiguration: SUBNETS, deploymentController: { type: 'CODE_DEPLOY' },
     loadBalancers: [{ targetGroupArn: blue.TargetGroupArn, containerName: 'web', containerPort: 80 }],

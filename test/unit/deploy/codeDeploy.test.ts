@@ -18,7 +18,7 @@ describe('CodeDeploy deploys of a CODE_DEPLOY service against the emulator (demo
 
   it('finds the deployment group, registers, creates the deployment with an AppSpec and watches it to COMPLETED', async () => {
     const calls = countCalls(f.emulator);
-    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy-bg', '1.2.0') } });
+    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy', '1.2.0') } });
     const steps: string[] = [];
     const result = await applyDeploy(f.actions, TARGET, plan, { onStep: (s) => steps.push(s), watch: watch() });
     assert.strictEqual(result.outcome, 'COMPLETED', result.reason);
@@ -40,7 +40,7 @@ describe('CodeDeploy deploys of a CODE_DEPLOY service against the emulator (demo
   });
 
   it('a failing image fails the deployment; CodeDeploy rolls it back and the deploy reports ROLLED_BACK with the reason', async () => {
-    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy-bg', '1.2.0-fail') } });
+    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy', '1.2.0-fail') } });
     const result = await applyDeploy(f.actions, TARGET, plan, { watch: watch() });
     assert.strictEqual(result.outcome, 'ROLLED_BACK');
     assert.match(result.reason!, /ECS_UPDATE_ERROR/);
@@ -52,7 +52,7 @@ describe('CodeDeploy deploys of a CODE_DEPLOY service against the emulator (demo
   });
 
   it('stopAndRollBack stops the deployment in progress with autoRollbackEnabled and waits for the rollback', async () => {
-    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy-bg', '1.2.0') } });
+    const plan = await planDeploy(f.actions, taskdef, { ...TARGET, image: { container: 'web', uri: IMAGE('demo/legacy', '1.2.0') } });
     const started = await applyDeploy(f.actions, TARGET, plan, {});
     assert.strictEqual(started.outcome, 'NOT_WAITED');
     await f.emulator.clock.advance(30_000);

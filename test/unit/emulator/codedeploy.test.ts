@@ -31,7 +31,7 @@ describe('emulator: CodeDeploy blue/green deployments of ECS services', function
   async function register(tag: string): Promise<string> {
     const td = (await ecs.send(new RegisterTaskDefinitionCommand({
       family: 'legacy-bg', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
-      containerDefinitions: [{ name: 'web', image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/legacy-bg:${tag}`, essential: true, portMappings: [{ containerPort: 80 }] }],
+      containerDefinitions: [{ name: 'web', image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/legacy:${tag}`, essential: true, portMappings: [{ containerPort: 80 }] }],
     }))).taskDefinition!;
     return td.taskDefinitionArn!;
   }
