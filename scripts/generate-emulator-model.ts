@@ -35,6 +35,7 @@ export const SERVED: Record<string, ServiceSpec> = {
       'RegisterTaskDefinition', 'DeregisterTaskDefinition', 'DeleteTaskDefinitions',
       'ListContainerInstances', 'DescribeContainerInstances', 'UpdateContainerInstancesState',
       'DescribeCapacityProviders', 'TagResource', 'UntagResource', 'ListTagsForResource',
+      'DescribeTaskSets',
     ],
     // ContinueServiceDeployment, lifecycleHookDetails, DeploymentLifecycleHook.targetType: not in ../shared's ECS model yet.
     sdk: { pkg: '@aws-sdk/client-ecs', ops: ['ContinueServiceDeployment'] },
@@ -82,6 +83,14 @@ export const SERVED: Record<string, ServiceSpec> = {
     ],
   },
   cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics'] },
+  codedeploy: {
+    file: 'codedeploy-2014-10-06.json',
+    ops: [
+      'ListApplications', 'GetApplication', 'CreateApplication', 'ListDeploymentGroups', 'GetDeploymentGroup', 'BatchGetDeploymentGroups',
+      'CreateDeploymentGroup', 'CreateDeployment', 'GetDeployment', 'ListDeployments', 'BatchGetDeployments', 'StopDeployment',
+      'ListDeploymentTargets', 'BatchGetDeploymentTargets', 'GetDeploymentTarget',
+    ],
+  },
   sso: {
     file: 'sso-2019-06-10.json',
     ops: ['GetRoleCredentials', 'ListAccounts', 'ListAccountRoles', 'Logout'],

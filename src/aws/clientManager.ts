@@ -50,6 +50,7 @@ const CLIENT_CONSTRUCTORS = {
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
   cloudwatch: (sdk: Sdk) => sdk.cloudwatch.CloudWatchClient,
   elbv2: (sdk: Sdk) => sdk.elbv2.ElasticLoadBalancingV2Client,
+  codedeploy: (sdk: Sdk) => sdk.codedeploy.CodeDeployClient,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

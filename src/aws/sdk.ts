@@ -12,6 +12,7 @@ export * as ssm from '@aws-sdk/client-ssm';
 export * as autoscaling from '@aws-sdk/client-application-auto-scaling';
 export * as cloudwatch from '@aws-sdk/client-cloudwatch';
 export * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
+export * as codedeploy from '@aws-sdk/client-codedeploy';
 export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler, NodeHttp2Handler } from '@smithy/node-http-handler';
 export * as sso from '@aws-sdk/client-sso';

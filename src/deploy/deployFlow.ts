@@ -9,6 +9,7 @@ import type { RolloutEvaluation, RolloutOutcome } from './rollout';
 import { controllerRefusal, planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
 import { watchRollout, type WatchClock, type WatchOptions, type WatchResult } from './watcher';
 import { revisionLabel } from '../aws/arn';
+import { applyCodeDeploy, isCodeDeployService } from './codeDeploy/deploy';
 
 export interface WatchSettings {
   intervalMs: number;
@@ -95,7 +96,8 @@ export class ControllerError extends Error {
  */
 export async function planDeploy(actions: EcsActions, core: TaskdefCore, request: DeployRequest): Promise<DeployPlan> {
   const service = await actions.describeService(request.cluster, request.service);
-  const refusal = controllerRefusal(service, ['taskDefinition']);
+  // A CODE_DEPLOY service takes its new task definition through CodeDeploy (applyDeploy), not UpdateService.
+  const refusal = isCodeDeployService(service) ? undefined : controllerRefusal(service, ['taskDefinition']);
   if (refusal) throw new ControllerError(refusal);
   const current = service.taskDefinition ?? '';
   let registration: Prepared | undefined;
@@ -145,6 +147,8 @@ export interface DeployResult {
   stoppedTasks?: StoppedTask[];
   polls?: number;
   elapsedMs?: number;
+  /** The CodeDeploy deployment, for a CODE_DEPLOY service. */
+  codeDeployDeploymentId?: string;
 }
 
 export interface ApplyHooks {
@@ -155,6 +159,7 @@ export interface ApplyHooks {
 
 /** Registers (when planned), updates the service, watches. */
 export async function applyDeploy(actions: EcsActions, request: Pick<DeployRequest, 'cluster' | 'service'>, plan: DeployPlan, hooks: ApplyHooks = {}): Promise<DeployResult> {
+  if (isCodeDeployService(plan.service)) return applyCodeDeploy(actions, actions.codeDeploy(), request, plan, hooks);
   let taskDefinitionArn = plan.revision ?? plan.service.taskDefinition ?? '';
   if (plan.registration) {
     hooks.onStep?.(`Registering a new revision of ${plan.registration.input.family}…`);

@@ -10,6 +10,7 @@ import type { RegisterInput } from './render';
 import type { UpdateFields } from './updatePlan';
 import { resourceName, revisionLabel, shortTaskId, taskDefinitionParts } from '../aws/arn';
 import { serviceOfGroup, type ChangeSink } from '../ecs/resourceChanges';
+import { CodeDeployActions } from './codeDeploy/codeDeployActions';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -40,6 +41,11 @@ export class EcsActions {
     /** Told after every change this makes, so the views showing it re-read it. */
     private readonly onChange: ChangeSink = () => undefined,
   ) {}
+
+  /** CodeDeploy in the same scope, for CODE_DEPLOY-controlled services. */
+  codeDeploy(): CodeDeployActions {
+    return new CodeDeployActions(this.clients, this.scope);
+  }
 
   private ecs(): Promise<{ sdk: Sdk; client: ClientOf<'ecs'> }> {
     return this.clients.clientWithSdk('ecs', this.scope);

@@ -8,7 +8,7 @@ import type { ecs as EcsTypes } from '../aws/sdk';
 import { revisionLabel } from '../aws/arn';
 
 export type Service = EcsTypes.Service;
-export type RolloutOutcome = 'COMPLETED' | 'FAILED' | 'ROLLED_BACK' | 'TIMED_OUT' | 'NOT_WAITED';
+export type RolloutOutcome = 'COMPLETED' | 'FAILED' | 'ROLLED_BACK' | 'STOPPED' | 'TIMED_OUT' | 'NOT_WAITED';
 
 export interface DeploymentCounts {
   id: string;

@@ -148,11 +148,11 @@ describe('Real accounts: commands act in the region (and profile) they are given
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
-  it('a CODE_DEPLOY service is refused before anything is registered, naming the controller and what to do', async () => {
+  it('a CODE_DEPLOY service no deployment group deploys is refused before anything is registered, saying what to do', async () => {
     const sdk = { endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } };
     const [tg] = (await new ElasticLoadBalancingV2Client(sdk).send(new DescribeTargetGroupsCommand({ Names: ['demo-api-tg'] }))).TargetGroups ?? [];
     await new ECSClient(sdk).send(new CreateServiceCommand({
-      cluster: 'demo-fargate', serviceName: 'legacy-bg', taskDefinition: 'demo-api:3', desiredCount: 1, launchType: 'FARGATE',
+      cluster: 'demo-fargate', serviceName: 'orphan-bg', taskDefinition: 'demo-api:3', desiredCount: 1, launchType: 'FARGATE',
       deploymentController: { type: 'CODE_DEPLOY' },
       loadBalancers: [{ targetGroupArn: tg.TargetGroupArn, containerName: 'api', containerPort: 8080 }],
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] } },
@@ -160,10 +160,10 @@ describe('Real accounts: commands act in the region (and profile) they are given
     const revisions = async () => (await new ECSClient(sdk).send(new ListTaskDefinitionsCommand({ familyPrefix: 'demo-api' }))).taskDefinitionArns?.length;
     const before = await revisions();
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'legacy-bg', image: { container: 'api', uri: 'x/api:2' } })),
-      /uses the CODE_DEPLOY deployment controller, which does not take taskDefinition through UpdateService\. Nothing was changed or registered\. To roll out a change, deploy a new task definition through a CodeDeploy deployment/,
+      Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'orphan-bg', image: { container: 'api', uri: 'x/api:2' } })),
+      /No CodeDeploy deployment group deploys service "orphan-bg" of cluster "demo-fargate" \(us-east-1\)\. A CODE_DEPLOY service deploys through a deployment group whose ECS services name it/,
     );
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.updateService', { cluster: 'demo-fargate', service: 'legacy-bg', platformVersion: '1.4.0' })), /CODE_DEPLOY deployment controller/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.updateService', { cluster: 'demo-fargate', service: 'orphan-bg', platformVersion: '1.4.0' })), /CODE_DEPLOY deployment controller/);
     assert.strictEqual(await revisions(), before, 'no revision left behind');
   });
 });

@@ -25,6 +25,8 @@ export interface DeployCommandResult {
   outcome: DeployResult['outcome'];
   reason?: string;
   region: string;
+  /** For a CODE_DEPLOY service: the CodeDeploy deployment. */
+  codeDeployDeploymentId?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
 }
 
 function summary(result: DeployResult, scope: AwsScope): DeployCommandResult {
-  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region };
+  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region, codeDeployDeploymentId: result.codeDeployDeploymentId };
 }
 
 /** What the Deploy steps ask, as they answer it. */

@@ -38,10 +38,11 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
     return;
   }
   const previous = revisionLabel(result.previousTaskDefinition);
-  const canRollBack = result.outcome !== 'ROLLED_BACK' && previous && previous !== revision;
+  // A CODE_DEPLOY service cannot be pointed back through UpdateService: CodeDeploy rolls it back.
+  const canRollBack = result.outcome !== 'ROLLED_BACK' && !result.codeDeployDeploymentId && previous && previous !== revision;
   const rollBack = `Roll back to ${previous}`;
   const reasons = (result.stoppedTasks ?? []).slice(0, 3).map(stoppedTaskLine);
-  const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
+  const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : result.outcome === 'STOPPED' ? 'was stopped' : 'failed';
   const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
   // The newest stopped task first (ecsActions.stoppedTasks): the one "Why did it stop?" explains.
   const newest = result.stoppedTasks?.find((t) => t.taskArn);

@@ -501,6 +501,16 @@ export interface DescribeTaskDefinitionResponse {
   taskDefinition?: TaskDefinition;
   tags?: Tag[];
 }
+export interface DescribeTaskSetsRequest {
+  cluster: string;
+  service: string;
+  taskSets?: string[];
+  include?: TaskSetField[];
+}
+export interface DescribeTaskSetsResponse {
+  taskSets?: TaskSet[];
+  failures?: Failure[];
+}
 export interface DescribeTasksRequest {
   cluster?: string;
   tasks: string[];
@@ -1589,6 +1599,7 @@ export interface TaskSet {
   tags?: Tag[];
   fargateEphemeralStorage?: DeploymentEphemeralStorage;
 }
+export type TaskSetField = "TAGS";
 export type TaskStopCode = "TaskFailedToStart" | "EssentialContainerExited" | "UserInitiated" | "ServiceSchedulerInitiated" | "SpotInterruption" | "TerminationNotice" | "InfrastructureHealth";
 export interface TaskVolumeConfiguration {
   name: string;
@@ -1737,5 +1748,6 @@ export interface Operations {
   TagResource: { input: TagResourceRequest; output: TagResourceResponse };
   UntagResource: { input: UntagResourceRequest; output: UntagResourceResponse };
   ListTagsForResource: { input: ListTagsForResourceRequest; output: ListTagsForResourceResponse };
+  DescribeTaskSets: { input: DescribeTaskSetsRequest; output: DescribeTaskSetsResponse };
   ContinueServiceDeployment: { input: ContinueServiceDeploymentRequest; output: ContinueServiceDeploymentResponse };
 }

@@ -13,6 +13,7 @@ import { logsState } from '../services/logs/state';
 import { secretsState } from '../services/secretsmanager/index';
 import { parametersState } from '../services/ssm/index';
 import { seedShiftingServices } from './demoDeployments';
+import { seedCodeDeploy } from './demoCodeDeploy';
 import { STOPPED_FAMILIES, seedStoppedTasks } from './demoStopped';
 import { seedEcr } from './ecr';
 import { ago, ec2TaskDef, ecrImage, event, fargateTaskDef, runningTasks, steadyService, stoppedTask, SUBNETS } from './helpers';
@@ -49,7 +50,7 @@ function seedSecrets(region: Region, at: Date): void {
 
 export function seedDemo(region: Region): void {
   const sim = ecsSim(region);
-  for (const g of ['/ecs/demo-api', '/ecs/demo-web', '/ecs/demo-worker', '/ecs/demo-cache', '/ecs/demo-batch', ...STOPPED_FAMILIES.map((f) => `/ecs/${f}`)]) {
+  for (const g of ['/ecs/demo-api', '/ecs/demo-web', '/ecs/demo-worker', '/ecs/demo-cache', '/ecs/demo-batch', '/ecs/legacy-bg', ...STOPPED_FAMILIES.map((f) => `/ecs/${f}`)]) {
     logsState(region).createGroup(g, ago(region, 30 * DAY));
   }
   logsState(region).groups.get('/ecs/demo-api')!.group.retentionInDays = 30;
@@ -119,6 +120,7 @@ export function seedDemo(region: Region): void {
   sim.tasks.writeLogs(migrate, td.api3, () => ['Running migrations', 'Migration 0042_add_orders applied']);
   // One-off tasks that stopped for other reasons: out of memory, image pull, secrets.
   seedStoppedTasks(region, fargate);
+  seedCodeDeploy(region, fargate, tg);
 
   seedEcr(region, 'demo', region.now());
   seedSecrets(region, ago(region, 30 * DAY));

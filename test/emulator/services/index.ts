@@ -2,6 +2,7 @@
 import type { RegisteredService } from '../kit/service';
 import { scalingService } from './autoscaling/index';
 import { cloudwatchService } from './cloudwatch/index';
+import { codeDeployService } from './codedeploy/index';
 import { ecrService } from './ecr/index';
 import { ecsService } from './ecs/index';
 import { elbService } from './elbv2/index';
@@ -14,5 +15,5 @@ import { ssoService } from './sso/index';
 import { stsService } from './sts/index';
 
 export const SERVICES: RegisteredService[] = [
-  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService, cloudwatchService,
+  ecsService, ecrService, logsService, scalingService, stsService, iamService, elbService, secretsService, ssmService, ssoService, ssoOidcService, cloudwatchService, codeDeployService,
 ];

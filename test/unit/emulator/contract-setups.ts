@@ -119,6 +119,14 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
     ecsService.handlers.UpdateService({ cluster, service, forceNewDeployment: true }, seedContext(f.region));
     ecsState(f.region).serviceExtras.of(ecsState(f.region).servicesOf(cluster).get(service)!).serviceDeployments[0].record.serviceDeploymentArn = input.serviceDeploymentArn;
   },
+  // A task set is a CODE_DEPLOY (or EXTERNAL) service's: the example's, with its id.
+  'ecs:DescribeTaskSets': async (f, input, output) => {
+    f.cluster(input.cluster);
+    const [, cluster, service, ...id] = input.taskSets[0].split('/');
+    f.service(cluster, service, undefined, 0, { deploymentController: { type: 'CODE_DEPLOY' }, loadBalancers: [{ targetGroupArn: `arn:aws:elasticloadbalancing:${f.regionName}:123456789012:targetgroup/tg/0123456789abcdef`, containerName: 'app', containerPort: 80 }], networkConfiguration: output.taskSets[0].networkConfiguration });
+    ecsState(f.region).servicesOf(cluster).get(service)!.deployments[0].id = id.join('/');
+    await f.emu.clock.advance(60_000);
+  },
   'ecr:BatchDeleteImage': (f, input) => f.repo(input.repositoryName, input.imageIds.map((i: Json) => i.imageTag)),
   'ecr:DeleteRepository': (f, input) => f.repo(input.repositoryName, ['latest']),
   'ecr:DescribeRepositories': (f, _input, output) => output.repositories.forEach((r: Json) => f.repo(r.repositoryName)),

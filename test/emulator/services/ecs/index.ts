@@ -9,6 +9,7 @@ import { serviceDeploymentHandlers } from './service-deployments';
 import { serviceHandlers } from './services';
 import { tagHandlers } from './tags';
 import { taskDefinitionHandlers } from './task-definitions';
+import { taskSetHandlers } from './task-sets';
 import { taskHandlers } from './tasks';
 import { updateServiceHandlers } from './update-service';
 
@@ -20,5 +21,5 @@ export const ecsService = defineService<ecs.Operations>({
   pageTokens: { error: 'InvalidParameterException', message: 'The nextToken is not valid.' },
   deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
   control: ecsControl,
-  handlers: { ...clusterHandlers, ...serviceHandlers, ...serviceDeploymentHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
+  handlers: { ...clusterHandlers, ...serviceHandlers, ...serviceDeploymentHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers, ...taskSetHandlers },
 });

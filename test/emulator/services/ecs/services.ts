@@ -10,6 +10,7 @@ import { checkCreate } from './controllers';
 import { findServiceDeployment } from './service-deployments';
 import { checkStrategy } from './strategy-config';
 import { ecsSim } from './sim/index';
+import { taskSetControl } from './sim/taskSets';
 import { isFargate, scheduled } from './sim/timing';
 import { ecsState, lastClusterName, type ClusterRecord, type DeploymentRecord, type ServiceRecord, type TaskDefinitionRecord } from './state';
 
@@ -108,16 +109,17 @@ export function serviceView(region: Region, svc: ServiceRecord, include: string[
     // "When a service using the blue/green deployment type is initially created, an Amazon ECS task
     // set is created" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html):
     // the emulator runs it as its primary deployment and shows it as that task set.
-    view.taskSets = svc.deployments.map((d) => taskSetView(state.arn(`task-set/${lastClusterName(svc.clusterArn)}/${svc.serviceName}/${d.id}`), svc, d));
+    const primary = taskSetControl(region).get(svc)?.primary;
+    view.taskSets = svc.deployments.map((d) => taskSetView(state.arn(`task-set/${lastClusterName(svc.clusterArn)}/${svc.serviceName}/${d.id}`), svc, d, primary));
     view.deployments = [];
   }
   return view;
 }
 
-function taskSetView(taskSetArn: string, svc: ServiceRecord, d: DeploymentRecord): ecs.TaskSet {
+export function taskSetView(taskSetArn: string, svc: ServiceRecord, d: DeploymentRecord, primary?: string): ecs.TaskSet {
   const steady = d.rolloutState === 'COMPLETED';
   return {
-    id: d.id, taskSetArn, serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, status: d.status,
+    id: d.id, taskSetArn, serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, status: primary ? (d.id === primary ? 'PRIMARY' : 'ACTIVE') : d.status,
     taskDefinition: d.taskDefinition, computedDesiredCount: d.desiredCount, pendingCount: d.pendingCount, runningCount: d.runningCount,
     createdAt: d.createdAt, updatedAt: d.updatedAt, launchType: d.launchType, capacityProviderStrategy: d.capacityProviderStrategy,
     platformVersion: d.platformVersion, platformFamily: d.platformFamily, networkConfiguration: d.networkConfiguration,

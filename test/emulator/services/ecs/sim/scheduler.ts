@@ -9,6 +9,7 @@ import { lastPart } from '../../../kit/arn';
 import { lastClusterName, taskId, type InstanceRecord, type ServiceRecord, type TaskRecord } from '../state';
 import { serviceHistory } from './history';
 import type { EcsSim } from './index';
+import { taskSetControl } from './taskSets';
 import { ACTIVE_STATES, isFargate, scheduled, TIMING } from './timing';
 
 /**
@@ -129,7 +130,9 @@ export class ServiceScheduler {
       prim = prim.filter((t) => !extra.includes(t));
     }
     // Old deployments: pending tasks go at once, running ones within minimumHealthyPercent.
-    const old = active.filter((t) => this.deploymentOf(t) !== primary.id);
+    // A task set its controller holds (CodeDeploy's original one until it deletes it) is left as it is.
+    const held = taskSetControl(this.sim.region).get(svc)?.held;
+    const old = active.filter((t) => this.deploymentOf(t) !== primary.id && !held?.has(this.deploymentOf(t) ?? ''));
     old.filter((t) => !isHealthy(t)).forEach(doStop);
     // Blue/green (BLUE_GREEN, LINEAR, CANARY): blue keeps all its tasks until CLEAN_UP, which stops
     // them at once; green scales up to 100 % beside it from SCALE_UP on (sim/trafficShift.ts).
