@@ -9,6 +9,8 @@ import type { RolloutEvaluation, RolloutOutcome } from './rollout';
 import { controllerRefusal, planServiceUpdate, type FieldChange, type ServiceUpdateRequest } from './updatePlan';
 import { watchRollout, type WatchClock, type WatchOptions, type WatchResult } from './watcher';
 import { revisionLabel } from '../aws/arn';
+import { serviceDeploymentArnOf, serviceDeploymentReader } from './serviceDeployments';
+import { strategyOf, type ServiceDeployment } from './serviceDeploymentState';
 
 export interface WatchSettings {
   intervalMs: number;
@@ -24,13 +26,38 @@ export interface WatchSettings {
   onPause?: WatchOptions['onPause'];
 }
 
-export interface WatchReport extends WatchResult {
+/** What the service deployment said last: every strategy's deploy and watch results carry it. */
+export interface ServiceDeploymentFields {
+  strategy?: string;
+  serviceDeploymentArn?: string;
+  /** The ServiceDeployment status (IN_PROGRESS, SUCCESSFUL, ROLLBACK_SUCCESSFUL, ...). */
+  status?: string;
+  lifecycleStage?: string;
+  /** With PAUSED: the lifecycle hook awaiting ContinueServiceDeployment. */
+  hookId?: string;
+  /** The last service deployment read (for the paused notification). */
+  serviceDeployment?: ServiceDeployment;
+}
+
+export interface WatchReport extends WatchResult, ServiceDeploymentFields {
   /** Stopped tasks of the deployment, when it did not complete. */
   stoppedTasks: StoppedTask[];
 }
 
-/** Watches one deployment of a service; on failure, reads why its tasks stopped. */
-export async function watchDeployment(actions: EcsActions, cluster: string, service: string, deploymentId: string, settings: WatchSettings): Promise<WatchReport> {
+/**
+ * Watches one deployment of a service, with its service deployment (`serviceDeploymentArn`, else
+ * found from `snapshot`); on failure, reads why its tasks stopped.
+ */
+export async function watchDeployment(
+  actions: EcsActions,
+  cluster: string,
+  service: string,
+  deploymentId: string,
+  settings: WatchSettings,
+  snapshot?: Service,
+  serviceDeploymentArn?: string,
+): Promise<WatchReport> {
+  const arn = serviceDeploymentArn ?? (snapshot ? await serviceDeploymentArnOf(actions, cluster, service, snapshot, deploymentId) : undefined);
   const reported = new Set<string>();
   const stoppedOf = async () => {
     // Why tasks stopped is a detail of the report: a failed read leaves it out, never the outcome.
@@ -41,6 +68,7 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
   };
   const result = await watchRollout({
     describe: () => actions.describeService(cluster, service),
+    describeServiceDeployment: arn ? serviceDeploymentReader(actions, arn) : undefined,
     deploymentId,
     knownEventIds: settings.knownEventIds,
     intervalMs: settings.intervalMs,
@@ -57,7 +85,20 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
     },
   });
   const failed = result.outcome === 'FAILED' || result.outcome === 'ROLLED_BACK' || result.outcome === 'TIMED_OUT';
-  return { ...result, stoppedTasks: failed ? (await stoppedOf()).tasks : [] };
+  return { ...result, ...serviceDeploymentFields(result, arn, snapshot), stoppedTasks: failed ? (await stoppedOf()).tasks : [] };
+}
+
+function serviceDeploymentFields(result: WatchResult, arn: string | undefined, snapshot: Service | undefined): ServiceDeploymentFields {
+  const verdict = result.last?.serviceDeployment;
+  const deployment = result.lastServiceDeployment;
+  return {
+    strategy: strategyOf(deployment, snapshot?.deploymentConfiguration?.strategy),
+    serviceDeploymentArn: arn,
+    status: verdict?.progress.status,
+    lifecycleStage: verdict?.progress.stage,
+    hookId: result.outcome === 'PAUSED' ? verdict?.progress.pausedHook?.hookId : undefined,
+    serviceDeployment: deployment,
+  };
 }
 
 export interface DeployRequest {
@@ -133,7 +174,7 @@ export class HalfAppliedError extends Error {
   }
 }
 
-export interface DeployResult {
+export interface DeployResult extends ServiceDeploymentFields {
   serviceArn: string;
   taskDefinitionArn: string;
   previousTaskDefinition: string;
@@ -192,6 +233,7 @@ export async function finishUpdate(
   if (!hooks.watch || !primary?.id) return { ...base, outcome: 'NOT_WAITED' };
   hooks.onStep?.(`Watching deployment ${primary.id}…`);
   const knownEventIds = (updated.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
-  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch });
-  return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs };
+  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch }, updated);
+  const { strategy, serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment } = report;
+  return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs, strategy, serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment };
 }
