@@ -24,6 +24,8 @@ export interface WatchSettings {
   onStoppedTasks?(tasks: StoppedTask[]): void;
   /** Credentials expired mid-watch: see WatchOptions.onPause. */
   onPause?: WatchOptions['onPause'];
+  /** See WatchOptions.serviceDeploymentDecides. */
+  serviceDeploymentDecides?: boolean;
 }
 
 /** What the service deployment said last: every strategy's deploy and watch results carry it. */
@@ -69,6 +71,7 @@ export async function watchDeployment(
   const result = await watchRollout({
     describe: () => actions.describeService(cluster, service),
     describeServiceDeployment: arn ? serviceDeploymentReader(actions, arn) : undefined,
+    serviceDeploymentDecides: settings.serviceDeploymentDecides,
     deploymentId,
     knownEventIds: settings.knownEventIds,
     intervalMs: settings.intervalMs,
@@ -233,7 +236,24 @@ export async function finishUpdate(
   if (!hooks.watch || !primary?.id) return { ...base, outcome: 'NOT_WAITED' };
   hooks.onStep?.(`Watching deployment ${primary.id}…`);
   const knownEventIds = (updated.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
-  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch }, updated);
-  const { strategy, serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment } = report;
-  return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs, strategy, serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment };
+  return reported(base, await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch }, updated));
+}
+
+/** A deploy's result from what its watch saw. */
+function reported(base: Omit<DeployResult, 'outcome'>, report: WatchReport): DeployResult {
+  const { outcome, reason, cancelled, stoppedTasks, polls, elapsedMs, strategy, status, lifecycleStage, hookId, serviceDeployment } = report;
+  return { ...base, outcome, reason, cancelled, stoppedTasks, polls, elapsedMs, strategy, serviceDeploymentArn: report.serviceDeploymentArn ?? base.serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment };
+}
+
+/**
+ * After a rollback or a continue: watches the service deployment `serviceDeploymentArn` until its
+ * status is final (or it pauses again), whatever the strategy.
+ */
+export async function followServiceDeployment(actions: EcsActions, request: Pick<DeployRequest, 'cluster' | 'service'>, snapshot: Service, serviceDeploymentArn: string, hooks: ApplyHooks): Promise<DeployResult> {
+  const own = snapshot.deployments?.find((d) => d.id && serviceDeploymentArn.endsWith(`/${d.id.replace(/^ecs-svc\//, '')}`));
+  const deploymentId = (own ?? snapshot.deployments?.find((d) => d.status === 'PRIMARY'))?.id ?? '';
+  const base = { serviceArn: snapshot.serviceArn ?? '', taskDefinitionArn: own?.taskDefinition ?? snapshot.taskDefinition ?? '', previousTaskDefinition: snapshot.taskDefinition ?? '', deploymentId, registered: false, serviceDeploymentArn };
+  if (!hooks.watch) return { ...base, outcome: 'NOT_WAITED' };
+  const knownEventIds = (snapshot.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
+  return reported(base, await watchDeployment(actions, request.cluster, request.service, deploymentId, { knownEventIds, ...hooks.watch, serviceDeploymentDecides: true }, snapshot, serviceDeploymentArn));
 }

@@ -95,14 +95,14 @@ export function evaluatePoll(
   snapshot: Service,
   watchedDeploymentId: string,
   knownEventIds: string[],
-  serviceDeployment?: { deployment: ServiceDeployment; nowMs: number },
+  serviceDeployment?: { deployment: ServiceDeployment; nowMs: number; /** Only its status decides (after a rollback or continue). */ decides?: boolean },
 ): RolloutEvaluation {
   const rollout = evaluateRollout(previous, snapshot, watchedDeploymentId, knownEventIds);
   if (!serviceDeployment) return rollout;
   const serviceStrategy = snapshot.deploymentConfiguration?.strategy;
   const verdict = evaluateServiceDeployment(previous?.stage, serviceDeployment.deployment, serviceDeployment.nowMs, serviceStrategy);
   const result = { ...rollout, serviceDeployment: verdict, memory: { ...rollout.memory, stage: verdict.memory } };
-  const rolling = strategyOf(serviceDeployment.deployment, serviceStrategy) === 'ROLLING';
+  const rolling = !serviceDeployment.decides && strategyOf(serviceDeployment.deployment, serviceStrategy) === 'ROLLING';
   // SUCCESSFUL may be an earlier deployment's, still current while the service scales: done only at full strength.
   const settled = (snapshot.runningCount ?? 0) === (snapshot.desiredCount ?? 0) && (snapshot.pendingCount ?? 0) === 0;
   if (verdict.outcome && (verdict.outcome !== 'COMPLETED' || (!rolling && settled))) return { ...result, outcome: verdict.outcome, reason: verdict.reason ?? rollout.reason };

@@ -36,6 +36,8 @@ export interface WatchOptions {
   describe(): Promise<Service>;
   /** One DescribeServiceDeployments of the watched service deployment; undefined when it cannot be read. */
   describeServiceDeployment?(): Promise<ServiceDeployment | undefined>;
+  /** Only the service deployment's status ends the watch, for every strategy (a rollback or a continue being followed). */
+  serviceDeploymentDecides?: boolean;
   deploymentId: string;
   /** Events that existed before the watch began: not reported. */
   knownEventIds?: string[];
@@ -99,8 +101,8 @@ export async function watchRollout(options: WatchOptions): Promise<WatchResult> 
       const service = await options.describe();
       const known = options.knownEventIds ?? [];
       const alone = evaluatePoll(memory, service, options.deploymentId, known);
-      if (options.describeServiceDeployment && needsServiceDeployment(service, alone, last, lastDeployment)) lastDeployment = (await options.describeServiceDeployment()) ?? lastDeployment;
-      last = lastDeployment ? evaluatePoll(memory, service, options.deploymentId, known, { deployment: lastDeployment, nowMs: clock.now() }) : alone;
+      if (options.describeServiceDeployment && (options.serviceDeploymentDecides || needsServiceDeployment(service, alone, last, lastDeployment))) lastDeployment = (await options.describeServiceDeployment()) ?? lastDeployment;
+      last = lastDeployment ? evaluatePoll(memory, service, options.deploymentId, known, { deployment: lastDeployment, nowMs: clock.now(), decides: options.serviceDeploymentDecides }) : alone;
       memory = last.memory;
       wait = options.intervalMs;
       await options.onSnapshot?.(last, service);
