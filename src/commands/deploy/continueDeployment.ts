@@ -26,7 +26,7 @@ export async function continueDeployment(ui: DeployUi, arg: unknown): Promise<Co
   let action = args?.action ?? target.node?.action;
   if (target.interactive) {
     action ??= await pick([{ label: 'Continue', description: 'go on to the next stage', value: 'CONTINUE' as const }, { label: 'Roll back', description: 'return to the previous revision', value: 'ROLLBACK' as const }], `Paused deployment of ${target.service}`);
-    if (!(await confirmDeploymentAction(ui, target, action === 'CONTINUE' ? 'Continue the paused deployment of' : 'Roll back the paused deployment of', action === 'CONTINUE' ? 'Continue' : 'Roll Back'))) return undefined;
+    if (!target.node?.confirmed && !(await confirmDeploymentAction(ui, target, action === 'CONTINUE' ? 'Continue the paused deployment of' : 'Roll back the paused deployment of', action === 'CONTINUE' ? 'Continue' : 'Roll Back'))) return undefined;
   }
   action ??= 'CONTINUE';
   const arn = await ui.actions(target.scope).continueServiceDeployment(target.cluster, target.service, target.deployment.serviceDeploymentArn ?? '', hook.hookId, action);

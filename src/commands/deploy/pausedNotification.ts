@@ -14,8 +14,8 @@ export interface PausedDeployment {
 
 /**
  * What *Continue* and *Roll back* hand to ecsWorkbench.continueDeployment: shaped like an explorer
- * deployment node (a class instance, so the command confirms in its modal rather than taking it
- * as an argument object), with the hook and the action chosen.
+ * deployment node, with the hook and the action chosen. The button press on the notification (which
+ * names the service, cluster, region, stage and timeout) is the confirmation: no second modal.
  */
 export class PausedHookChoice {
   readonly kind = 'serviceDeployment';
@@ -24,6 +24,7 @@ export class PausedHookChoice {
   readonly service: string;
   readonly deployment: ecs.ServiceDeployment;
   readonly hookId: string;
+  readonly confirmed = true;
   constructor(
     paused: PausedDeployment,
     readonly action: 'CONTINUE' | 'ROLLBACK',

@@ -22,6 +22,8 @@ export interface ServiceDeploymentNodeLike {
   deployment: ServiceDeployment;
   hookId?: string;
   action?: 'CONTINUE' | 'ROLLBACK';
+  /** The paused notification's button press already confirmed it. */
+  confirmed?: boolean;
 }
 
 export interface DeploymentTarget extends ServiceTarget {
