@@ -77,10 +77,12 @@ export function evaluateServiceDeployment(previous: StageMemory | undefined, d: 
   const productionPercent = d.targetServiceRevision?.requestedProductionTrafficWeight;
   const key = `${d.lifecycleStage ?? ''}|${productionPercent ?? ''}`;
   const updated = d.updatedAt?.getTime();
-  // The stage began when the deployment last changed, if that is news; else when we first saw it.
-  const sinceMs = previous?.key === key ? previous.sinceMs : updated !== undefined && updated <= nowMs && updated >= (previous?.sinceMs ?? 0) ? updated : nowMs;
-  const memory = { key, sinceMs };
   const bake = bakeMinutes(d, strategy, productionPercent);
+  // The stage began when the deployment last changed, if that fits the bake (a clock skewed from
+  // AWS's would not); else when we first saw it.
+  const plausible = updated !== undefined && updated <= nowMs && nowMs - updated <= (bake ?? 0) * MINUTE && updated >= (previous?.sinceMs ?? 0);
+  const sinceMs = previous?.key === key ? previous.sinceMs : plausible ? updated : nowMs;
+  const memory = { key, sinceMs };
   const pausedHook = (d.lifecycleHookDetails ?? []).find((h) => h.status === 'AWAITING_ACTION');
   const progress: DeploymentProgress = {
     serviceDeploymentArn: d.serviceDeploymentArn ?? '',
