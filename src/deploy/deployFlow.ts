@@ -10,6 +10,8 @@ import { controllerRefusal, planServiceUpdate, type FieldChange, type ServiceUpd
 import { watchRollout, type WatchClock, type WatchOptions, type WatchResult } from './watcher';
 import { revisionLabel } from '../aws/arn';
 import { applyCodeDeploy, isCodeDeployService } from './codeDeploy/deploy';
+import { serviceDeploymentArnOf, serviceDeploymentReader } from './serviceDeployments';
+import { strategyOf, type ServiceDeployment } from './serviceDeploymentState';
 
 export interface WatchSettings {
   intervalMs: number;
@@ -23,15 +25,42 @@ export interface WatchSettings {
   onStoppedTasks?(tasks: StoppedTask[]): void;
   /** Credentials expired mid-watch: see WatchOptions.onPause. */
   onPause?: WatchOptions['onPause'];
+  /** See WatchOptions.serviceDeploymentDecides. */
+  serviceDeploymentDecides?: boolean;
 }
 
-export interface WatchReport extends WatchResult {
+/** What the service deployment said last: every strategy's deploy and watch results carry it. */
+export interface ServiceDeploymentFields {
+  strategy?: string;
+  serviceDeploymentArn?: string;
+  /** The ServiceDeployment status (IN_PROGRESS, SUCCESSFUL, ROLLBACK_SUCCESSFUL, ...). */
+  status?: string;
+  lifecycleStage?: string;
+  /** With PAUSED: the lifecycle hook awaiting ContinueServiceDeployment. */
+  hookId?: string;
+  /** The last service deployment read (for the paused notification). */
+  serviceDeployment?: ServiceDeployment;
+}
+
+export interface WatchReport extends WatchResult, ServiceDeploymentFields {
   /** Stopped tasks of the deployment, when it did not complete. */
   stoppedTasks: StoppedTask[];
 }
 
-/** Watches one deployment of a service; on failure, reads why its tasks stopped. */
-export async function watchDeployment(actions: EcsActions, cluster: string, service: string, deploymentId: string, settings: WatchSettings): Promise<WatchReport> {
+/**
+ * Watches one deployment of a service, with its service deployment (`serviceDeploymentArn`, else
+ * found from `snapshot`); on failure, reads why its tasks stopped.
+ */
+export async function watchDeployment(
+  actions: EcsActions,
+  cluster: string,
+  service: string,
+  deploymentId: string,
+  settings: WatchSettings,
+  snapshot?: Service,
+  serviceDeploymentArn?: string,
+): Promise<WatchReport> {
+  const arn = serviceDeploymentArn ?? (snapshot ? await serviceDeploymentArnOf(actions, cluster, service, snapshot, deploymentId) : undefined);
   const reported = new Set<string>();
   const stoppedOf = async () => {
     // Why tasks stopped is a detail of the report: a failed read leaves it out, never the outcome.
@@ -42,6 +71,8 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
   };
   const result = await watchRollout({
     describe: () => actions.describeService(cluster, service),
+    describeServiceDeployment: arn ? serviceDeploymentReader(actions, arn) : undefined,
+    serviceDeploymentDecides: settings.serviceDeploymentDecides,
     deploymentId,
     knownEventIds: settings.knownEventIds,
     intervalMs: settings.intervalMs,
@@ -58,7 +89,20 @@ export async function watchDeployment(actions: EcsActions, cluster: string, serv
     },
   });
   const failed = result.outcome === 'FAILED' || result.outcome === 'ROLLED_BACK' || result.outcome === 'TIMED_OUT';
-  return { ...result, stoppedTasks: failed ? (await stoppedOf()).tasks : [] };
+  return { ...result, ...serviceDeploymentFields(result, arn, snapshot), stoppedTasks: failed ? (await stoppedOf()).tasks : [] };
+}
+
+function serviceDeploymentFields(result: WatchResult, arn: string | undefined, snapshot: Service | undefined): ServiceDeploymentFields {
+  const verdict = result.last?.serviceDeployment;
+  const deployment = result.lastServiceDeployment;
+  return {
+    strategy: strategyOf(deployment, snapshot?.deploymentConfiguration?.strategy),
+    serviceDeploymentArn: arn,
+    status: verdict?.progress.status,
+    lifecycleStage: verdict?.progress.stage,
+    hookId: result.outcome === 'PAUSED' ? verdict?.progress.pausedHook?.hookId : undefined,
+    serviceDeployment: deployment,
+  };
 }
 
 export interface DeployRequest {
@@ -135,7 +179,7 @@ export class HalfAppliedError extends Error {
   }
 }
 
-export interface DeployResult {
+export interface DeployResult extends ServiceDeploymentFields {
   serviceArn: string;
   taskDefinitionArn: string;
   previousTaskDefinition: string;
@@ -197,6 +241,24 @@ export async function finishUpdate(
   if (!hooks.watch || !primary?.id) return { ...base, outcome: 'NOT_WAITED' };
   hooks.onStep?.(`Watching deployment ${primary.id}…`);
   const knownEventIds = (updated.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
-  const report = await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch });
-  return { ...base, outcome: report.outcome, reason: report.reason, cancelled: report.cancelled, stoppedTasks: report.stoppedTasks, polls: report.polls, elapsedMs: report.elapsedMs };
+  return reported(base, await watchDeployment(actions, request.cluster, request.service, primary.id, { knownEventIds, ...hooks.watch }, updated));
+}
+
+/** A deploy's result from what its watch saw. */
+function reported(base: Omit<DeployResult, 'outcome'>, report: WatchReport): DeployResult {
+  const { outcome, reason, cancelled, stoppedTasks, polls, elapsedMs, strategy, status, lifecycleStage, hookId, serviceDeployment } = report;
+  return { ...base, outcome, reason, cancelled, stoppedTasks, polls, elapsedMs, strategy, serviceDeploymentArn: report.serviceDeploymentArn ?? base.serviceDeploymentArn, status, lifecycleStage, hookId, serviceDeployment };
+}
+
+/**
+ * After a rollback or a continue: watches the service deployment `serviceDeploymentArn` until its
+ * status is final (or it pauses again), whatever the strategy.
+ */
+export async function followServiceDeployment(actions: EcsActions, request: Pick<DeployRequest, 'cluster' | 'service'>, snapshot: Service, serviceDeploymentArn: string, hooks: ApplyHooks): Promise<DeployResult> {
+  const own = snapshot.deployments?.find((d) => d.id && serviceDeploymentArn.endsWith(`/${d.id.replace(/^ecs-svc\//, '')}`));
+  const deploymentId = (own ?? snapshot.deployments?.find((d) => d.status === 'PRIMARY'))?.id ?? '';
+  const base = { serviceArn: snapshot.serviceArn ?? '', taskDefinitionArn: own?.taskDefinition ?? snapshot.taskDefinition ?? '', previousTaskDefinition: snapshot.taskDefinition ?? '', deploymentId, registered: false, serviceDeploymentArn };
+  if (!hooks.watch) return { ...base, outcome: 'NOT_WAITED' };
+  const knownEventIds = (snapshot.events ?? []).flatMap((e) => (e.id ? [e.id] : []));
+  return reported(base, await watchDeployment(actions, request.cluster, request.service, deploymentId, { knownEventIds, ...hooks.watch, serviceDeploymentDecides: true }, snapshot, serviceDeploymentArn));
 }

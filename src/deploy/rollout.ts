@@ -6,9 +6,11 @@
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { revisionLabel } from '../aws/arn';
+import { evaluateServiceDeployment, strategyOf, type DeploymentVerdict, type ServiceDeployment, type StageMemory } from './serviceDeploymentState';
 
 export type Service = EcsTypes.Service;
-export type RolloutOutcome = 'COMPLETED' | 'FAILED' | 'ROLLED_BACK' | 'STOPPED' | 'TIMED_OUT' | 'NOT_WAITED';
+/** PAUSED: a PAUSE lifecycle hook awaits Continue or Roll back; STOPPED: someone stopped the deployment. */
+export type RolloutOutcome = 'COMPLETED' | 'FAILED' | 'ROLLED_BACK' | 'TIMED_OUT' | 'NOT_WAITED' | 'PAUSED' | 'STOPPED';
 
 export interface DeploymentCounts {
   id: string;
@@ -36,6 +38,8 @@ export interface RolloutMemory {
   sinceMs: number;
   /** Failed-task count of the watched deployment at the last snapshot. */
   failedTasks: number;
+  /** When the service deployment's current stage began (for the bake timer). */
+  stage?: StageMemory;
 }
 
 export interface RolloutEvaluation {
@@ -49,6 +53,8 @@ export interface RolloutEvaluation {
   watched?: DeploymentCounts;
   /** True when the watched deployment has more failed tasks than at the previous snapshot. */
   newFailures: boolean;
+  /** What the service deployment (DescribeServiceDeployments) says, when it was read. */
+  serviceDeployment?: DeploymentVerdict;
   memory: RolloutMemory;
 }
 
@@ -78,6 +84,34 @@ const ROLLBACK = /rolling back|rollback/i;
  * `knownEventIds` (first snapshot only): events that existed before the watch began, e.g. those of
  * the UpdateService answer; they are not reported, so a scale or a watch shows only what happens now.
  */
+/**
+ * One poll: the service (DescribeServices) and, when read, its service deployment. The service
+ * deployment decides for every strategy (its status is final, a paused hook ends the watch); a
+ * rolling deployment may also end on what DescribeServices shows first, as it did before ECS had
+ * service deployments, and without one (no permission to read it) DescribeServices alone decides.
+ */
+export function evaluatePoll(
+  previous: RolloutMemory | undefined,
+  snapshot: Service,
+  watchedDeploymentId: string,
+  knownEventIds: string[],
+  serviceDeployment?: { deployment: ServiceDeployment; nowMs: number; /** Only its status decides (after a rollback or continue). */ decides?: boolean },
+): RolloutEvaluation {
+  const rollout = evaluateRollout(previous, snapshot, watchedDeploymentId, knownEventIds);
+  if (!serviceDeployment) return rollout;
+  const serviceStrategy = snapshot.deploymentConfiguration?.strategy;
+  const verdict = evaluateServiceDeployment(previous?.stage, serviceDeployment.deployment, serviceDeployment.nowMs, serviceStrategy);
+  const result = { ...rollout, serviceDeployment: verdict, memory: { ...rollout.memory, stage: verdict.memory } };
+  const rolling = !serviceDeployment.decides && strategyOf(serviceDeployment.deployment, serviceStrategy) === 'ROLLING';
+  // SUCCESSFUL may be an earlier deployment's, still current while the service scales: done only at full strength.
+  const settled = (snapshot.runningCount ?? 0) === (snapshot.desiredCount ?? 0) && (snapshot.pendingCount ?? 0) === 0;
+  if (verdict.outcome && (verdict.outcome !== 'COMPLETED' || (!rolling && settled))) return { ...result, outcome: verdict.outcome, reason: verdict.reason ?? rollout.reason };
+  // A rolling deployment is done when DescribeServices shows it alone at full strength, as before.
+  if (rolling) return result;
+  // Blue/green, linear, canary: the old and new revisions run side by side by design; only the service deployment says when it is over.
+  return { ...result, outcome: undefined, reason: undefined };
+}
+
 export function evaluateRollout(previous: RolloutMemory | undefined, snapshot: Service, watchedDeploymentId: string, knownEventIds: string[] = []): RolloutEvaluation {
   const deployments = (snapshot.deployments ?? []).map(deploymentCounts);
   const watched = deployments.find((d) => d.id === watchedDeploymentId);
@@ -91,7 +125,7 @@ export function evaluateRollout(previous: RolloutMemory | undefined, snapshot: S
     .map((e) => ({ id: e.id!, at: e.createdAt ?? new Date(0), message: e.message ?? '' }));
   const newEvents = events.filter((e) => !seen.has(e.id)).reverse();
   // DescribeServices returns the newest 100 events: remembering those is enough.
-  const memory: RolloutMemory = { seenEvents: events.map((e) => e.id).slice(0, 200), sinceMs, failedTasks: watched?.failed ?? previous?.failedTasks ?? 0 };
+  const memory: RolloutMemory = { seenEvents: events.map((e) => e.id).slice(0, 200), sinceMs, failedTasks: watched?.failed ?? previous?.failedTasks ?? 0, stage: previous?.stage };
   const newFailures = (watched?.failed ?? 0) > (previous?.failedTasks ?? 0);
   const result: RolloutEvaluation = { newEvents, deployments, watched, newFailures, memory };
 

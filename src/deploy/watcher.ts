@@ -1,10 +1,14 @@
 /**
- * Polls one service with one DescribeServices per interval and feeds the snapshots to
- * `evaluateRollout` until the watched deployment finishes, the timeout passes or the caller cancels.
- * Time is injected (`clock`), so unit tests drive it with the emulator's manual clock.
+ * Polls one service with one DescribeServices per interval, and its service deployment with one
+ * DescribeServiceDeployments, and feeds both to `evaluatePoll` until the watched deployment
+ * finishes or pauses, the timeout passes or the caller cancels. A rolling deployment's service
+ * deployment is read only when DescribeServices shows a change (or an end), so a rolling watch
+ * costs no more calls per quiet poll than it did before. Time is injected (`clock`), so unit tests
+ * drive it with the emulator's manual clock.
  */
 import { describeAwsError, type AwsProblem } from '../aws/errors';
-import { evaluateRollout, type RolloutEvaluation, type RolloutMemory, type RolloutOutcome, type Service } from './rollout';
+import { describeDeployment, evaluatePoll, type RolloutEvaluation, type RolloutMemory, type RolloutOutcome, type Service } from './rollout';
+import { strategyOf, type ServiceDeployment } from './serviceDeploymentState';
 
 export interface WatchClock {
   now(): number;
@@ -30,6 +34,10 @@ export const realClock: WatchClock = {
 export interface WatchOptions {
   /** One DescribeServices of the watched service. */
   describe(): Promise<Service>;
+  /** One DescribeServiceDeployments of the watched service deployment; undefined when it cannot be read. */
+  describeServiceDeployment?(): Promise<ServiceDeployment | undefined>;
+  /** Only the service deployment's status ends the watch, for every strategy (a rollback or a continue being followed). */
+  serviceDeploymentDecides?: boolean;
   deploymentId: string;
   /** Events that existed before the watch began: not reported. */
   knownEventIds?: string[];
@@ -63,7 +71,16 @@ export interface WatchResult {
   cancelled: boolean;
   polls: number;
   last?: RolloutEvaluation;
+  /** The service deployment as last read. */
+  lastServiceDeployment?: ServiceDeployment;
   elapsedMs: number;
+}
+
+/** Every poll for blue/green, linear and canary; for rolling, the first one and whenever DescribeServices shows a change or an end. */
+function needsServiceDeployment(service: Service, now: RolloutEvaluation, before: RolloutEvaluation | undefined, deployment: ServiceDeployment | undefined): boolean {
+  if (!before || !deployment || strategyOf(deployment, service.deploymentConfiguration?.strategy) !== 'ROLLING') return true;
+  const counts = (e: RolloutEvaluation) => e.deployments.map(describeDeployment).join('\n');
+  return now.outcome !== undefined || now.newEvents.length > 0 || counts(now) !== counts(before);
 }
 
 export async function watchRollout(options: WatchOptions): Promise<WatchResult> {
@@ -72,16 +89,20 @@ export async function watchRollout(options: WatchOptions): Promise<WatchResult> 
   const maxBackoff = options.maxBackoffMs ?? Math.max(options.intervalMs * 8, 60_000);
   let memory: RolloutMemory | undefined;
   let last: RolloutEvaluation | undefined;
+  let lastDeployment: ServiceDeployment | undefined;
   let polls = 0;
   let wait = options.intervalMs;
-  const result = (outcome: RolloutOutcome, reason?: string, cancelled = false): WatchResult => ({ outcome, reason, cancelled, polls, last, elapsedMs: clock.now() - started });
+  const result = (outcome: RolloutOutcome, reason?: string, cancelled = false): WatchResult => ({ outcome, reason, cancelled, polls, last, lastServiceDeployment: lastDeployment, elapsedMs: clock.now() - started });
 
   for (;;) {
     if (options.signal?.aborted) return result('NOT_WAITED', 'Stopped watching; the deployment goes on in ECS.', true);
     try {
       polls++;
       const service = await options.describe();
-      last = evaluateRollout(memory, service, options.deploymentId, options.knownEventIds);
+      const known = options.knownEventIds ?? [];
+      const alone = evaluatePoll(memory, service, options.deploymentId, known);
+      if (options.describeServiceDeployment && (options.serviceDeploymentDecides || needsServiceDeployment(service, alone, last, lastDeployment))) lastDeployment = (await options.describeServiceDeployment()) ?? lastDeployment;
+      last = lastDeployment ? evaluatePoll(memory, service, options.deploymentId, known, { deployment: lastDeployment, nowMs: clock.now(), decides: options.serviceDeploymentDecides }) : alone;
       memory = last.memory;
       wait = options.intervalMs;
       await options.onSnapshot?.(last, service);

@@ -11,6 +11,9 @@ import { scaleService } from './scaleService';
 import { stopTask } from './stopTask';
 import { updateService } from './updateService';
 import { watchService } from './watchService';
+import { rollbackDeployment } from './rollbackDeployment';
+import { stopServiceDeployment } from './stopServiceDeployment';
+import { continueDeployment } from './continueDeployment';
 
 export const DEPLOY_COMMANDS = {
   registerTaskDefinition,
@@ -22,6 +25,9 @@ export const DEPLOY_COMMANDS = {
   stopTask,
   runTask,
   deregisterTaskDefinition,
+  rollbackDeployment,
+  stopServiceDeployment,
+  continueDeployment,
 };
 
 export type DeployCommandName = keyof typeof DEPLOY_COMMANDS;

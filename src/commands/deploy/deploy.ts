@@ -14,12 +14,12 @@ import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
 import { imageSteps, justPushedImage, type ImageState } from './imagePicker';
 import { DeployRevision } from './registerTaskDefinition';
-import { offerRetry, report } from './report';
+import { notifyIfPaused, offerRetry, report } from './report';
 import { pointAt } from './sendUpdate';
 import { serviceState, serviceSteps, targetOf, targetOfState, type ServiceState } from './targets';
-import { withWatch } from './watchUi';
+import { serviceDeploymentResult, withWatch, type ServiceDeploymentResult } from './watchUi';
 
-export interface DeployCommandResult {
+export interface DeployCommandResult extends ServiceDeploymentResult {
   taskDefinitionArn: string;
   deploymentId: string;
   outcome: DeployResult['outcome'];
@@ -46,6 +46,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
     if (warning) throw new Error(findingsRefusal('deploy', warning));
     const plan = await planDeploy(actions, core, request);
     const result = await withWatch(ui, `Deploying ${args.service}`, target, args.wait, args.timeoutSeconds, (hooks) => applyDeploy(actions, target, plan, hooks));
+    notifyIfPaused(target, result);
     return summary(result, target.scope);
   }
 
@@ -72,7 +73,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
 }
 
 function summary(result: DeployResult, scope: AwsScope): DeployCommandResult {
-  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region, codeDeployDeploymentId: result.codeDeployDeploymentId };
+  return { taskDefinitionArn: result.taskDefinitionArn, deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: scope.region, codeDeployDeploymentId: result.codeDeployDeploymentId, ...serviceDeploymentResult(result) };
 }
 
 /** What the Deploy steps ask, as they answer it. */

@@ -13,6 +13,9 @@ const NAMES: DeployCommandName[] = [
   'stopTask',
   'runTask',
   'deregisterTaskDefinition',
+  'rollbackDeployment',
+  'stopServiceDeployment',
+  'continueDeployment',
 ];
 
 /**

@@ -6,6 +6,7 @@ import { requireTrust } from '../../ui/trust';
 import type { DeployUi } from './context';
 import type { ServiceTarget } from './targets';
 import { scaledText, type Scaling } from '../../deploy/scaling';
+import { notifyPausedDeployment } from './pausedNotification';
 
 const WHY = 'Why Did It Stop?';
 
@@ -32,6 +33,11 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
     void vscode.window.showWarningMessage(`${target.service}: ${result.reason}`, 'Show Output').then((choice) => choice && ui.output.show(true));
     return;
   }
+  if (notifyIfPaused(target, result)) return;
+  if (result.outcome === 'STOPPED') {
+    void vscode.window.showWarningMessage(`${target.service}: the deployment of ${revision} was stopped. ${result.reason ?? ''}`, 'Show Output').then((choice) => choice && ui.output.show(true));
+    return;
+  }
   if (result.outcome === 'COMPLETED' || result.outcome === 'NOT_WAITED') {
     const how = result.outcome === 'COMPLETED' ? `completed${result.elapsedMs !== undefined ? ` in ${Math.round(result.elapsedMs / 1000)} s` : ''}` : 'started';
     void vscode.window.showInformationMessage(`${target.service}: deployment of ${revision} ${how}.`, 'Show Output').then((choice) => choice && ui.output.show(true));
@@ -42,7 +48,7 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
   const canRollBack = result.outcome !== 'ROLLED_BACK' && !result.codeDeployDeploymentId && previous && previous !== revision;
   const rollBack = `Roll back to ${previous}`;
   const reasons = (result.stoppedTasks ?? []).slice(0, 3).map(stoppedTaskLine);
-  const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : result.outcome === 'STOPPED' ? 'was stopped' : 'failed';
+  const what = result.outcome === 'TIMED_OUT' ? 'did not finish in time' : result.outcome === 'ROLLED_BACK' ? 'failed and was rolled back' : 'failed';
   const message = `${target.service}: deployment of ${revision} ${what}. ${result.reason ?? ''}${reasons.length ? ` Stopped tasks: ${reasons.join(' | ')}` : ''}`;
   // The newest stopped task first (ecsActions.stoppedTasks): the one "Why did it stop?" explains.
   const newest = result.stoppedTasks?.find((t) => t.taskArn);
@@ -54,6 +60,14 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
     if (choice === WHY && newest) void vscode.commands.executeCommand('ecsWorkbench.explainStoppedTask', { cluster: target.cluster, task: newest.taskArn, region: target.scope.region, profile: target.scope.profile ?? '', open: true });
     if (choice === rollBack) follow(ui, target, result.previousTaskDefinition, pointAt);
   });
+}
+
+/** A PAUSE hook holds the deployment: the paused notification (Continue, Roll back, Show logs). True when raised. */
+export function notifyIfPaused(target: ServiceTarget, result: DeployResult): boolean {
+  const hook = result.outcome === 'PAUSED' ? result.serviceDeployment?.lifecycleHookDetails?.find((h) => h.hookId === result.hookId) : undefined;
+  if (!hook || !result.serviceDeployment) return false;
+  notifyPausedDeployment({ scope: target.scope, cluster: target.cluster, service: target.service, deployment: result.serviceDeployment, hook });
+  return true;
 }
 
 /** Nothing half-applied: the new revision exists and the service is unchanged; offer to point it there again. */

@@ -4,6 +4,7 @@ import type { AwsProblem } from '../../aws/errors';
 import type { ApplyHooks, DeployResult } from '../../deploy/deployFlow';
 import { stoppedTaskLine } from '../../deploy/ecsActions';
 import { describeDeployment } from '../../deploy/rollout';
+import { progressText } from '../../deploy/serviceDeploymentState';
 import { scaledText, type Scaling } from '../../deploy/scaling';
 import type { DeployUi } from './context';
 import type { ServiceTarget } from './targets';
@@ -28,6 +29,8 @@ export async function withWatch(
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     let lastCounts = '';
+    let lastProgress = '';
+    let lastGuards = '';
     const hooks: ApplyHooks = {
       onStep: (message) => {
         progress.report({ message });
@@ -44,8 +47,17 @@ export async function withWatch(
               if (counts !== lastCounts) ui.log(`deployments:\n    ${counts}`);
               lastCounts = counts;
               const w = evaluation.watched;
+              const sd = evaluation.serviceDeployment?.progress;
+              // `canary 10% · bake 4:12 left`: logged when it changes other than the timer.
+              const stage = sd ? progressText(sd) : '';
+              if (stage.replace(/\d+:\d\d left/, '') !== lastProgress) ui.log(`service deployment: ${stage}`);
+              lastProgress = stage.replace(/\d+:\d\d left/, '');
+              if (sd?.guards && sd.guards !== lastGuards) ui.log(`can roll back: ${sd.guards}`);
+              lastGuards = sd?.guards ?? '';
+              const countsText = w ? `${w.running}/${w.desired} running, ${w.pending} pending, ${w.failed} failed` : '';
               if (w && scaling) progress.report({ message: `${w.running}/${scaling.to} running, ${w.pending} pending` });
-              else if (w) progress.report({ message: `${revisionLabel(w.taskDefinition)}: ${w.running}/${w.desired} running, ${w.pending} pending, ${w.failed} failed${w.rolloutState ? ` · ${w.rolloutState}` : ''}` });
+              else if (sd && sd.strategy !== 'ROLLING') progress.report({ message: [stage, countsText, sd.guards].filter(Boolean).join(' · ') });
+              else if (w) progress.report({ message: `${revisionLabel(w.taskDefinition)}: ${countsText}${w.rolloutState ? ` · ${w.rolloutState}` : ''}` });
             },
             onStoppedTasks: (tasks) => tasks.forEach((t) => ui.log(`stopped task ${stoppedTaskLine(t)}`)),
             onPause: (problem) => pauseForSignIn(ui, target, problem),
@@ -66,7 +78,7 @@ function logOutcome(ui: DeployUi, target: ServiceTarget, result: DeployResult, s
   const scaled = scaling && scaledText(target.service, scaling, result);
   if (result.cancelled) ui.log(`Stopped watching ${target.service}: the deployment ${result.deploymentId} goes on in ECS.`);
   else if (scaled) ui.log(scaled);
-  else ui.log(`${target.service}: ${result.outcome}${result.reason ? ` — ${result.reason}` : ''}${result.elapsedMs !== undefined ? ` (${Math.round(result.elapsedMs / 1000)} s, ${result.polls} polls)` : ''}`);
+  else ui.log(`${target.service}: ${result.outcome}${result.status ? ` (${result.strategy ?? 'ROLLING'} ${result.status})` : ''}${result.reason ? ` — ${result.reason}` : ''}${result.elapsedMs !== undefined ? ` (${Math.round(result.elapsedMs / 1000)} s, ${result.polls} polls)` : ''}`);
   for (const t of result.stoppedTasks ?? []) ui.log(`stopped task ${stoppedTaskLine(t)}`);
 }
 
@@ -91,4 +103,19 @@ async function pauseForSignIn(ui: DeployUi, target: ServiceTarget, problem: AwsP
     ui.log(`Resumed watching ${target.service}.`);
     return 'resume';
   }
+}
+
+/** What deploy and watchService results add from the service deployment (undefined members left out). */
+export interface ServiceDeploymentResult {
+  strategy?: string;
+  serviceDeploymentArn?: string;
+  status?: string;
+  hookId?: string;
+  lifecycleStage?: string;
+}
+
+export function serviceDeploymentResult(result: DeployResult): ServiceDeploymentResult {
+  const { strategy, serviceDeploymentArn, status, hookId, lifecycleStage } = result;
+  const all: ServiceDeploymentResult = { strategy, serviceDeploymentArn, status, hookId, lifecycleStage };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
 }

@@ -133,6 +133,10 @@ export class TrafficShifts {
       case 'PRODUCTION_TRAFFIC_SHIFT':
         run.step += 1;
         this.shiftProduction(svc, run, run.percents[run.step]);
+        // The revisions' shares as DescribeServiceDeployments reports them (ServiceRevisionSummary
+        // requestedProductionTrafficWeight, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRevisionSummary.html).
+        e.record.targetServiceRevision.requestedProductionTrafficWeight = run.percents[run.step];
+        for (const source of e.record.sourceServiceRevisions ?? []) source.requestedProductionTrafficWeight = Math.round((100 - run.percents[run.step]) * 10) / 10;
         return this.later(e, SHIFT_TIMING.trafficShift, afterWork);
       case 'BAKE_TIME':
         return this.later(e, (svc.deploymentConfiguration.bakeTimeInMinutes ?? 0) * 60_000, afterWork);
