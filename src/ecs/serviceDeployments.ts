@@ -109,3 +109,38 @@ export class ServiceDeploymentReader {
 export function revisionArnsOf(d: ServiceDeployment): string[] {
   return [...(d.sourceServiceRevisions ?? []).map((r) => r.arn ?? ''), d.targetServiceRevision?.arn ?? '', d.rollback?.serviceRevisionArn ?? ''].filter(Boolean);
 }
+
+/** `ecsWorkbench.listServiceDeployments`' result. */
+export interface ListedServiceDeployment {
+  serviceDeploymentArn: string;
+  status: string;
+  strategy: string;
+  lifecycleStage?: string;
+  sourceServiceRevisionArns: string[];
+  targetServiceRevisionArn: string;
+  /** ISO 8601; when it has not started yet (PENDING), when it was created. */
+  startedAt: string;
+  finishedAt?: string;
+  rollback?: { reason?: string; startedAt?: string; serviceRevisionArn?: string };
+}
+
+export interface ListServiceDeploymentsResult {
+  deployments: ListedServiceDeployment[];
+}
+
+/** One deployment as the command returns it: plain JSON (dates as ISO 8601). */
+export function listedDeployment(d: ServiceDeployment): ListedServiceDeployment {
+  const finished = d.finishedAt ?? d.stoppedAt;
+  return {
+    serviceDeploymentArn: d.serviceDeploymentArn ?? '',
+    status: d.status ?? '',
+    strategy: strategyOf(d),
+    ...(d.lifecycleStage ? { lifecycleStage: d.lifecycleStage } : {}),
+    sourceServiceRevisionArns: (d.sourceServiceRevisions ?? []).map((r) => r.arn ?? '').filter(Boolean),
+    targetServiceRevisionArn: d.targetServiceRevision?.arn ?? '',
+    startedAt: (d.startedAt ?? d.createdAt)?.toISOString() ?? '',
+    ...(finished ? { finishedAt: finished.toISOString() } : {}),
+    ...(d.rollback ? { rollback: { reason: d.rollback.reason, startedAt: d.rollback.startedAt?.toISOString(), serviceRevisionArn: d.rollback.serviceRevisionArn } } : {}),
+  };
+}
+

@@ -1,5 +1,5 @@
 import type { AwsScope } from '../../aws/clientManager';
-import { ServiceDeploymentReader, strategyOf, type ServiceDeployment } from '../../ecs/serviceDeployments';
+import { listedDeployment, ServiceDeploymentReader, type ListServiceDeploymentsResult } from '../../ecs/serviceDeployments';
 import type { Services } from '../../services';
 import { pickCluster, pickService } from '../../ui/ecsPickers';
 import { readArgs } from '../../util/args';
@@ -7,38 +7,6 @@ import { nodeOf } from '../deploy/targets';
 
 const USAGE = '{ cluster, service, region?, profile?, status?: string[] }';
 const STATUSES = ['PENDING', 'SUCCESSFUL', 'STOPPED', 'STOP_REQUESTED', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED'];
-
-export interface ListedServiceDeployment {
-  serviceDeploymentArn: string;
-  status: string;
-  strategy: string;
-  lifecycleStage?: string;
-  sourceServiceRevisionArns: string[];
-  targetServiceRevisionArn: string;
-  /** ISO 8601; when it has not started yet (PENDING), when it was created. */
-  startedAt: string;
-  finishedAt?: string;
-  rollback?: { reason?: string; startedAt?: string; serviceRevisionArn?: string };
-}
-
-export interface ListServiceDeploymentsResult {
-  deployments: ListedServiceDeployment[];
-}
-
-export function listedDeployment(d: ServiceDeployment): ListedServiceDeployment {
-  const finished = d.finishedAt ?? d.stoppedAt;
-  return {
-    serviceDeploymentArn: d.serviceDeploymentArn ?? '',
-    status: d.status ?? '',
-    strategy: strategyOf(d),
-    ...(d.lifecycleStage ? { lifecycleStage: d.lifecycleStage } : {}),
-    sourceServiceRevisionArns: (d.sourceServiceRevisions ?? []).map((r) => r.arn ?? '').filter(Boolean),
-    targetServiceRevisionArn: d.targetServiceRevision?.arn ?? '',
-    startedAt: (d.startedAt ?? d.createdAt)?.toISOString() ?? '',
-    ...(finished ? { finishedAt: finished.toISOString() } : {}),
-    ...(d.rollback ? { rollback: { reason: d.rollback.reason, startedAt: d.rollback.startedAt?.toISOString(), serviceRevisionArn: d.rollback.serviceRevisionArn } } : {}),
-  };
-}
 
 interface Target {
   scope: AwsScope;
@@ -74,7 +42,7 @@ export async function listServiceDeployments(services: Services, arg: unknown): 
   const target = await targetOf(services, arg);
   const reader = new ServiceDeploymentReader(services.clientManager, target.scope);
   const { items } = await reader.deployments(target.cluster, target.service, { limit: Infinity }, target.status);
-  const result = { deployments: items.map(listedDeployment) };
+  const result: ListServiceDeploymentsResult = { deployments: items.map(listedDeployment) };
   if (target.interactive) await services.documents.open(`service-deployments-${target.service}`, result);
   return result;
 }
