@@ -11,11 +11,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CompactService, convertService } from './emulator-model/convert';
 import { Example, examplesJson, examplesOf } from './emulator-model/examples';
+import { loadSdkService, overlaySdk } from './emulator-model/sdk-schemas';
 import { typesModule } from './emulator-model/typescript';
 
 interface ServiceSpec {
   file: string;
   ops: string[];
+  /** Operations and members only the AWS SDK for JavaScript has yet: taken from its own schemas (emulator-model/sdk-schemas.ts). */
+  sdk?: { pkg: string; ops: string[] };
 }
 
 /** Operations the emulator serves, per emulator service key. */
@@ -26,12 +29,15 @@ export const SERVED: Record<string, ServiceSpec> = {
       'ListClusters', 'DescribeClusters', 'CreateCluster', 'DeleteCluster', 'PutClusterCapacityProviders',
       'ListServices', 'DescribeServices', 'CreateService', 'UpdateService', 'DeleteService',
       'ListServiceDeployments', 'DescribeServiceDeployments',
+      'DescribeServiceRevisions', 'StopServiceDeployment',
       'ListTasks', 'DescribeTasks', 'RunTask', 'StartTask', 'StopTask',
       'ListTaskDefinitions', 'ListTaskDefinitionFamilies', 'DescribeTaskDefinition',
       'RegisterTaskDefinition', 'DeregisterTaskDefinition', 'DeleteTaskDefinitions',
       'ListContainerInstances', 'DescribeContainerInstances', 'UpdateContainerInstancesState',
       'DescribeCapacityProviders', 'TagResource', 'UntagResource', 'ListTagsForResource',
     ],
+    // ContinueServiceDeployment, lifecycleHookDetails, DeploymentLifecycleHook.targetType: not in ../shared's ECS model yet.
+    sdk: { pkg: '@aws-sdk/client-ecs', ops: ['ContinueServiceDeployment'] },
   },
   ecr: {
     file: 'ecr-2015-09-21.json',
@@ -72,6 +78,7 @@ export const SERVED: Record<string, ServiceSpec> = {
     ops: [
       'DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners',
       'DescribeTargetGroupAttributes', 'ModifyTargetGroupAttributes', 'ModifyTargetGroup',
+      'DescribeRules',
     ],
   },
   cloudwatch: { file: 'cloudwatch-2010-08-01.json', ops: ['DescribeAlarms', 'GetMetricData', 'GetMetricStatistics', 'ListMetrics'] },
@@ -121,6 +128,9 @@ export function generateEmulatorModel(modelsDir: string): Record<string, string>
   for (const [key, spec] of Object.entries(SERVED)) {
     const model = JSON.parse(fs.readFileSync(path.join(modelsDir, spec.file), 'utf8'));
     services[key] = convertService(model, spec.file, spec.ops);
+    if (spec.sdk) {
+      overlaySdk(services[key], loadSdkService(path.dirname(require.resolve(`${spec.sdk.pkg}/package.json`))), spec.sdk.ops);
+    }
     examples[key] = examplesOf(model, spec.ops);
     files[`${key}.ts`] = typesModule(key, services[key]);
   }

@@ -18,6 +18,7 @@ export type AcceleratorType = "gpu" | "fpga" | "inference";
 export interface AccessDeniedException {
   message?: string;
 }
+export type AccessType = "PUBLIC" | "PRIVATE";
 export interface AdvancedConfiguration {
   alternateTargetGroupArn?: string;
   productionListenerRule?: string;
@@ -172,6 +173,8 @@ export interface Container {
   memory?: string;
   memoryReservation?: string;
   gpuIds?: string[];
+  neuronDeviceIds?: string[];
+  gpuSharingStrategy?: SharingStrategy;
 }
 export type ContainerCondition = "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
 export interface ContainerDefinition {
@@ -222,6 +225,11 @@ export interface ContainerDependency {
   containerName: string;
   condition: ContainerCondition;
 }
+export interface ContainerImage {
+  containerName?: string;
+  imageDigest?: string;
+  image?: string;
+}
 export interface ContainerInstance {
   containerInstanceArn?: string;
   ec2InstanceId?: string;
@@ -241,6 +249,7 @@ export interface ContainerInstance {
   attachments?: Attachment[];
   tags?: Tag[];
   healthStatus?: ContainerInstanceHealthStatus;
+  gpuDevices?: GpuDevice[];
 }
 export type ContainerInstanceField = "TAGS" | "CONTAINER_INSTANCE_HEALTH";
 export interface ContainerInstanceHealthStatus {
@@ -262,6 +271,14 @@ export interface ContainerRestartPolicy {
   enabled: boolean;
   ignoredExitCodes?: number[];
   restartAttemptPeriod?: number;
+}
+export interface ContinueServiceDeploymentRequest {
+  serviceDeploymentArn: string;
+  hookId: string;
+  action?: DeploymentLifecycleHookAction;
+}
+export interface ContinueServiceDeploymentResponse {
+  serviceDeploymentArn?: string;
 }
 export type CpuManufacturer = "intel" | "amd" | "amazon-web-services";
 export interface CreateClusterRequest {
@@ -303,6 +320,8 @@ export interface CreateServiceRequest {
   serviceConnectConfiguration?: ServiceConnectConfiguration;
   volumeConfigurations?: ServiceVolumeConfiguration[];
   vpcLatticeConfigurations?: VpcLatticeConfiguration[];
+  gatewayConnectors?: GatewayConnector[];
+  monitoring?: MonitoringConfiguration;
 }
 export interface CreateServiceResponse {
   service?: Service;
@@ -363,6 +382,8 @@ export interface DeploymentAlarms {
 export interface DeploymentCircuitBreaker {
   enable: boolean;
   rollback: boolean;
+  resetOnHealthyTask?: boolean;
+  thresholdConfiguration?: ThresholdConfiguration;
 }
 export interface DeploymentConfiguration {
   deploymentCircuitBreaker?: DeploymentCircuitBreaker;
@@ -374,11 +395,17 @@ export interface DeploymentConfiguration {
   lifecycleHooks?: DeploymentLifecycleHook[];
   linearConfiguration?: LinearConfiguration;
   canaryConfiguration?: CanaryConfiguration;
+  earlySuccessCriteria?: DeploymentEarlySuccessCriteria;
 }
 export interface DeploymentController {
   type: DeploymentControllerType;
 }
 export type DeploymentControllerType = "ECS" | "CODE_DEPLOY" | "EXTERNAL";
+export interface DeploymentEarlySuccessCriteria {
+  enable: boolean;
+  healthyPercent?: number;
+  sourceServiceRevisionCleanup?: ServiceRevisionCleanup;
+}
 export interface DeploymentEphemeralStorage {
   kmsKeyId?: string;
 }
@@ -387,8 +414,25 @@ export interface DeploymentLifecycleHook {
   roleArn?: string;
   lifecycleStages?: DeploymentLifecycleHookStage[];
   hookDetails?: unknown;
+  targetType?: DeploymentLifecycleHookTargetType;
+  timeoutConfiguration?: DeploymentLifecycleHookTimeoutConfiguration;
 }
-export type DeploymentLifecycleHookStage = "RECONCILE_SERVICE" | "PRE_SCALE_UP" | "POST_SCALE_UP" | "TEST_TRAFFIC_SHIFT" | "POST_TEST_TRAFFIC_SHIFT" | "PRODUCTION_TRAFFIC_SHIFT" | "POST_PRODUCTION_TRAFFIC_SHIFT";
+export type DeploymentLifecycleHookAction = "CONTINUE" | "ROLLBACK";
+export interface DeploymentLifecycleHookDetail {
+  hookId?: string;
+  targetType?: DeploymentLifecycleHookTargetType;
+  targetArn?: string;
+  status?: DeploymentLifecycleHookStatus;
+  expiresAt?: Date;
+  timeoutAction?: DeploymentLifecycleHookAction;
+}
+export type DeploymentLifecycleHookStage = "RECONCILE_SERVICE" | "PRE_SCALE_UP" | "POST_SCALE_UP" | "TEST_TRAFFIC_SHIFT" | "POST_TEST_TRAFFIC_SHIFT" | "PRODUCTION_TRAFFIC_SHIFT" | "POST_PRODUCTION_TRAFFIC_SHIFT" | "PRE_PRODUCTION_TRAFFIC_SHIFT";
+export type DeploymentLifecycleHookStatus = "AWAITING_ACTION" | "FAILED" | "IN_PROGRESS" | "SUCCEEDED" | "TIMED_OUT";
+export type DeploymentLifecycleHookTargetType = "AWS_LAMBDA" | "PAUSE";
+export interface DeploymentLifecycleHookTimeoutConfiguration {
+  timeoutInMinutes?: number;
+  action?: DeploymentLifecycleHookAction;
+}
 export type DeploymentRolloutState = "COMPLETED" | "FAILED" | "IN_PROGRESS";
 export type DeploymentStrategy = "ROLLING" | "BLUE_GREEN" | "LINEAR" | "CANARY";
 export interface DeregisterTaskDefinitionRequest {
@@ -431,6 +475,13 @@ export interface DescribeServiceDeploymentsRequest {
 }
 export interface DescribeServiceDeploymentsResponse {
   serviceDeployments?: ServiceDeployment[];
+  failures?: Failure[];
+}
+export interface DescribeServiceRevisionsRequest {
+  serviceRevisionArns: string[];
+}
+export interface DescribeServiceRevisionsResponse {
+  serviceRevisions?: ServiceRevision[];
   failures?: Failure[];
 }
 export interface DescribeServicesRequest {
@@ -478,6 +529,14 @@ export interface EBSTagSpecification {
   resourceType: EBSResourceType;
   tags?: Tag[];
   propagateTags?: PropagateTags;
+}
+export interface ECSManagedResources {
+  ingressPaths?: ManagedIngressPath[];
+  autoScaling?: ManagedAutoScaling;
+  metricAlarms?: ManagedMetricAlarm[];
+  serviceSecurityGroups?: ManagedSecurityGroup[];
+  logGroups?: ManagedLogGroup[];
+  gatewayConnections?: GatewayConnection[];
 }
 export interface EFSAuthorizationConfig {
   accessPointId?: string;
@@ -532,6 +591,60 @@ export interface FirelensConfiguration {
   options?: Record<string, string>;
 }
 export type FirelensConfigurationType = "fluentd" | "fluentbit";
+export interface GatewayConnection {
+  gatewayArn?: string;
+  gatewayRouteArn?: string;
+  portName?: string;
+  serviceUrl?: string;
+  accessType?: AccessType;
+  status?: GatewayRouteStatus;
+  resources?: GatewayConnectionResources;
+}
+export interface GatewayConnectionAlbResources {
+  acmCertificateArn?: string;
+  loadBalancerArn?: string;
+  loadBalancerSecurityGroupArns?: string[];
+  listenerArn?: string;
+  listenerRuleArn?: string;
+  testListenerRuleArn?: string;
+  targetGroupArn?: string;
+  alternateTargetGroupArn?: string;
+}
+export interface GatewayConnectionResources {
+  hostSharedAlb?: GatewayConnectionAlbResources[];
+}
+export interface GatewayConnector {
+  portName: string;
+  healthCheck?: GatewayConnectorHealthCheck;
+  filters?: GatewayConnectorFilters;
+}
+export interface GatewayConnectorFilters {
+  accessTypes?: AccessType[];
+}
+export interface GatewayConnectorHealthCheck {
+  healthCheckProtocol?: GatewayConnectorHealthCheckProtocol;
+  healthCheckPort?: number;
+  healthCheckPath?: string;
+  healthCheckTimeoutSeconds?: number;
+  healthCheckIntervalSeconds?: number;
+  healthyThresholdCount?: number;
+  unhealthyThresholdCount?: number;
+  matcher?: GatewayConnectorHealthCheckMatcher;
+}
+export interface GatewayConnectorHealthCheckMatcher {
+  httpCode?: string;
+  grpcCode?: string;
+}
+export type GatewayConnectorHealthCheckProtocol = "HTTP" | "HTTPS";
+export type GatewayRouteStatus = "ACTIVE" | "CREATE_FAILED" | "CREATE_IN_PROGRESS" | "DELETE_FAILED" | "DELETE_IN_PROGRESS" | "UPDATE_FAILED" | "UPDATE_IN_PROGRESS";
+export interface GpuDevice {
+  gpuId?: string;
+  sharingMode?: GpuSharingMode;
+  totalMemoryInMiB?: number;
+  remainingMemoryInMiB?: number;
+  containerCount?: number;
+}
+export type GpuSharingMode = "DEDICATED" | "IDLE" | "NVIDIA_MPS";
 export interface HealthCheck {
   command: string[];
   interval?: number;
@@ -567,7 +680,7 @@ export interface InstanceHealthCheckResult {
   lastStatusChange?: Date;
 }
 export type InstanceHealthCheckState = "OK" | "IMPAIRED" | "INSUFFICIENT_DATA" | "INITIALIZING";
-export type InstanceHealthCheckType = "CONTAINER_RUNTIME" | "ACCELERATED_COMPUTE" | "DAEMON";
+export type InstanceHealthCheckType = "CONTAINER_RUNTIME" | "ACCELERATED_COMPUTE" | "DAEMON" | "AGENT_CONNECTIVITY";
 export interface InstanceLaunchTemplate {
   ec2InstanceProfileArn: string;
   networkConfiguration: ManagedInstancesNetworkConfiguration;
@@ -743,7 +856,37 @@ export interface ManagedAgent {
   lastStatus?: string;
 }
 export type ManagedAgentName = "ExecuteCommandAgent";
+export interface ManagedApplicationAutoScalingPolicy {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  policyType: string;
+  targetValue: number;
+  metric: string;
+}
+export interface ManagedAutoScaling {
+  scalableTarget?: ManagedScalableTarget;
+  applicationAutoScalingPolicies?: ManagedApplicationAutoScalingPolicy[];
+}
+export interface ManagedCertificate {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  domainName: string;
+}
 export type ManagedDraining = "ENABLED" | "DISABLED";
+export interface ManagedIngressPath {
+  accessType: AccessType;
+  endpoint: string;
+  loadBalancer?: ManagedLoadBalancer;
+  loadBalancerSecurityGroups?: ManagedSecurityGroup[];
+  certificate?: ManagedCertificate;
+  listener?: ManagedListener;
+  rule?: ManagedListenerRule;
+  targetGroups?: ManagedTargetGroup[];
+}
 export interface ManagedInstancesLocalStorageConfiguration {
   useLocalStorage?: boolean;
 }
@@ -762,6 +905,49 @@ export interface ManagedInstancesProvider {
 export interface ManagedInstancesStorageConfiguration {
   storageSizeGiB?: number;
 }
+export interface ManagedListener {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+}
+export interface ManagedListenerRule {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+}
+export interface ManagedLoadBalancer {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  scheme: string;
+  subnetIds?: string[];
+  securityGroupIds?: string[];
+}
+export interface ManagedLogGroup {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  logGroupName: string;
+}
+export interface ManagedMetricAlarm {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+}
+export type ManagedResourceStatus = "PROVISIONING" | "ACTIVE" | "DEPROVISIONING" | "DELETED" | "FAILED";
+export interface ManagedScalableTarget {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  minCapacity: number;
+  maxCapacity: number;
+}
 export interface ManagedScaling {
   status?: ManagedScalingStatus;
   targetCapacity?: number;
@@ -770,9 +956,24 @@ export interface ManagedScaling {
   instanceWarmupPeriod?: number;
 }
 export type ManagedScalingStatus = "ENABLED" | "DISABLED";
+export interface ManagedSecurityGroup {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+}
 export interface ManagedStorageConfiguration {
   kmsKeyId?: string;
   fargateEphemeralStorageKmsKeyId?: string;
+}
+export interface ManagedTargetGroup {
+  arn?: string;
+  status: ManagedResourceStatus;
+  statusReason?: string;
+  updatedAt: Date;
+  healthCheckPath: string;
+  healthCheckPort: number;
+  port: number;
 }
 export type ManagedTerminationProtection = "ENABLED" | "DISABLED";
 export interface MemoryGiBPerVCpuRequest {
@@ -782,6 +983,13 @@ export interface MemoryGiBPerVCpuRequest {
 export interface MemoryMiBRequest {
   min: number;
   max?: number;
+}
+export interface MetricConfiguration {
+  metricNames: string[];
+  resolutionSeconds: number;
+}
+export interface MonitoringConfiguration {
+  metricConfigurations?: MetricConfiguration[];
 }
 export interface MountPoint {
   sourceVolume?: string;
@@ -816,6 +1024,10 @@ export interface NetworkInterfaceCountRequest {
   max?: number;
 }
 export type NetworkMode = "bridge" | "host" | "awsvpc" | "none";
+export interface NvidiaMpsAllocation {
+  memory: number;
+  maxComputePercent?: number;
+}
 export type OSFamily = "WINDOWS_SERVER_2019_FULL" | "WINDOWS_SERVER_2019_CORE" | "WINDOWS_SERVER_2016_FULL" | "WINDOWS_SERVER_2004_CORE" | "WINDOWS_SERVER_2022_CORE" | "WINDOWS_SERVER_2022_FULL" | "WINDOWS_SERVER_2025_CORE" | "WINDOWS_SERVER_2025_FULL" | "WINDOWS_SERVER_20H2_CORE" | "LINUX";
 export type PidMode = "host" | "task";
 export interface PlacementConstraint {
@@ -885,6 +1097,10 @@ export interface RegisterTaskDefinitionResponse {
 export interface RepositoryCredentials {
   credentialsParameter: string;
 }
+export interface ResolvedConfiguration {
+  loadBalancers?: ServiceRevisionLoadBalancer[];
+  vpcLatticeConfigurations?: ServiceRevisionVpcLatticeConfiguration[];
+}
 export interface Resource {
   name?: string;
   type?: string;
@@ -903,8 +1119,9 @@ export interface ResourceNotFoundException {
 export interface ResourceRequirement {
   value: string;
   type: ResourceType;
+  sharingStrategy?: SharingStrategy;
 }
-export type ResourceType = "GPU" | "InferenceAccelerator";
+export type ResourceType = "GPU" | "InferenceAccelerator" | "NeuronDevice";
 export interface Rollback {
   reason?: string;
   startedAt?: Date;
@@ -938,6 +1155,9 @@ export interface RunTaskResponse {
 export interface RuntimePlatform {
   cpuArchitecture?: CPUArchitecture;
   operatingSystemFamily?: OSFamily;
+}
+export interface RuntimePlatformOverride {
+  cpuArchitecture?: string;
 }
 export interface S3FilesVolumeConfiguration {
   fileSystemArn: string;
@@ -1012,6 +1232,10 @@ export interface ServiceConnectConfiguration {
   services?: ServiceConnectService[];
   logConfiguration?: LogConfiguration;
   accessLogConfiguration?: ServiceConnectAccessLogConfiguration;
+  containerConfigurations?: ServiceConnectContainerConfiguration[];
+}
+export interface ServiceConnectContainerConfiguration {
+  logLevel?: string;
 }
 export type ServiceConnectIncludeQueryParameters = "DISABLED" | "ENABLED";
 export interface ServiceConnectService {
@@ -1068,6 +1292,7 @@ export interface ServiceDeployment {
   rollback?: Rollback;
   deploymentCircuitBreaker?: ServiceDeploymentCircuitBreaker;
   alarms?: ServiceDeploymentAlarms;
+  lifecycleHookDetails?: DeploymentLifecycleHookDetail[];
 }
 export interface ServiceDeploymentAlarms {
   status?: ServiceDeploymentRollbackMonitorsStatus;
@@ -1091,6 +1316,9 @@ export interface ServiceDeploymentCircuitBreaker {
   threshold?: number;
 }
 export type ServiceDeploymentLifecycleStage = "RECONCILE_SERVICE" | "PRE_SCALE_UP" | "SCALE_UP" | "POST_SCALE_UP" | "TEST_TRAFFIC_SHIFT" | "POST_TEST_TRAFFIC_SHIFT" | "PRODUCTION_TRAFFIC_SHIFT" | "POST_PRODUCTION_TRAFFIC_SHIFT" | "BAKE_TIME" | "CLEAN_UP";
+export interface ServiceDeploymentNotFoundException {
+  message?: string;
+}
 export type ServiceDeploymentRollbackMonitorsStatus = "TRIGGERED" | "MONITORING" | "MONITORING_COMPLETE" | "DISABLED";
 export type ServiceDeploymentStatus = "PENDING" | "SUCCESSFUL" | "STOPPED" | "STOP_REQUESTED" | "IN_PROGRESS" | "ROLLBACK_REQUESTED" | "ROLLBACK_IN_PROGRESS" | "ROLLBACK_SUCCESSFUL" | "ROLLBACK_FAILED";
 export interface ServiceEvent {
@@ -1124,6 +1352,39 @@ export interface ServiceRegistry {
   containerName?: string;
   containerPort?: number;
 }
+export interface ServiceRevision {
+  serviceRevisionArn?: string;
+  serviceArn?: string;
+  clusterArn?: string;
+  taskDefinition?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  launchType?: LaunchType;
+  platformVersion?: string;
+  platformFamily?: string;
+  loadBalancers?: LoadBalancer[];
+  serviceRegistries?: ServiceRegistry[];
+  networkConfiguration?: NetworkConfiguration;
+  containerImages?: ContainerImage[];
+  guardDutyEnabled?: boolean;
+  serviceConnectConfiguration?: ServiceConnectConfiguration;
+  volumeConfigurations?: ServiceVolumeConfiguration[];
+  fargateEphemeralStorage?: DeploymentEphemeralStorage;
+  createdAt?: Date;
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
+  resolvedConfiguration?: ResolvedConfiguration;
+  ecsManagedResources?: ECSManagedResources;
+  overrides?: ServiceRevisionOverrides;
+  gatewayConnectors?: GatewayConnector[];
+  monitoring?: MonitoringConfiguration;
+}
+export type ServiceRevisionCleanup = "BLOCKING" | "DEFERRED";
+export interface ServiceRevisionLoadBalancer {
+  targetGroupArn?: string;
+  productionListenerRule?: string;
+}
+export interface ServiceRevisionOverrides {
+  runtimePlatform?: RuntimePlatformOverride;
+}
 export interface ServiceRevisionSummary {
   arn?: string;
   requestedTaskCount?: number;
@@ -1132,9 +1393,16 @@ export interface ServiceRevisionSummary {
   requestedTestTrafficWeight?: number;
   requestedProductionTrafficWeight?: number;
 }
+export interface ServiceRevisionVpcLatticeConfiguration {
+  targetGroupArn?: string;
+  productionListenerRule?: string;
+}
 export interface ServiceVolumeConfiguration {
   name: string;
   managedEBSVolume?: ServiceManagedEBSVolumeConfiguration;
+}
+export interface SharingStrategy {
+  nvidiaMps?: NvidiaMpsAllocation;
 }
 export type SortOrder = "ASC" | "DESC";
 export type StabilityStatus = "STEADY_STATE" | "STABILIZING";
@@ -1157,6 +1425,14 @@ export interface StartTaskResponse {
   tasks?: Task[];
   failures?: Failure[];
 }
+export interface StopServiceDeploymentRequest {
+  serviceDeploymentArn: string;
+  stopType?: StopServiceDeploymentStopType;
+}
+export interface StopServiceDeploymentResponse {
+  serviceDeploymentArn?: string;
+}
+export type StopServiceDeploymentStopType = "ABORT" | "ROLLBACK";
 export interface StopTaskRequest {
   cluster?: string;
   task: string;
@@ -1313,11 +1589,16 @@ export interface TaskSet {
   tags?: Tag[];
   fargateEphemeralStorage?: DeploymentEphemeralStorage;
 }
-export type TaskStopCode = "TaskFailedToStart" | "EssentialContainerExited" | "UserInitiated" | "ServiceSchedulerInitiated" | "SpotInterruption" | "TerminationNotice";
+export type TaskStopCode = "TaskFailedToStart" | "EssentialContainerExited" | "UserInitiated" | "ServiceSchedulerInitiated" | "SpotInterruption" | "TerminationNotice" | "InfrastructureHealth";
 export interface TaskVolumeConfiguration {
   name: string;
   managedEBSVolume?: TaskManagedEBSVolumeConfiguration;
 }
+export interface ThresholdConfiguration {
+  type: ThresholdType;
+  value: number;
+}
+export type ThresholdType = "BOUNDED_PERCENT" | "COUNT" | "UNBOUNDED_PERCENT";
 export interface TimeoutConfiguration {
   idleTimeoutSeconds?: number;
   perRequestTimeoutSeconds?: number;
@@ -1381,6 +1662,8 @@ export interface UpdateServiceRequest {
   serviceConnectConfiguration?: ServiceConnectConfiguration;
   volumeConfigurations?: ServiceVolumeConfiguration[];
   vpcLatticeConfigurations?: VpcLatticeConfiguration[];
+  gatewayConnectors?: GatewayConnector[];
+  monitoring?: MonitoringConfiguration;
 }
 export interface UpdateServiceResponse {
   service?: Service;
@@ -1408,10 +1691,16 @@ export interface VolumeFrom {
   sourceContainer?: string;
   readOnly?: boolean;
 }
+export interface VpcLatticeAdvancedConfiguration {
+  alternateTargetGroupArn?: string;
+  productionListenerRule?: string;
+  testListenerRule?: string;
+}
 export interface VpcLatticeConfiguration {
   roleArn: string;
   targetGroupArn: string;
   portName: string;
+  advancedConfiguration?: VpcLatticeAdvancedConfiguration;
 }
 
 /** Input and output of each operation the emulator serves. */
@@ -1428,6 +1717,8 @@ export interface Operations {
   DeleteService: { input: DeleteServiceRequest; output: DeleteServiceResponse };
   ListServiceDeployments: { input: ListServiceDeploymentsRequest; output: ListServiceDeploymentsResponse };
   DescribeServiceDeployments: { input: DescribeServiceDeploymentsRequest; output: DescribeServiceDeploymentsResponse };
+  DescribeServiceRevisions: { input: DescribeServiceRevisionsRequest; output: DescribeServiceRevisionsResponse };
+  StopServiceDeployment: { input: StopServiceDeploymentRequest; output: StopServiceDeploymentResponse };
   ListTasks: { input: ListTasksRequest; output: ListTasksResponse };
   DescribeTasks: { input: DescribeTasksRequest; output: DescribeTasksResponse };
   RunTask: { input: RunTaskRequest; output: RunTaskResponse };
@@ -1446,4 +1737,5 @@ export interface Operations {
   TagResource: { input: TagResourceRequest; output: TagResourceResponse };
   UntagResource: { input: UntagResourceRequest; output: UntagResourceResponse };
   ListTagsForResource: { input: ListTagsForResourceRequest; output: ListTagsForResourceResponse };
+  ContinueServiceDeployment: { input: ContinueServiceDeploymentRequest; output: ContinueServiceDeploymentResponse };
 }

@@ -84,6 +84,16 @@ export interface DescribeLoadBalancersOutput {
   LoadBalancers?: LoadBalancer[];
   NextMarker?: string;
 }
+export interface DescribeRulesInput {
+  ListenerArn?: string;
+  RuleArns?: string[];
+  Marker?: string;
+  PageSize?: number;
+}
+export interface DescribeRulesOutput {
+  Rules?: Rule[];
+  NextMarker?: string;
+}
 export interface DescribeTargetGroupAttributesInput {
   TargetGroupArn: string;
 }
@@ -122,6 +132,21 @@ export interface ForwardActionConfig {
 }
 export interface HealthUnavailableException {
   Message?: string;
+}
+export interface HostHeaderConditionConfig {
+  Values?: string[];
+  RegexValues?: string[];
+}
+export interface HostHeaderRewriteConfig {
+  Rewrites?: RewriteConfig[];
+}
+export interface HttpHeaderConditionConfig {
+  HttpHeaderName?: string;
+  Values?: string[];
+  RegexValues?: string[];
+}
+export interface HttpRequestMethodConditionConfig {
+  Values?: string[];
 }
 export interface InvalidConfigurationRequestException {
   Message?: string;
@@ -226,7 +251,18 @@ export interface MutualAuthenticationAttributes {
   TrustStoreAssociationStatus?: TrustStoreAssociationStatusEnum;
   AdvertiseTrustStoreCaNames?: AdvertiseTrustStoreCaNamesEnum;
 }
+export interface PathPatternConditionConfig {
+  Values?: string[];
+  RegexValues?: string[];
+}
 export type ProtocolEnum = "HTTP" | "HTTPS" | "TCP" | "TLS" | "UDP" | "TCP_UDP" | "GENEVE" | "QUIC" | "TCP_QUIC";
+export interface QueryStringConditionConfig {
+  Values?: QueryStringKeyValuePair[];
+}
+export interface QueryStringKeyValuePair {
+  Key?: string;
+  Value?: string;
+}
 export interface RedirectActionConfig {
   Protocol?: string;
   Port?: string;
@@ -236,6 +272,40 @@ export interface RedirectActionConfig {
   StatusCode: RedirectActionStatusCodeEnum;
 }
 export type RedirectActionStatusCodeEnum = "HTTP_301" | "HTTP_302";
+export interface RewriteConfig {
+  Regex: string;
+  Replace: string;
+}
+export interface Rule {
+  RuleArn?: string;
+  Priority?: string;
+  Conditions?: RuleCondition[];
+  Actions?: Action[];
+  IsDefault?: boolean;
+  Transforms?: RuleTransform[];
+}
+export interface RuleCondition {
+  Field?: string;
+  Values?: string[];
+  HostHeaderConfig?: HostHeaderConditionConfig;
+  PathPatternConfig?: PathPatternConditionConfig;
+  HttpHeaderConfig?: HttpHeaderConditionConfig;
+  QueryStringConfig?: QueryStringConditionConfig;
+  HttpRequestMethodConfig?: HttpRequestMethodConditionConfig;
+  SourceIpConfig?: SourceIpConditionConfig;
+  RegexValues?: string[];
+}
+export interface RuleNotFoundException {
+  Message?: string;
+}
+export interface RuleTransform {
+  Type: TransformTypeEnum;
+  HostHeaderRewriteConfig?: HostHeaderRewriteConfig;
+  UrlRewriteConfig?: UrlRewriteConfig;
+}
+export interface SourceIpConditionConfig {
+  Values?: string[];
+}
 export type TargetAdministrativeOverrideReasonEnum = "AdministrativeOverride.Unknown" | "AdministrativeOverride.NoOverride" | "AdministrativeOverride.ZonalShiftActive" | "AdministrativeOverride.ZonalShiftDelegatedToDns";
 export type TargetAdministrativeOverrideStateEnum = "unknown" | "no_override" | "zonal_shift_active" | "zonal_shift_delegated_to_dns";
 export interface TargetDescription {
@@ -296,9 +366,13 @@ export interface TargetHealthDescription {
 export type TargetHealthReasonEnum = "Elb.RegistrationInProgress" | "Elb.InitialHealthChecking" | "Target.ResponseCodeMismatch" | "Target.Timeout" | "Target.FailedHealthChecks" | "Target.NotRegistered" | "Target.NotInUse" | "Target.DeregistrationInProgress" | "Target.InvalidState" | "Target.IpUnusable" | "Target.HealthCheckDisabled" | "Elb.InternalError";
 export type TargetHealthStateEnum = "initial" | "healthy" | "unhealthy" | "unhealthy.draining" | "unused" | "draining" | "unavailable";
 export type TargetTypeEnum = "instance" | "ip" | "lambda" | "alb";
+export type TransformTypeEnum = "host-header-rewrite" | "url-rewrite";
 export type TrustStoreAssociationStatusEnum = "active" | "removed";
 export interface UnsupportedProtocolException {
   Message?: string;
+}
+export interface UrlRewriteConfig {
+  Rewrites?: RewriteConfig[];
 }
 
 /** Input and output of each operation the emulator serves. */
@@ -310,4 +384,5 @@ export interface Operations {
   DescribeTargetGroupAttributes: { input: DescribeTargetGroupAttributesInput; output: DescribeTargetGroupAttributesOutput };
   ModifyTargetGroupAttributes: { input: ModifyTargetGroupAttributesInput; output: ModifyTargetGroupAttributesOutput };
   ModifyTargetGroup: { input: ModifyTargetGroupInput; output: ModifyTargetGroupOutput };
+  DescribeRules: { input: DescribeRulesInput; output: DescribeRulesOutput };
 }

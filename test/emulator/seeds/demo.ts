@@ -12,6 +12,7 @@ import { seedLoadBalancer } from '../services/elbv2/index';
 import { logsState } from '../services/logs/state';
 import { secretsState } from '../services/secretsmanager/index';
 import { parametersState } from '../services/ssm/index';
+import { seedShiftingServices } from './demoDeployments';
 import { STOPPED_FAMILIES, seedStoppedTasks } from './demoStopped';
 import { seedEcr } from './ecr';
 import { ago, ec2TaskDef, ecrImage, event, fargateTaskDef, runningTasks, steadyService, stoppedTask, SUBNETS } from './helpers';
@@ -77,6 +78,8 @@ export function seedDemo(region: Region): void {
     tags: [{ key: 'team', value: 'platform' }],
   });
   seedScaling(region, 'service/demo-fargate/api', 2, 10);
+  // checkout, payments (BLUE_GREEN), search (CANARY), catalog (LINEAR) on the same ALB.
+  seedShiftingServices(region, fargate, tg);
   scalingService.handlers.PutScheduledAction({
     ServiceNamespace: 'ecs', ResourceId: 'service/demo-fargate/api', ScalableDimension: 'ecs:service:DesiredCount',
     ScheduledActionName: 'weekday-morning', Schedule: 'cron(0 7 ? * MON-FRI *)', Timezone: 'Europe/Paris', ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 10 },

@@ -102,6 +102,23 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
     const sd = ecsState(f.region).serviceExtras.of(ecsState(f.region).servicesOf(cluster).get(service)!).serviceDeployments[0].record;
     sd.serviceDeploymentArn = input.serviceDeploymentArns[0];
   },
+  // The revision of the example's service deployment, under the example's ARN.
+  'ecs:DescribeServiceRevisions': (f, input) => {
+    registerTaskDefinition(f.region, { family: 'large-ngingx', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'nginx', image: 'nginx' }] }, defaultIdentity(f.regionName));
+    f.service('testc', 'sd1', 'large-ngingx', 1, { launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a4040e73895f04e1'], securityGroups: ['sg-09605d60a6bc1b296'], assignPublicIp: 'ENABLED' } } });
+    const revisions = ecsState(f.region).serviceRevisions;
+    const [arn, rev] = [...revisions.entries()].pop()!;
+    revisions.delete(arn);
+    revisions.set(input.serviceRevisionArns[0], { ...rev, serviceRevisionArn: input.serviceRevisionArns[0] });
+  },
+  // A deployment under way (the service's first one completed), under the example's ARN.
+  'ecs:StopServiceDeployment': async (f, input) => {
+    const [cluster, service] = input.serviceDeploymentArn.split('/').slice(1, 3);
+    f.service(cluster, service);
+    await f.emu.clock.advance(120_000);
+    ecsService.handlers.UpdateService({ cluster, service, forceNewDeployment: true }, seedContext(f.region));
+    ecsState(f.region).serviceExtras.of(ecsState(f.region).servicesOf(cluster).get(service)!).serviceDeployments[0].record.serviceDeploymentArn = input.serviceDeploymentArn;
+  },
   'ecr:BatchDeleteImage': (f, input) => f.repo(input.repositoryName, input.imageIds.map((i: Json) => i.imageTag)),
   'ecr:DeleteRepository': (f, input) => f.repo(input.repositoryName, ['latest']),
   'ecr:DescribeRepositories': (f, _input, output) => output.repositories.forEach((r: Json) => f.repo(r.repositoryName)),
@@ -147,6 +164,13 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
   'secretsmanager:ListSecrets': (f, _input, output) => output.SecretList.forEach((s: Json) => f.secret(s.Name, s.Description)),
   'iam:GetRole': (f, input) => f.role(input.RoleName),
   'elbv2:DescribeListeners': (f, _input, output) => f.loadBalancer(output.Listeners[0].LoadBalancerArn, output.Listeners[0].DefaultActions[0].TargetGroupArn, output.Listeners[0].ListenerArn),
+  // The example's rule on the listener of the other examples' load balancer.
+  'elbv2:DescribeRules': (f, input, output) => {
+    const rule = output.Rules[0];
+    const listenerArn = input.RuleArns[0].replace(':listener-rule/', ':listener/').split('/').slice(0, -1).join('/');
+    f.loadBalancer(`${listenerArn.replace(':listener/', ':loadbalancer/').split('/').slice(0, -1).join('/')}`, rule.Actions[0].TargetGroupArn, listenerArn);
+    elbState(f.region).rules.push({ RuleArn: rule.RuleArn, ListenerArn: listenerArn, Priority: rule.Priority, IsDefault: false, Conditions: rule.Conditions, Actions: rule.Actions });
+  },
   'elbv2:DescribeLoadBalancers': (f, input) => f.loadBalancer(input.LoadBalancerArns[0], 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067'),
   'elbv2:DescribeTargetGroups': (f, input, output) => f.loadBalancer(output.TargetGroups[0].LoadBalancerArns[0], input.TargetGroupArns[0]),
   'elbv2:DescribeTargetHealth': (f, input, output) => webTargets(f, input, output, 1),

@@ -5,6 +5,7 @@ import { defineService } from '../../kit/service';
 import { clusterHandlers } from './clusters';
 import { instanceHandlers } from './container-instances';
 import { ecsControl } from './control';
+import { serviceDeploymentHandlers } from './service-deployments';
 import { serviceHandlers } from './services';
 import { tagHandlers } from './tags';
 import { taskDefinitionHandlers } from './task-definitions';
@@ -19,5 +20,5 @@ export const ecsService = defineService<ecs.Operations>({
   pageTokens: { error: 'InvalidParameterException', message: 'The nextToken is not valid.' },
   deniedResourceArn: (name, region) => arn('ecs', region, `cluster/${name}`),
   control: ecsControl,
-  handlers: { ...clusterHandlers, ...serviceHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
+  handlers: { ...clusterHandlers, ...serviceHandlers, ...serviceDeploymentHandlers, ...updateServiceHandlers, ...taskHandlers, ...taskDefinitionHandlers, ...instanceHandlers, ...tagHandlers },
 });

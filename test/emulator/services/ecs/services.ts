@@ -7,6 +7,8 @@ import { page } from '../../kit/paging';
 import type { Region } from '../../kit/world';
 import { bad, describeBatch, EcsHandlers, limit, listPage } from './common';
 import { checkCreate } from './controllers';
+import { findServiceDeployment } from './service-deployments';
+import { checkStrategy } from './strategy-config';
 import { ecsSim } from './sim/index';
 import { isFargate, scheduled } from './sim/timing';
 import { ecsState, lastClusterName, type ClusterRecord, type DeploymentRecord, type ServiceRecord, type TaskDefinitionRecord } from './state';
@@ -22,6 +24,8 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
   const controller = input.deploymentController ?? { type: 'ECS' };
   checkCreate(controller.type, input);
   const td = input.taskDefinition ? state.taskDefForUse(input.taskDefinition) : undefined;
+  const deploymentConfiguration: ecs.DeploymentConfiguration = { deploymentCircuitBreaker: { enable: false, rollback: false }, maximumPercent: 200, minimumHealthyPercent: 100, ...input.deploymentConfiguration };
+  checkStrategy(region, deploymentConfiguration, controller.type, input.loadBalancers ?? [], !!input.serviceConnectConfiguration?.enabled);
   const launchType = resolveLaunchType(cluster, input);
   if (td) {
     checkLaunch(td, launchType, input.networkConfiguration);
@@ -41,7 +45,7 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
     platformVersion: isFargate(launchType) ? (input.platformVersion ?? 'LATEST') : undefined,
     platformFamily: isFargate(launchType) ? 'Linux' : undefined,
     taskDefinition: td?.taskDefinitionArn,
-    deploymentConfiguration: { deploymentCircuitBreaker: { enable: false, rollback: false }, maximumPercent: 200, minimumHealthyPercent: 100, ...input.deploymentConfiguration },
+    deploymentConfiguration,
     deployments: [],
     taskSets: controller.type === 'ECS' ? undefined : [],
     events: [],
@@ -60,7 +64,7 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
     enableExecuteCommand: input.enableExecuteCommand ?? false,
     availabilityZoneRebalancing: 'DISABLED',
   };
-  state.serviceExtras.set(svc, { launchType, serviceDeployments: [], steady: false, reconcileScheduled: false, consecutiveFailures: 0, rollbackOf: new Map(), tasks: new Set() });
+  state.serviceExtras.set(svc, { launchType, serviceDeployments: [], deploymentTargetGroups: new Map(), steady: false, reconcileScheduled: false, consecutiveFailures: 0, rollbackOf: new Map(), tasks: new Set() });
   state.servicesOf(cluster.clusterName).set(name, svc);
   state.tags.delete(svc.serviceArn);
   state.setTags(svc.serviceArn, input.tags);
@@ -197,13 +201,7 @@ export const serviceHandlers: EcsHandlers<'ListServices' | 'DescribeServices' | 
 
   DescribeServiceDeployments: (input, { region }) => {
     limit(input.serviceDeploymentArns, 20, 'serviceDeploymentArns');
-    const state = ecsState(region);
-    const find = (a: string) => {
-      const parts = a.split(':').slice(5).join(':').split('/');
-      const svc = state.servicesOf(parts[1] ?? '').get(parts[2] ?? '');
-      return svc && state.serviceExtras.of(svc).serviceDeployments.find((x) => x.record.serviceDeploymentArn === a)?.record;
-    };
-    const r = describeBatch(input.serviceDeploymentArns, find, (d) => d, (a) => a);
+    const r = describeBatch(input.serviceDeploymentArns, (a) => findServiceDeployment(region, a)?.entry.record, (d) => d, (a) => a);
     return { serviceDeployments: r.found, failures: r.failures };
   },
 };

@@ -21,12 +21,48 @@ export type InstanceRecord = Has<ecs.ContainerInstance, 'containerInstanceArn' |
 export type ServiceDeploymentRecord = Has<ecs.ServiceDeployment, 'serviceDeploymentArn' | 'serviceArn' | 'clusterArn' | 'status' | 'createdAt' | 'updatedAt'>
   & { targetServiceRevision: Has<ecs.ServiceRevisionSummary, 'arn'>; deploymentCircuitBreaker: Has<ecs.ServiceDeploymentCircuitBreaker, 'failureCount'> };
 
+/** A hook of the current lifecycle stage of a traffic-shifting deployment (sim/trafficShift.ts). */
+export interface HookRun {
+  detail: Has<ecs.DeploymentLifecycleHookDetail, 'hookId' | 'targetType' | 'status'>;
+  /** What ECS does when the hook times out. */
+  timeoutAction: ecs.DeploymentLifecycleHookAction;
+}
+
+/** Where a BLUE_GREEN / LINEAR / CANARY deployment is (sim/trafficShift.ts). */
+export interface ShiftRun {
+  strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+  /** Index into the deployment's stage list. */
+  stageIndex: number;
+  stages: string[];
+  /** The deployment (blue) production traffic comes from; none for a service's first deployment. */
+  blueId?: string;
+  /** Per load balancer of the service: blue's and green's target groups. */
+  blueTargetGroups: string[];
+  greenTargetGroups: string[];
+  /** The production traffic share of each PRODUCTION_TRAFFIC_SHIFT step, in percent. */
+  percents: number[];
+  step: number;
+  stepBakeMs: number;
+  hooks: HookRun[];
+  /** Bumped at each transition: a timer of an older one does nothing. */
+  token: number;
+  rollingBack: boolean;
+  /** The return to blue is a StopServiceDeployment ABORT: it ends STOPPED, not ROLLBACK_SUCCESSFUL. */
+  aborting?: boolean;
+  /** The deployment stopped with nothing to return to (a first deployment). */
+  aborted: boolean;
+}
+
 /** What the emulator knows about a service beyond its AWS shape. */
 export interface ServiceExtras {
   /** The launch type the scheduler uses, resolved at creation (services on capacity providers show none). */
   launchType: ecs.LaunchType;
   /** ListServiceDeployments' records, newest first, with the id of the deployment each stands for. */
-  serviceDeployments: { deploymentId: string; record: ServiceDeploymentRecord }[];
+  serviceDeployments: ServiceDeploymentEntry[];
+  /** Deployment id -> the target group of each of the service's load balancers its tasks register in (blue/green: blue's or green's). */
+  deploymentTargetGroups: Map<string, string[]>;
+  /** The target group of each load balancer taking production traffic now (it swaps after a blue/green deployment). */
+  productionTargetGroups?: string[];
   /** The last deployment that completed: what a circuit-breaker rollback returns to. */
   lastCompleted?: { id: string; taskDefinition: string; revisionArn?: string };
   steady: boolean;
@@ -36,6 +72,13 @@ export interface ServiceExtras {
   rollbackOf: Map<string, string>;
   /** The tasks its deployments started (an index: the cluster's task map holds them too). */
   tasks: Set<TaskRecord>;
+}
+
+export interface ServiceDeploymentEntry {
+  deploymentId: string;
+  record: ServiceDeploymentRecord;
+  /** Set for BLUE_GREEN / LINEAR / CANARY deployments. */
+  run?: ShiftRun;
 }
 
 /** What the emulator knows about a task beyond its AWS shape: the service deployment that started it. */
@@ -62,6 +105,8 @@ export class EcsState {
   readonly capacityProviders = new Map<string, ecs.CapacityProvider>();
   /** resource ARN -> tags */
   readonly tags = new Map<string, ecs.Tag[]>();
+  /** DescribeServiceRevisions: every service revision by ARN (ECS keeps them as long as the service's deployment history). */
+  readonly serviceRevisions = new Map<string, ecs.ServiceRevision>();
   readonly serviceExtras = new Extras<ServiceRecord, ServiceExtras>();
   readonly taskExtras = new Extras<TaskRecord, TaskExtras>();
 

@@ -10,6 +10,7 @@ import { checkUpdate } from './controllers';
 import { activeService, checkLaunch, serviceView } from './services';
 import { ecsSim } from './sim/index';
 import { ecsState, type ServiceRecord } from './state';
+import { checkStrategy } from './strategy-config';
 
 /** Parameters copied as they are; the first two also redeploy. */
 const IN_PLACE = ['loadBalancers', 'enableExecuteCommand', 'healthCheckGracePeriodSeconds', 'enableECSManagedTags', 'propagateTags', 'serviceRegistries', 'placementConstraints', 'placementStrategy'] as const;
@@ -49,6 +50,7 @@ function changes(region: Region, svc: ServiceRecord, input: ecs.UpdateServiceReq
     // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
     set.deploymentConfiguration = { ...svc.deploymentConfiguration, ...input.deploymentConfiguration };
   }
+  checkStrategy(region, set.deploymentConfiguration ?? svc.deploymentConfiguration, svc.deploymentController.type, input.loadBalancers ?? svc.loadBalancers ?? [], !!(input.serviceConnectConfiguration ?? svc.deployments[0]?.serviceConnectConfiguration)?.enabled);
   for (const k of IN_PLACE) {
     if (input[k] !== undefined) {
       Object.assign(set, { [k]: input[k] });

@@ -9,7 +9,7 @@ import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import { Region } from '../../kit/world';
-import { ALB_TARGET_GROUP_ATTRIBUTES, elbState, type TargetGroupRecord } from './state';
+import { ALB_TARGET_GROUP_ATTRIBUTES, elbState, type ListenerRecord, type RuleRecord, type TargetGroupRecord } from './state';
 import { targetsOf } from './targets';
 
 export { elbState } from './state';
@@ -105,6 +105,33 @@ export const elbService = defineService<elb.Operations>({
       return { Listeners: p.items, NextMarker: p.next };
     },
 
+    DescribeRules: (input, { region }) => {
+      const state = elbState(region);
+      if (!input.ListenerArn && !input.RuleArns) {
+        // AWS's words for neither (not documented).
+        throw new AwsError('ValidationError', 'You must specify either listener ARN or rule ARNs');
+      }
+      let rules: elb.Rule[];
+      if (input.ListenerArn) {
+        const listener = state.listeners.find((l) => l.ListenerArn === input.ListenerArn);
+        if (!listener) {
+          throw new AwsError('ListenerNotFoundException', 'One or more listeners not found');
+        }
+        rules = state.rulesOf(listener).filter((r) => !input.RuleArns || input.RuleArns.includes(r.RuleArn!));
+      } else {
+        const all = state.listeners.flatMap((l) => state.rulesOf(l));
+        rules = input.RuleArns!.map((a) => {
+          const found = all.find((r) => r.RuleArn === a);
+          if (!found) {
+            throw new AwsError('RuleNotFoundException', 'One or more rules not found');
+          }
+          return found;
+        });
+      }
+      const p = page(rules, input.PageSize, input.Marker, PAGE);
+      return { Rules: p.items, NextMarker: p.next };
+    },
+
     DescribeTargetHealth: (input, { region }) => ({ TargetHealthDescriptions: asked(targetsOf(region, targetGroup(region, input.TargetGroupArn)), input.Targets) }),
 
     DescribeTargetGroupAttributes: (input, { region }) => ({ Attributes: elbState(region).attributesOf(targetGroup(region, input.TargetGroupArn)) }),
@@ -129,6 +156,31 @@ export const elbService = defineService<elb.Operations>({
     },
   },
 });
+
+/**
+ * Seeds: a target group on an existing load balancer, and a listener rule forwarding `pathPattern`
+ * to it (an HTTP header `X-Test: true` condition too for a test listener rule, see
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html).
+ */
+export function seedTargetGroup(region: Region, like: TargetGroupRecord, name: string, ids: { tg?: string } = {}): TargetGroupRecord {
+  const tg: TargetGroupRecord = { ...like, TargetGroupName: name, TargetGroupArn: arn('elasticloadbalancing', region.name, `targetgroup/${name}/${ids.tg ?? region.core.rnd.hex(16)}`), LoadBalancerArns: [...like.LoadBalancerArns] };
+  elbState(region).targetGroups.push(tg);
+  return tg;
+}
+
+export function seedListenerRule(region: Region, listener: ListenerRecord, priority: number, pathPattern: string, targetGroups: string[], testHeader = false): RuleRecord {
+  const conditions: elb.RuleCondition[] = [{ Field: 'path-pattern', Values: [pathPattern], PathPatternConfig: { Values: [pathPattern] } }];
+  if (testHeader) {
+    conditions.push({ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: 'X-Test', Values: ['true'] } });
+  }
+  const rule: RuleRecord = {
+    RuleArn: `${listener.ListenerArn.replace(':listener/', ':listener-rule/')}/${region.core.rnd.hex(16)}`, ListenerArn: listener.ListenerArn, Priority: String(priority), IsDefault: false,
+    Conditions: conditions, Actions: [{ Type: 'forward', Order: 1 }],
+  };
+  elbState(region).rules.push(rule);
+  elbState(region).setWeights(rule.RuleArn, targetGroups.map((t, i) => [t, i === 0 ? 100 : 0]));
+  return rule;
+}
 
 /** An internet-facing ALB with one HTTP listener forwarding to one IP target group (seeds). */
 export function seedLoadBalancer(region: Region, name: string, tgName: string, port: number, at: Date, ids: { lb?: string; tg?: string; listener?: string; targetType?: elb.TargetTypeEnum } = {}): TargetGroupRecord {

@@ -16,11 +16,18 @@ import { ecsState, lastClusterName, type ServiceRecord, type TaskRecord } from '
 import { imageFailsElbHealthChecks } from '../ecs/sim/timing';
 import { elbState, healthyAfterMs, unhealthyAfterMs, type TargetGroupRecord } from './state';
 
-/** A service's target groups (those that exist) with the container and port each one targets. */
-export function serviceTargetGroups(region: Region, svc: ServiceRecord | undefined): { tg: TargetGroupRecord; lb: ecs.LoadBalancer }[] {
+/**
+ * A service's target groups (those that exist) with the container and port each one targets: for
+ * the tasks of `deploymentId`, the groups that deployment registers in (a blue/green deployment's
+ * green tasks go to the group production traffic is not on,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-how-it-works.html).
+ */
+export function serviceTargetGroups(region: Region, svc: ServiceRecord | undefined, deploymentId?: string): { tg: TargetGroupRecord; lb: ecs.LoadBalancer }[] {
   const state = elbState(region);
-  return (svc?.loadBalancers ?? []).flatMap((lb) => {
-    const tg = lb.targetGroupArn ? state.targetGroup(lb.targetGroupArn) : undefined;
+  const chosen = svc && deploymentId ? ecsState(region).serviceExtras.get(svc)?.deploymentTargetGroups.get(deploymentId) : undefined;
+  return (svc?.loadBalancers ?? []).flatMap((lb, i) => {
+    const arn = chosen?.[i] ?? lb.targetGroupArn;
+    const tg = arn ? state.targetGroup(arn) : undefined;
     return tg ? [{ tg, lb }] : [];
   });
 }
@@ -100,12 +107,12 @@ export function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHeal
   const out: elb.TargetHealthDescription[] = [];
   for (const services of state.services.values()) {
     for (const svc of services.values()) {
-      const lb = svc.loadBalancers?.find((l) => l.targetGroupArn === tg.TargetGroupArn);
-      if (!lb || svc.status === 'INACTIVE') {
+      if (svc.status === 'INACTIVE' || !svc.loadBalancers?.some((l) => l.targetGroupArn === tg.TargetGroupArn || l.advancedConfiguration?.alternateTargetGroupArn === tg.TargetGroupArn)) {
         continue;
       }
       for (const t of state.serviceExtras.of(svc).tasks) {
-        const d = taskTarget(region, tg, lb, t);
+        const lb = serviceTargetGroups(region, svc, state.taskExtras.get(t)?.deploymentId).find((g) => g.tg === tg)?.lb;
+        const d = lb && taskTarget(region, tg, lb, t);
         if (d) {
           out.push(d);
         }

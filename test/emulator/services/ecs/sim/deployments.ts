@@ -3,7 +3,8 @@
  * records of ListServiceDeployments, and the deployment circuit breaker with rollback
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html).
  */
-import { lastClusterName, type DeploymentRecord, type ServiceDeploymentRecord, type ServiceRecord, type TaskRecord } from '../state';
+import type * as ecs from '../../../generated/ecs';
+import { lastClusterName, type DeploymentRecord, type ServiceDeploymentEntry, type ServiceDeploymentRecord, type ServiceRecord, type TaskRecord } from '../state';
 import type { EcsSim } from './index';
 import { failureThreshold } from './timing';
 
@@ -47,6 +48,8 @@ export class Deployments {
     svc.deployments.unshift(dep);
     x.steady = false;
     const cluster = lastClusterName(svc.clusterArn);
+    const source = x.lastCompleted?.revisionArn ?? x.serviceDeployments[0]?.record.targetServiceRevision.arn;
+    const blueId = x.lastCompleted && svc.deployments.some((d) => d.id === x.lastCompleted!.id) ? x.lastCompleted.id : undefined;
     const record: ServiceDeploymentRecord = {
       serviceDeploymentArn: state.arn(`service-deployment/${cluster}/${svc.serviceName}/${id.slice('ecs-svc/'.length)}`),
       serviceArn: svc.serviceArn,
@@ -57,8 +60,8 @@ export class Deployments {
       // acts on them (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html).
       status: 'PENDING',
       targetServiceRevision: { arn: state.arn(`service-revision/${cluster}/${svc.serviceName}/${rnd.digits(19)}`), requestedTaskCount: svc.desiredCount, runningTaskCount: 0, pendingTaskCount: 0 },
-      sourceServiceRevisions: x.serviceDeployments.slice(0, 1).map((p) => ({ arn: p.record.targetServiceRevision.arn, requestedTaskCount: 0, runningTaskCount: 0, pendingTaskCount: 0 })),
-      deploymentConfiguration: svc.deploymentConfiguration,
+      sourceServiceRevisions: source ? [{ arn: source, requestedTaskCount: 0, runningTaskCount: 0, pendingTaskCount: 0 }] : [],
+      deploymentConfiguration: structuredClone(svc.deploymentConfiguration),
       deploymentCircuitBreaker: { status: svc.deploymentConfiguration.deploymentCircuitBreaker?.enable ? 'MONITORING' : 'DISABLED', failureCount: 0, threshold: failureThreshold(svc.desiredCount) },
     };
     for (const { record: prev } of x.serviceDeployments) {
@@ -66,9 +69,36 @@ export class Deployments {
         Object.assign(prev, { status: 'STOPPED', statusReason: 'Superseded by a newer deployment.', stoppedAt: now, updatedAt: now });
       }
     }
-    x.serviceDeployments.unshift({ deploymentId: id, record });
+    const entry: ServiceDeploymentEntry = { deploymentId: id, record };
+    x.serviceDeployments.unshift(entry);
+    this.sim.shifts.prepare(svc, entry, blueId);
+    this.revision(svc, record.targetServiceRevision.arn, taskDefinitionArn, x.deploymentTargetGroups.get(id) ?? []);
     this.sim.scheduler.scheduleReconcile(svc);
     return dep;
+  }
+
+  /**
+   * The service revision a deployment deploys: the service's settings that "trigger a new
+   * deployment", the images it resolved, and the target groups it uses
+   * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-revision.html).
+   */
+  private revision(svc: ServiceRecord, arn: string, taskDefinitionArn: string, targetGroups: string[]): void {
+    const td = this.sim.ecs.findTaskDef(taskDefinitionArn);
+    const rev: ecs.ServiceRevision = {
+      serviceRevisionArn: arn, serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, taskDefinition: taskDefinitionArn,
+      capacityProviderStrategy: svc.capacityProviderStrategy, launchType: svc.launchType, platformVersion: svc.platformVersion, platformFamily: svc.platformFamily,
+      loadBalancers: structuredClone(svc.loadBalancers ?? []), serviceRegistries: svc.serviceRegistries ?? [], networkConfiguration: svc.networkConfiguration,
+      containerImages: (td?.containerDefinitions ?? []).map((c) => ({ containerName: c.name, image: c.image, imageDigest: `sha256:${this.sim.rnd.hex(64)}` })),
+      guardDutyEnabled: false, createdAt: this.sim.now(),
+    };
+    if ((svc.loadBalancers ?? []).some((lb) => lb.advancedConfiguration)) {
+      rev.resolvedConfiguration = { loadBalancers: (svc.loadBalancers ?? []).map((lb, i) => ({ targetGroupArn: targetGroups[i] ?? lb.targetGroupArn, productionListenerRule: lb.advancedConfiguration?.productionListenerRule })) };
+    }
+    this.sim.ecs.serviceRevisions.set(arn, rev);
+  }
+
+  entry(svc: ServiceRecord, deploymentId: string): ServiceDeploymentEntry | undefined {
+    return this.extras(svc).serviceDeployments.find((s) => s.deploymentId === deploymentId);
   }
 
   serviceDeployment(svc: ServiceRecord, deploymentId: string): ServiceDeploymentRecord | undefined {
@@ -81,6 +111,7 @@ export class Deployments {
     if (sd?.status === 'PENDING') {
       const now = this.sim.now();
       Object.assign(sd, { status: 'IN_PROGRESS', startedAt: now, updatedAt: now });
+      this.sim.shifts.begin(svc, this.entry(svc, deploymentId)!);
     }
   }
 
@@ -101,6 +132,43 @@ export class Deployments {
     if (failed) {
       Object.assign(failed, { status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now });
     }
+  }
+
+  /**
+   * StopServiceDeployment on a rolling deployment: ROLLBACK starts a deployment of the last completed
+   * revision (the failed one ROLLBACK_REQUESTED, then ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL when it
+   * completes); ABORT stops it where it is (STOP_REQUESTED, then STOPPED), its tasks left running.
+   */
+  stopRolling(svc: ServiceRecord, entry: ServiceDeploymentEntry, stopType: 'ROLLBACK' | 'ABORT'): void {
+    const x = this.extras(svc);
+    const sd = entry.record;
+    const dep = svc.deployments.find((d) => d.id === entry.deploymentId);
+    const now = this.sim.now();
+    if (stopType === 'ABORT') {
+      Object.assign(sd, { status: 'STOP_REQUESTED', statusReason: 'Service deployment stopped by request (ABORT).', updatedAt: now });
+      if (dep) {
+        Object.assign(dep, { rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment stopped by request.', updatedAt: now });
+      }
+      this.sim.after(1_000, () => Object.assign(sd, { status: 'STOPPED', stoppedAt: this.sim.now(), updatedAt: this.sim.now() }));
+      return;
+    }
+    const previous = x.lastCompleted!;
+    const reason = 'Service deployment rolled back by request (StopServiceDeployment ROLLBACK).';
+    svc.taskDefinition = previous.taskDefinition;
+    if (dep) {
+      Object.assign(dep, { rolloutState: 'FAILED', rolloutStateReason: reason, updatedAt: now });
+    }
+    this.sim.scheduler.addEvent(svc, `rolling back to deployment ${previous.id}.`);
+    const rolledBack = this.start(svc, previous.taskDefinition, `ECS deployment rolling back to deploymentId ${previous.id}.`);
+    x.rollbackOf.set(rolledBack.id, entry.deploymentId);
+    delete sd.statusReason;
+    delete sd.stoppedAt;
+    Object.assign(sd, { status: 'ROLLBACK_REQUESTED', updatedAt: now, rollback: { reason, startedAt: now, serviceRevisionArn: previous.revisionArn } });
+    this.sim.after(1_000, () => {
+      if (sd.status === 'ROLLBACK_REQUESTED') {
+        Object.assign(sd, { status: 'ROLLBACK_IN_PROGRESS', updatedAt: this.sim.now() });
+      }
+    });
   }
 
   /** A service task failed: counts towards the circuit breaker; ECS backs off relaunching. */
@@ -133,6 +201,18 @@ export class Deployments {
   private fail(svc: ServiceRecord, dep: DeploymentRecord, rollback: boolean): void {
     const now = this.sim.now();
     const x = this.extras(svc);
+    const shifting = this.sim.shifts.activeEntry(svc);
+    if (shifting?.deploymentId === dep.id && !shifting.run.rollingBack) {
+      this.sim.scheduler.addEvent(svc, `(deployment ${dep.id}) deployment failed: tasks failed to start.`);
+      shifting.record.deploymentCircuitBreaker.status = 'TRIGGERED';
+      if (rollback) {
+        return this.sim.shifts.rollback(svc, shifting, BREAKER_REASON);
+      }
+      Object.assign(dep, { rolloutState: 'FAILED', rolloutStateReason: BREAKER_REASON, updatedAt: now });
+      shifting.run.aborted = true;
+      Object.assign(shifting.record, { status: 'STOPPED', statusReason: BREAKER_REASON, stoppedAt: now, updatedAt: now });
+      return;
+    }
     Object.assign(dep, { rolloutState: 'FAILED', rolloutStateReason: BREAKER_REASON, updatedAt: now });
     this.sim.scheduler.addEvent(svc, `(deployment ${dep.id}) deployment failed: tasks failed to start.`);
     const sd = this.serviceDeployment(svc, dep.id);

@@ -1,7 +1,7 @@
 /**
  * ECS over time, per region: the task lifecycle (tasks.ts), placement on container instances
  * (placement.ts), the service scheduler (scheduler.ts), deployments with the circuit breaker
- * (deployments.ts), why tasks stop (stopCauses.ts, with the lines they log: taskLogs.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
+ * (deployments.ts; BLUE_GREEN / LINEAR / CANARY in trafficShift.ts), why tasks stop (stopCauses.ts, with the lines they log: taskLogs.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
  * divides them.
  */
 import { perRegion, Region } from '../../../kit/world';
@@ -12,6 +12,7 @@ import { Placement } from './placement';
 import { ServiceScheduler } from './scheduler';
 import { StopCauses } from './stopCauses';
 import { TaskLifecycle } from './tasks';
+import { TrafficShifts } from './trafficShift';
 
 export class EcsSim {
   readonly tasks: TaskLifecycle;
@@ -20,6 +21,7 @@ export class EcsSim {
   readonly deployments: Deployments;
   readonly loadBalancing: LoadBalancing;
   readonly causes: StopCauses;
+  readonly shifts: TrafficShifts;
 
   constructor(readonly region: Region) {
     this.tasks = new TaskLifecycle(this);
@@ -28,6 +30,7 @@ export class EcsSim {
     this.deployments = new Deployments(this);
     this.loadBalancing = new LoadBalancing(this);
     this.causes = new StopCauses(this);
+    this.shifts = new TrafficShifts(this);
   }
 
   get ecs() {

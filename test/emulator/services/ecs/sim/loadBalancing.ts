@@ -19,7 +19,7 @@ export class LoadBalancing {
   constructor(private readonly sim: EcsSim) {}
 
   private groups(task: TaskRecord) {
-    return serviceTargetGroups(this.sim.region, this.sim.ecs.serviceOfTask(task));
+    return serviceTargetGroups(this.sim.region, this.sim.ecs.serviceOfTask(task), this.sim.ecs.taskExtras.get(task)?.deploymentId);
   }
 
   /** Whether the task belongs to a service whose target groups exist. */

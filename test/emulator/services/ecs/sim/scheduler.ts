@@ -131,9 +131,14 @@ export class ServiceScheduler {
     // Old deployments: pending tasks go at once, running ones within minimumHealthyPercent.
     const old = active.filter((t) => this.deploymentOf(t) !== primary.id);
     old.filter((t) => !isHealthy(t)).forEach(doStop);
+    // Blue/green (BLUE_GREEN, LINEAR, CANARY): blue keeps all its tasks until CLEAN_UP, which stops
+    // them at once; green scales up to 100 % beside it from SCALE_UP on (sim/trafficShift.ts).
+    const shifts = this.sim.shifts;
+    const keepBlue = shifts.keepsBlue(svc);
+    const shifting = !!shifts.activeEntry(svc);
     let healthy = active.filter((t) => isHealthy(t) && !stopped.includes(t)).length;
-    for (const t of old.filter(isHealthy)) {
-      if (healthy - 1 < minHealthy) {
+    for (const t of keepBlue ? [] : old.filter(isHealthy)) {
+      if (!shifting && healthy - 1 < minHealthy) {
         break;
       }
       doStop(t);
@@ -141,8 +146,8 @@ export class ServiceScheduler {
     }
     // Start primary tasks within maximumPercent.
     const activeNow = active.length - stopped.length;
-    const need = desired - prim.length;
-    const room = Math.max(maxTotal, desired > 0 && activeNow === 0 ? 1 : 0) - activeNow;
+    const need = shifts.mayScaleUp(svc) ? desired - prim.length : 0;
+    const room = shifting ? need : Math.max(maxTotal, desired > 0 && activeNow === 0 ? 1 : 0) - activeNow;
     const started: TaskRecord[] = [];
     const launchType = this.extras(svc).launchType;
     const td = need > 0 && room > 0 && primary.rolloutState !== 'FAILED' ? state.findTaskDef(primary.taskDefinition) : undefined;
@@ -195,12 +200,15 @@ export class ServiceScheduler {
       Object.assign(sd.targetServiceRevision, { runningTaskCount: primary.runningCount, pendingTaskCount: primary.pendingCount, requestedTaskCount: svc.desiredCount });
     }
     const healthyPrimary = of(primary.id).filter((t) => this.healthy(t)).length;
+    if (healthyPrimary === svc.desiredCount && primary.pendingCount === 0) {
+      this.sim.shifts.greenHealthy(svc);
+    }
     const steady = svc.deployments.length === 1 && healthyPrimary === svc.desiredCount && primary.runningCount === svc.desiredCount && primary.pendingCount === 0
       && tasks.every((t) => t.desiredStatus === 'RUNNING' || this.deploymentOf(t) === primary.id);
     if (!steady) {
       return;
     }
-    if (primary.rolloutState === 'IN_PROGRESS') {
+    if (this.sim.shifts.steady(svc) === 'none' && primary.rolloutState === 'IN_PROGRESS') {
       this.sim.deployments.complete(svc, primary);
     }
     if (!x.steady) {
