@@ -5,7 +5,7 @@
 import { parseArn, resourceName, revisionLabel, taskDefinitionParts } from '../aws/arn';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { code, detailRows, escapeMarkdown } from '../util/markdown';
-import { ago, when, type Presented, type State } from './present';
+import { ago, plural, when, type Presented, type State } from './present';
 import { isActiveDeployment, pausedHook, strategyOf, type ServiceDeployment, type ServiceRevision } from './serviceDeployments';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -171,7 +171,7 @@ export function serviceRevisionRows(rev: ServiceRevision): RevisionRow[] {
   if (vpc) {
     rows.push({
       label: 'Network',
-      description: [`${vpc.subnets?.length ?? 0} subnets`, `${vpc.securityGroups?.length ?? 0} security groups`, vpc.assignPublicIp === 'ENABLED' ? 'public IP' : ''].filter(Boolean).join(' · '),
+      description: [plural(vpc.subnets?.length ?? 0, 'subnet'), plural(vpc.securityGroups?.length ?? 0, 'security group'), vpc.assignPublicIp === 'ENABLED' ? 'public IP' : ''].filter(Boolean).join(' · '),
       details: detailRows([['Subnets', (vpc.subnets ?? []).join(', ')], ['Security groups', (vpc.securityGroups ?? []).join(', ')], ['Public IP', vpc.assignPublicIp]]),
     });
   }

@@ -108,7 +108,7 @@ describe('a service revision under its deployment, and as Compare Revisions show
       'envoy: sha256:cdcdcdcdcdcd…',
       'web: sha256:abababababab…',
       'Load balancer: checkout-blue → web:8080',
-      'Network: 2 subnets · 1 security groups',
+      'Network: 2 subnets · 1 security group',
       'Capacity providers: FARGATE_SPOT:3, FARGATE:1 (base 1)',
     ]);
     assert.match(serviceRevisionRows(revision)[3].details, /Alternate target group:\*\* `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/checkout-green/);
