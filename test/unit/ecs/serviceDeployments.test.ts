@@ -40,7 +40,8 @@ describe('ServiceDeploymentReader: a service\'s deployment history at AWS\'s lim
     assert.strictEqual(items[0].status, 'PENDING');
     assert.strictEqual(items.at(-1)!.sourceServiceRevisions?.length ?? 0, 0);
     for (let i = 0; i + 1 < items.length; i++) {
-      assert.strictEqual(items[i].sourceServiceRevisions?.[0]?.arn, items[i + 1].targetServiceRevision?.arn, `deployment ${i} starts from the revision of the one after it`);
+      const source = items[i].sourceServiceRevisions?.[0]?.arn;
+      assert.ok(items.slice(i + 1).some((older) => older.targetServiceRevision?.arn === source), `deployment ${i} starts from the revision of an older one`);
     }
   });
 
