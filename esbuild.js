@@ -20,6 +20,7 @@ const LAZY_BUNDLES = [
   { request: './page', importer: path.join('commands', 'metrics', 'pageLoader.ts'), bundle: './metrics-page.js' },
   { request: './actions', importer: path.join('commands', 'logs', 'actionsLoader.ts'), bundle: './logs-actions.js' },
   { request: './explainStoppedTask', importer: path.join('commands', 'diagnose', 'loader.ts'), bundle: './diagnose.js' },
+  { request: './actions', importer: path.join('commands', 'history', 'actionsLoader.ts'), bundle: './history-actions.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
@@ -83,6 +84,7 @@ async function main() {
     }),
     esbuild.context({ ...common, entryPoints: { 'logs-actions': 'src/commands/logs/actions.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { diagnose: 'src/commands/diagnose/explainStoppedTask.ts' }, outdir: 'dist' }),
+    esbuild.context({ ...common, entryPoints: { 'history-actions': 'src/commands/history/actions.ts' }, outdir: 'dist' }),
     esbuild.context({
       ...common,
       entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },

@@ -9,6 +9,7 @@ import { registerDeployCommands } from './commands/deploy';
 import { registerMetricsCommands } from './commands/metrics';
 import { registerLogCommands } from './commands/logs';
 import { registerDiagnoseCommands } from './commands/diagnose';
+import { registerHistoryCommands } from './commands/history';
 import { registerEcr, type EcrApi } from './commands/ecr/registerEcr';
 import { EndpointGate } from './config/endpointGate';
 import { affectsAwsContext, explorerSettings, readAwsSettings } from './config/settings';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): EcsWorkbenchApi {
   registerMetricsCommands(services);
   registerLogCommands(services);
   registerDiagnoseCommands(services);
+  registerHistoryCommands(services);
   const ecr = registerEcr(services);
 
   ready = refreshAwsContext();

@@ -23,12 +23,18 @@ export class DescribeDocuments implements vscode.TextDocumentContentProvider, vs
 
   /** `text` as a read-only document named `fileName`, in `language` (plain text when unknown). */
   async openText(fileName: string, text: string, language: string): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${fileName.replace(/[^\w.:-]/g, '_')}`, query: String(++this.counter) });
-    this.contents.set(uri.toString(), text);
+    const uri = this.put(fileName, text);
     let document = await vscode.workspace.openTextDocument(uri);
     const languages = await vscode.languages.getLanguages();
     document = await vscode.languages.setTextDocumentLanguage(document, languages.includes(language) ? language : 'plaintext');
     return vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  /** `text` kept as a read-only document named `fileName`, not opened (a side of a diff). */
+  put(fileName: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${fileName.replace(/[^\w.:-]/g, '_')}`, query: String(++this.counter) });
+    this.contents.set(uri.toString(), text);
+    return uri;
   }
 
   dispose(): void {

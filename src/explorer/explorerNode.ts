@@ -9,6 +9,15 @@ import type { ecs } from '../aws/sdk';
 /** A stopped task's cause in plain words; `events`: its service's, when the explorer already read them. */
 export type StopCauseWords = (task: Task, events?: ecs.ServiceEvent[]) => Promise<string>;
 
+/** What the paused-hook notification needs: the deployment a PAUSE hook holds, where it runs. */
+export interface PausedDeployment {
+  scope: AwsScope;
+  cluster: string;
+  service: string;
+  deployment: ecs.ServiceDeployment;
+  hook: ecs.DeploymentLifecycleHookDetail;
+}
+
 /** One node kind per file under nodes/; `kind` is the discriminator tests and menus rely on. */
 export interface ExplorerNode {
   readonly kind: string;
@@ -44,4 +53,6 @@ export interface ExplorerContext {
   readonly stoppedShown: Set<string>;
   /** Why a stopped task stopped, in plain words: set once the "why did it stop?" command is registered (it loads its bundle on first use). */
   readonly stopCauses: { words?: StopCauseWords };
+  /** Raises the paused-hook notification (*Continue*, *Roll back*): set by the commands layer, which owns it. */
+  readonly pausedDeployments: { notify?: (paused: PausedDeployment) => void };
 }

@@ -4,7 +4,7 @@ import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles, profileExists } from '../aws/profiles';
 import { EcsReader } from '../ecs/ecsReader';
-import type { ExplorerContext, ExplorerNode, StopCauseWords } from './explorerNode';
+import type { ExplorerContext, ExplorerNode, PausedDeployment, StopCauseWords } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
 import { ServiceAutoRefresher } from './serviceAutoRefresher';
@@ -46,6 +46,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       index: new NodeIndex((scope) => clients.resolve(scope)),
       stoppedShown: new Set(),
       stopCauses: {},
+      pausedDeployments: {},
     };
     this.changes = new ChangeApplier(this.ctx, (error) => log?.(`refresh after a change failed: ${describeAwsError(error).message}`));
   }
@@ -53,6 +54,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   // Stopped tasks' tooltips get their cause from there (the diagnose bundle, loaded on first hover).
   useStopCauses(words: StopCauseWords): void {
     this.ctx.stopCauses.words = words;
+  }
+
+  // A paused deployment the tree shows raises the notification the deploy commands own (loaded on first use).
+  usePausedNotification(notify: (paused: PausedDeployment) => void): void {
+    this.ctx.pausedDeployments.notify = notify;
   }
 
   /** A command changed something: the nodes showing it re-read it (no manual refresh needed). */

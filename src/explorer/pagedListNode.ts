@@ -42,6 +42,11 @@ export abstract class PagedListNode<T> implements ExplorerNode {
   protected abstract matches(item: T, filter: string): boolean;
   abstract getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
 
+  /** What the pages read so far hold (unfiltered), or undefined before the first. */
+  protected get loadedItems(): readonly T[] | undefined {
+    return this.loaded;
+  }
+
   protected filterDescription(): string {
     return this.filter ? `filter: "${this.filter}"` : '';
   }

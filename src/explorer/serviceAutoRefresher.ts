@@ -14,7 +14,7 @@ export interface AutoRefreshHost {
 const MAX_BACKOFF_MS = 120_000;
 
 /**
- * Keeps services with a deployment in progress fresh while the explorer is visible: one
+ * Keeps services with a deployment in progress (or an unfinished service deployment on screen) fresh while the explorer is visible: one
  * DescribeServices per cluster (10 services a call) per interval, backing off on errors
  * (throttling included), and nothing at all while the view is hidden or nothing is settling.
  */
@@ -83,7 +83,7 @@ export class ServiceAutoRefresher {
           const fresh = await this.host.reader(scope).servicesByName(cluster, nodes.map((n) => n.service.serviceArn ?? n.service.serviceName ?? ''));
           for (const node of nodes) {
             const service = fresh.find((s) => s.serviceArn === node.service.serviceArn);
-            if (!service || !isServiceSettling(service)) this.tracked.delete(node.id);
+            if (!service || !(isServiceSettling(service) || node.historyActive)) this.tracked.delete(node.id);
             if (service) this.host.refresh(node, service);
           }
         }),

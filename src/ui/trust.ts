@@ -63,6 +63,8 @@ export const READ_ONLY_COMMANDS: readonly string[] = [
   'ecsWorkbench.filterLogs',
   'ecsWorkbench.logTimeRange',
   'ecsWorkbench.loadOlderLogs',
+  'ecsWorkbench.listServiceDeployments',
+  'ecsWorkbench.compareServiceRevisions',
 ];
 
 const WHY: Record<TrustReason, string> = {

@@ -47,9 +47,10 @@ describe('ECS explorer against the emulator demo seed', function () {
     const service = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'web');
     assert.deepStrictEqual(service.map((n) => n.label), ['Deployments', 'Events', 'Tasks', 'Auto scaling']);
     const deployments = await childrenOf(workbench.explorer, service[0].node);
-    assert.deepStrictEqual(deployments.map((d) => d.label), ['PRIMARY demo-web:2', 'ACTIVE demo-web:1']);
-    assert.match(deployments[0].description!, /^1\/2( · \d+ pending)?$/);
-    assert.match(deployments[0].tooltip!, /Rollout: IN_PROGRESS/);
+    // The service deployments (ListServiceDeployments), newest first: source → target revision.
+    assert.deepStrictEqual(deployments.map((d) => d.label), ['demo-web:1 → 2', 'demo-web:1']);
+    assert.match(deployments[0].description!, /^(pending|in progress) · \d\/2 · rolling$/);
+    assert.match(deployments[0].tooltip!, /Status: (PENDING|IN_PROGRESS)/);
 
     const events = await childrenOf(workbench.explorer, service[1].node);
     assert.ok(events.length >= 1);
@@ -194,7 +195,7 @@ describe('ECS explorer against the emulator demo seed', function () {
       await waitForText(SIDEBAR, [label]);
       await click(row(label));
     }
-    const { text } = await waitForText(SIDEBAR, ['PRIMARY demo-web:2', 'api', 'worker']);
+    const { text } = await waitForText(SIDEBAR, ['demo-web:1 → 2', 'api', 'worker']);
     assert.match(text, /3\/3 · steady/);
     await screenshot('explorer-expanded');
   });

@@ -38,3 +38,6 @@ export function runDeployCommand(services: Services, name: DeployCommandName, ar
   ui ??= new DeployUi(services);
   return DEPLOY_COMMANDS[name](ui, arg);
 }
+
+// One copy of the "once per hook" memory: the tree's paused deployments are announced through this bundle too.
+export { notifyPausedDeployment } from './pausedNotification';

@@ -10,6 +10,7 @@ import { AutoScalingNode } from './autoScalingNode';
 import { DeploymentNode } from './deploymentNode';
 import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
+import { ServiceDeploymentsFolderNode } from './serviceDeploymentsFolderNode';
 import { TasksFolderNode } from './tasksFolderNode';
 
 /** What changes on the row and below it (and in the cluster's counts) when a fresh describe arrives. */
@@ -28,6 +29,7 @@ export class ServiceNode implements ExplorerNode {
   readonly id: string;
   private children: ExplorerNode[] | undefined;
   private tasks: TasksFolderNode | undefined;
+  private history: ServiceDeploymentsFolderNode | undefined;
   /** The exit code of the newest stopped task of a failing deployment, read once per deployment. */
   private lastExit: { deploymentId: string; code?: number } | undefined;
 
@@ -54,10 +56,21 @@ export class ServiceNode implements ExplorerNode {
     };
   }
 
-  /** New data (a watch, a command, the auto-refresher); when counts or deployments moved, the tasks below are read again when shown. */
+  /**
+   * New data (a watch, a command, the auto-refresher); when counts or deployments moved, the tasks
+   * below are read again when shown, and so is the deployment history (also while it shows one
+   * unfinished: its stage moves without the service's counts moving).
+   */
   update(service: Service): void {
-    if (serviceShape(service) !== serviceShape(this.service)) this.tasks?.reset();
+    const moved = serviceShape(service) !== serviceShape(this.service);
+    if (moved) this.tasks?.reset();
+    if (moved || this.history?.showsActive) this.history?.reset();
     this.service = service;
+  }
+
+  /** The deployment history on screen shows an unfinished deployment (a blue/green bake moves no counts). */
+  get historyActive(): boolean {
+    return this.history?.showsActive ?? false;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -93,13 +106,24 @@ export class ServiceNode implements ExplorerNode {
         events: this.service.events,
       }));
       this.children = [
-        new DeploymentsFolderNode(this),
+        this.deploymentsFolder(),
         new EventsFolderNode(this.ctx, () => this.service, this.id),
         this.tasks,
         new AutoScalingNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id),
       ];
     }
     return this.children;
+  }
+
+  /**
+   * The service deployments (ECS deployment controller); a CODE_DEPLOY or EXTERNAL service has none
+   * in ECS, so its folder shows the deployments DescribeServices returned.
+   */
+  private deploymentsFolder(): ExplorerNode {
+    const controller = this.service.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS') return new DeploymentsFolderNode(this);
+    this.history = new ServiceDeploymentsFolderNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id, () => this.ctx.autoRefresher.track(this));
+    return this.history;
   }
 }
 
