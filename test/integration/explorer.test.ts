@@ -29,14 +29,14 @@ describe('ECS explorer against the emulator demo seed', function () {
     const region = await expand(workbench.explorer, 'us-east-1');
     assert.deepStrictEqual(region.map((n) => n.label), ['demo-ec2', 'demo-fargate', 'Task definitions']);
     const fargate = region[1];
-    assert.match(fargate.description!, /^4 services · \d+ running$/);
+    assert.match(fargate.description!, /^8 services · \d+ running$/);
     assert.match(fargate.tooltip!, /FARGATE, FARGATE_SPOT/);
 
     const folders = await childrenOf(workbench.explorer, fargate.node);
     assert.deepStrictEqual(folders.map((f) => f.label), ['Services', 'Tasks', 'Fargate only: no container instances']);
     const services = await childrenOf(workbench.explorer, folders[0].node);
     const byName = Object.fromEntries(services.map((s) => [s.label, s.description]));
-    assert.deepStrictEqual(Object.keys(byName).sort(), ['api', 'legacy-bg', 'web', 'worker']);
+    assert.deepStrictEqual(Object.keys(byName).sort(), ['api', 'catalog', 'checkout', 'legacy-bg', 'payments', 'search', 'web', 'worker']);
     assert.match(byName.api!, /^3\/3 · steady$/);
     assert.match(byName.web!, /^\d\/2( · \d pending)? · rolling out$/);
     assert.match(byName.worker!, /^\d\/2( · \d pending)? · failing: \d+ stopped( \(exit 1\))?$/);
@@ -165,7 +165,7 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.deepStrictEqual(denied.map((n) => n.label), ['Access denied: ecs:ListServices']);
     assert.match(denied[0].tooltip!, /ecs:ListServices/);
     const fine = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services');
-    assert.deepStrictEqual(fine.map((n) => n.label).sort(), ['api', 'legacy-bg', 'web', 'worker']);
+    assert.deepStrictEqual(fine.map((n) => n.label).sort(), ['api', 'catalog', 'checkout', 'legacy-bg', 'payments', 'search', 'web', 'worker']);
     if (hasDriver()) {
       await waitForText(SIDEBAR, ['demo-fargate']);
       await screenshot('explorer-access-denied', SIDEBAR);

@@ -33,7 +33,7 @@ describe('Explorer races: clicks, refreshes and filters while pages load', funct
     const more = (await childrenOf(workbench.explorer, folder)).find((n) => n.label === 'Load more…')!.node;
     emulator.faults.set({ latencyMs: 200 });
     await Promise.all([vscode.commands.executeCommand('ecsWorkbench.loadMore', more), vscode.commands.executeCommand('ecsWorkbench.loadMore', more)]);
-    assert.deepStrictEqual(await labels(folder), ['api', 'web', 'worker', 'legacy-bg']);
+    assert.deepStrictEqual(await labels(folder), ['api', 'web', 'worker', 'checkout', 'Load more…']);
   });
 
   it('a filter set while the first page loads shows only what matches it, never the unfiltered page', async () => {

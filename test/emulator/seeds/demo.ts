@@ -79,8 +79,6 @@ export function seedDemo(region: Region): void {
     tags: [{ key: 'team', value: 'platform' }],
   });
   seedScaling(region, 'service/demo-fargate/api', 2, 10);
-  // checkout, payments (BLUE_GREEN), search (CANARY), catalog (LINEAR) on the same ALB.
-  seedShiftingServices(region, fargate, tg);
   scalingService.handlers.PutScheduledAction({
     ServiceNamespace: 'ecs', ResourceId: 'service/demo-fargate/api', ScalableDimension: 'ecs:service:DesiredCount',
     ScheduledActionName: 'weekday-morning', Schedule: 'cron(0 7 ? * MON-FRI *)', Timezone: 'Europe/Paris', ScalableTargetAction: { MinCapacity: 4, MaxCapacity: 10 },
@@ -106,6 +104,8 @@ export function seedDemo(region: Region): void {
   failing.failedTasks = 4;
   ecsState(region).serviceExtras.of(worker).consecutiveFailures = 4;
   event(region, worker, ago(region, 6), 'is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.');
+  // checkout, payments (BLUE_GREEN), search (CANARY), catalog (LINEAR) on the same ALB, listed after the others.
+  seedShiftingServices(region, fargate, tg);
 
   // EC2 cluster: a cache service and standalone batch tasks.
   steadyService(region, ec2, 'cache', td.cache, 1, 3 * DAY, { launchType: 'EC2' });

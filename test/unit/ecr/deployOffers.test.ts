@@ -38,11 +38,15 @@ describe('what a deploy offers, read from the account: images with their scans, 
     assert.deepStrictEqual(items.map((u) => [u.cluster.split('/').pop(), u.service.serviceName, u.container ?? null]).sort(), [
       ['demo-ec2', 'cache', null],
       ['demo-fargate', 'api', 'api'],
+      ['demo-fargate', 'catalog', null],
+      ['demo-fargate', 'checkout', null],
       ['demo-fargate', 'legacy-bg', null],
+      ['demo-fargate', 'payments', null],
+      ['demo-fargate', 'search', null],
       ['demo-fargate', 'web', null],
       ['demo-fargate', 'worker', null],
     ]);
-    assert.strictEqual(describes() - before, 5, 'one DescribeTaskDefinition per distinct revision');
+    assert.strictEqual(describes() - before, 9, 'one DescribeTaskDefinition per distinct revision');
     const fips = await new ServicesUsingRepository(account.manager, scope, '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/demo/web').page();
     assert.deepStrictEqual(fips.items.filter((u) => u.image).map((u) => [u.service.serviceName, u.image]), [['web', `${HOST}/demo/web:2.1.0`]]);
   });
@@ -59,7 +63,7 @@ describe('what a deploy offers, read from the account: images with their scans, 
       token = page.nextToken;
       pages++;
     } while (token && pages < 10);
-    assert.deepStrictEqual(seen.sort(), ['api', 'cache', 'legacy-bg', 'web', 'worker']);
-    assert.ok(pages >= 2 && pages <= 3, `${pages} pages`);
+    assert.deepStrictEqual(seen.sort(), ['api', 'cache', 'catalog', 'checkout', 'legacy-bg', 'payments', 'search', 'web', 'worker']);
+    assert.ok(pages >= 4 && pages <= 5, `${pages} pages`);
   });
 });

@@ -42,8 +42,12 @@ describe('emulator: AWS CLI conformance', function () {
   });
 
   function aws(...args: string[]): Promise<CliResult> {
+    return awsWith(AWS, ...args);
+  }
+
+  function awsWith(cli: string, ...args: string[]): Promise<CliResult> {
     return new Promise((resolve) => {
-      execFile(AWS, [...args, '--endpoint-url', ctx.emu.url, '--no-cli-pager'], { env, timeout: 30_000 }, (err, stdout, stderr) => {
+      execFile(cli, [...args, '--endpoint-url', ctx.emu.url], { env, timeout: 30_000 }, (err, stdout, stderr) => {
         const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
         resolve({ code, stdout, stderr });
       });
@@ -51,7 +55,11 @@ describe('emulator: AWS CLI conformance', function () {
   }
 
   async function json(...args: string[]): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const r = await aws(...args);
+    return jsonWith(AWS, ...args);
+  }
+
+  async function jsonWith(cli: string, ...args: string[]): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = await awsWith(cli, ...args);
     assert.strictEqual(r.code, 0, `aws ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
     return JSON.parse(r.stdout);
   }
@@ -72,12 +80,59 @@ describe('emulator: AWS CLI conformance', function () {
     ]);
     assert.strictEqual(clusters.clusterArns.length, 2);
     assert.deepStrictEqual(d.clusters.map((c: { clusterName: string }) => c.clusterName), ['demo-fargate', 'demo-ec2']);
-    assert.strictEqual(services.serviceArns.length, 3);
+    assert.strictEqual(services.serviceArns.length, 7);
     assert.strictEqual(svc.services[0].serviceName, 'api');
     assert.match(svc.services[0].createdAt, /^\d{4}-\d{2}-\d{2}T/);
     assert.strictEqual(tasks.taskArns.length, 3);
     const dt = await json('ecs', 'describe-tasks', '--cluster', 'demo-fargate', '--tasks', ...tasks.taskArns);
     assert.ok(dt.tasks.every((t: { lastStatus: string }) => t.lastStatus === 'RUNNING'));
+  });
+
+  /**
+   * Debian's CLI (2.9) predates ECS service deployments (2024-2025): those commands run on the first
+   * CLI that knows them, Debian's or a newer one installed beside it (pyenv's awscli 1.x here).
+   */
+  async function deploymentsCli(): Promise<string | undefined> {
+    const pyenv = path.join(os.homedir(), '.pyenv', 'versions');
+    const others = fs.existsSync(pyenv) ? fs.readdirSync(pyenv).map((v) => path.join(pyenv, v, 'bin', 'aws')).filter((f) => fs.existsSync(f)) : [];
+    for (const cli of [AWS, ...(process.env.AWS_CLI_NEWER ? [process.env.AWS_CLI_NEWER] : []), ...others]) {
+      const r = await awsWith(cli, 'ecs', 'list-service-deployments', '--cluster', 'demo-fargate', '--service', 'checkout');
+      if (!/Invalid choice/.test(r.stderr)) {
+        return cli;
+      }
+    }
+    return undefined;
+  }
+
+  it('service deployments, revisions and listener rule weights of a blue/green service (checkout)', async function () {
+    const cli = await deploymentsCli();
+    if (!cli) {
+      console.log('      (skipped: no AWS CLI here knows list-service-deployments; set AWS_CLI_NEWER to one that does)');
+      this.skip();
+    }
+    const json = (...args: string[]) => jsonWith(cli!, ...args);
+    const aws = (...args: string[]) => awsWith(cli!, ...args);
+    const [list, svc] = await Promise.all([
+      json('ecs', 'list-service-deployments', '--cluster', 'demo-fargate', '--service', 'checkout'),
+      json('ecs', 'describe-services', '--cluster', 'demo-fargate', '--services', 'checkout'),
+    ]);
+    assert.strictEqual(list.serviceDeployments.length, 2);
+    const lb = svc.services[0].loadBalancers[0];
+    const [d, rules] = await Promise.all([
+      json('ecs', 'describe-service-deployments', '--service-deployment-arns', list.serviceDeployments[0].serviceDeploymentArn),
+      json('elbv2', 'describe-rules', '--rule-arns', lb.advancedConfiguration.productionListenerRule),
+    ]);
+    const sd = d.serviceDeployments[0];
+    assert.deepStrictEqual([sd.status, sd.lifecycleStage, sd.deploymentConfiguration.strategy, sd.deploymentConfiguration.bakeTimeInMinutes], ['SUCCESSFUL', 'CLEAN_UP', 'BLUE_GREEN', 2]);
+    const rev = await json('ecs', 'describe-service-revisions', '--service-revision-arns', sd.targetServiceRevision.arn, sd.sourceServiceRevisions[0].arn);
+    assert.deepStrictEqual(rev.serviceRevisions.map((r: { taskDefinition: string }) => r.taskDefinition.split('/').pop()), ['demo-checkout:2', 'demo-checkout:1']);
+    assert.match(rev.serviceRevisions[0].containerImages[0].imageDigest, /^sha256:[0-9a-f]{64}$/);
+    // Production is on the alternate (green) group since the last deployment.
+    const weights = Object.fromEntries(rules.Rules[0].Actions[0].ForwardConfig.TargetGroups.map((t: { TargetGroupArn: string; Weight: number }) => [t.TargetGroupArn.split('/')[1], t.Weight]));
+    assert.deepStrictEqual(weights, { 'demo-checkout-blue-tg': 0, 'demo-checkout-green-tg': 100 });
+    const stop = await aws('ecs', 'stop-service-deployment', '--service-deployment-arn', sd.serviceDeploymentArn, '--stop-type', 'ROLLBACK');
+    assert.ok([254, 255].includes(stop.code), `exit ${stop.code}`); // CLI v2: 254, v1: 255
+    assert.match(stop.stderr, /\(ConflictException\) when calling the StopServiceDeployment operation/);
   });
 
   it('registers a task definition from a JSON file', async () => {

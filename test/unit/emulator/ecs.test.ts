@@ -28,7 +28,7 @@ describe('emulator: ECS', () => {
       assert.strictEqual(d.clusters?.length, 2);
       const fg = d.clusters![0];
       assert.strictEqual(fg.status, 'ACTIVE');
-      assert.strictEqual(fg.activeServicesCount, 3);
+      assert.strictEqual(fg.activeServicesCount, 7);
       assert.ok((fg.runningTasksCount ?? 0) >= 6);
       assert.deepStrictEqual(fg.tags, [{ key: 'env', value: 'demo' }]);
       assert.deepStrictEqual(fg.settings, [{ name: 'containerInsights', value: 'enabled' }]);
@@ -144,7 +144,7 @@ describe('emulator: ECS', () => {
 
     it('lists families and revisions, deregisters and deletes', async () => {
       const fams = await ecs.send(new ListTaskDefinitionFamiliesCommand({ familyPrefix: 'demo-' }));
-      assert.deepStrictEqual(fams.families, ['demo-api', 'demo-batch', 'demo-cache', 'demo-pay', 'demo-preview', 'demo-report', 'demo-web', 'demo-worker']);
+      assert.deepStrictEqual(fams.families, ['demo-api', 'demo-batch', 'demo-cache', 'demo-catalog', 'demo-checkout', 'demo-pay', 'demo-payments', 'demo-preview', 'demo-report', 'demo-search', 'demo-web', 'demo-worker']);
       const revs = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'demo-api', sort: 'DESC' }));
       assert.deepStrictEqual(revs.taskDefinitionArns?.map((a) => a.split('/').pop()), ['demo-api:3', 'demo-api:2']);
       const inactive = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'demo-api', status: 'INACTIVE' }));

@@ -19,7 +19,7 @@ describe('emulator: CloudWatch Logs', () => {
 
   it('has the demo log groups with streams named prefix/container/task-id', async () => {
     const g = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/ecs/demo-' }));
-    assert.deepStrictEqual(g.logGroups?.map((x) => x.logGroupName), ['/ecs/demo-api', '/ecs/demo-batch', '/ecs/demo-cache', '/ecs/demo-pay', '/ecs/demo-preview', '/ecs/demo-report', '/ecs/demo-web', '/ecs/demo-worker']);
+    assert.deepStrictEqual(g.logGroups?.map((x) => x.logGroupName), ['/ecs/demo-api', '/ecs/demo-batch', '/ecs/demo-cache', '/ecs/demo-catalog', '/ecs/demo-checkout', '/ecs/demo-pay', '/ecs/demo-payments', '/ecs/demo-preview', '/ecs/demo-report', '/ecs/demo-search', '/ecs/demo-web', '/ecs/demo-worker']);
     assert.strictEqual(g.logGroups![0].retentionInDays, 30);
     const s = await logs.send(new DescribeLogStreamsCommand({ logGroupName: '/ecs/demo-api' }));
     assert.ok(s.logStreams!.length >= 4);

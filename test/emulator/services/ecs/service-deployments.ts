@@ -80,12 +80,12 @@ export const serviceDeploymentHandlers: EcsHandlers<'DescribeServiceRevisions' |
   // paused lifecycle hook (its hookId from lifecycleHookDetails); action CONTINUE (the default) or ROLLBACK.
   ContinueServiceDeployment: (input: ecs.ContinueServiceDeploymentRequest, { region }) => {
     const { svc, entry } = serviceDeployment(region, input.serviceDeploymentArn);
-    const hook = entry.run?.hooks.find((h) => h.detail.hookId === input.hookId);
+    const hook = entry.run?.pastHooks.find((h) => h.detail.hookId === input.hookId);
     if (!hook) {
       throw bad(`Lifecycle hook ${input.hookId} was not found in the service deployment.`);
     }
     if (hook.detail.status !== 'AWAITING_ACTION' || entry.record.status !== 'IN_PROGRESS') {
-      throw conflict(`${entry.record.status} (hook ${hook.detail.status})`, 'continued');
+      throw bad(`Lifecycle hook ${input.hookId} is ${hook.detail.status}, not AWAITING_ACTION.`);
     }
     ecsSim(region).shifts.continueHook(svc, entry as ServiceDeploymentEntry & { run: ShiftRun }, hook, input.action ?? 'CONTINUE');
     return { serviceDeploymentArn: entry.record.serviceDeploymentArn };

@@ -44,6 +44,8 @@ export interface ShiftRun {
   step: number;
   stepBakeMs: number;
   hooks: HookRun[];
+  /** Every hook the deployment ran, for ContinueServiceDeployment on one no longer waiting. */
+  pastHooks: HookRun[];
   /** Bumped at each transition: a timer of an older one does nothing. */
   token: number;
   rollingBack: boolean;

@@ -88,7 +88,7 @@ export class TrafficShifts {
     ];
     entry.run = {
       strategy: dc.strategy, stageIndex: -1, stages, blueId, blueTargetGroups: production, greenTargetGroups: green,
-      percents, step: -1, stepBakeMs, hooks: [], token: 0, rollingBack: false, aborted: false,
+      percents, step: -1, stepBakeMs, hooks: [], pastHooks: [], token: 0, rollingBack: false, aborted: false,
     };
   }
 
@@ -172,6 +172,7 @@ export class TrafficShifts {
   private runHooks(svc: ServiceRecord, e: ServiceDeploymentEntry & { run: ShiftRun }): void {
     const run = e.run;
     run.hooks = this.hooksOf(svc, run.stages[run.stageIndex]);
+    run.pastHooks.push(...run.hooks);
     e.record.lifecycleHookDetails = run.hooks.map((h) => h.detail);
     this.touch(e);
     if (!run.hooks.length) {
