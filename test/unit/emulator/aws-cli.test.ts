@@ -80,7 +80,7 @@ describe('emulator: AWS CLI conformance', function () {
     ]);
     assert.strictEqual(clusters.clusterArns.length, 2);
     assert.deepStrictEqual(d.clusters.map((c: { clusterName: string }) => c.clusterName), ['demo-fargate', 'demo-ec2']);
-    assert.strictEqual(services.serviceArns.length, 7);
+    assert.strictEqual(services.serviceArns.length, 8);
     assert.strictEqual(svc.services[0].serviceName, 'api');
     assert.match(svc.services[0].createdAt, /^\d{4}-\d{2}-\d{2}T/);
     assert.strictEqual(tasks.taskArns.length, 3);

@@ -28,7 +28,7 @@ describe('emulator: ECS', () => {
       assert.strictEqual(d.clusters?.length, 2);
       const fg = d.clusters![0];
       assert.strictEqual(fg.status, 'ACTIVE');
-      assert.strictEqual(fg.activeServicesCount, 7);
+      assert.strictEqual(fg.activeServicesCount, 8);
       assert.ok((fg.runningTasksCount ?? 0) >= 6);
       assert.deepStrictEqual(fg.tags, [{ key: 'env', value: 'demo' }]);
       assert.deepStrictEqual(fg.settings, [{ name: 'containerInsights', value: 'enabled' }]);
