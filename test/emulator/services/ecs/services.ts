@@ -112,6 +112,17 @@ export function serviceView(region: Region, svc: ServiceRecord, include: string[
     const primary = taskSetControl(region).get(svc)?.primary;
     view.taskSets = svc.deployments.map((d) => taskSetView(state.arn(`task-set/${lastClusterName(svc.clusterArn)}/${svc.serviceName}/${d.id}`), svc, d, primary));
     view.deployments = [];
+  } else {
+    // "currentServiceDeployment: The ARN of the current service deployment" and "currentServiceRevisions:
+    // The list of the service revisions" (API_Service.html): the newest service deployment and the
+    // revisions it runs, with their task counts.
+    const newest = state.serviceExtras.of(svc).serviceDeployments[0]?.record;
+    if (newest) {
+      view.currentServiceDeployment = newest.serviceDeploymentArn;
+      view.currentServiceRevisions = [newest.targetServiceRevision, ...(newest.sourceServiceRevisions ?? [])]
+        .filter((r) => r.arn)
+        .map((r) => ({ arn: r.arn, requestedTaskCount: r.requestedTaskCount ?? 0, runningTaskCount: r.runningTaskCount ?? 0, pendingTaskCount: r.pendingTaskCount ?? 0 }));
+    }
   }
   return view;
 }
