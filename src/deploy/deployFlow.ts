@@ -11,7 +11,8 @@ import { watchRollout, type WatchClock, type WatchOptions, type WatchResult } fr
 import { revisionLabel } from '../aws/arn';
 import { applyCodeDeploy, isCodeDeployService } from './codeDeploy/deploy';
 import { serviceDeploymentArnOf, serviceDeploymentReader } from './serviceDeployments';
-import { strategyOf, type ServiceDeployment } from './serviceDeploymentState';
+import { strategyOf } from '../ecs/serviceDeployments';
+import type { ServiceDeployment } from './serviceDeploymentState';
 
 export interface WatchSettings {
   intervalMs: number;

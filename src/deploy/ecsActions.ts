@@ -11,7 +11,7 @@ import type { UpdateFields } from './updatePlan';
 import { resourceName, revisionLabel, shortTaskId, taskDefinitionParts } from '../aws/arn';
 import { serviceOfGroup, type ChangeSink } from '../ecs/resourceChanges';
 import { CodeDeployActions } from './codeDeploy/codeDeployActions';
-import { chunk, readPages } from '../aws/paging';
+import { ServiceDeploymentReader } from '../ecs/serviceDeployments';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -123,23 +123,9 @@ export class EcsActions {
     return out.taskDefinition ?? {};
   }
 
-  /** A service's deployments, newest first (ListServiceDeployments, paged), optionally of some statuses. */
-  async listServiceDeployments(cluster: string, service: string, options: { status?: string[]; limit?: number } = {}): Promise<EcsTypes.ServiceDeploymentBrief[]> {
-    const { sdk, client } = await this.ecs();
-    const status = options.status as EcsTypes.ServiceDeploymentStatus[] | undefined;
-    const read = await readPages({ limit: options.limit }, 100, async (nextToken, maxResults) => {
-      const out = await client.send(new sdk.ecs.ListServiceDeploymentsCommand({ cluster, service, status, nextToken, maxResults }));
-      return { items: out.serviceDeployments, nextToken: out.nextToken };
-    });
-    return read.items.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-  }
-
-  /** DescribeServiceDeployments in batches of 20 (AWS's limit), in the order asked. */
-  async describeServiceDeployments(arns: string[]): Promise<EcsTypes.ServiceDeployment[]> {
-    const { sdk, client } = await this.ecs();
-    const batches = await Promise.all(chunk(arns, 20).map((batch) => client.send(new sdk.ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }))));
-    const found = new Map(batches.flatMap((b) => b.serviceDeployments ?? []).map((d) => [d.serviceDeploymentArn, d]));
-    return arns.flatMap((arn) => (found.has(arn) ? [found.get(arn)!] : []));
+  /** The service deployments' reader (ListServiceDeployments, DescribeServiceDeployments 20 a call) in the same scope. */
+  serviceDeployments(): ServiceDeploymentReader {
+    return new ServiceDeploymentReader(this.clients, this.scope);
   }
 
   /** StopServiceDeployment: ROLLBACK to the last good revision, or ABORT where ECS allows it. */

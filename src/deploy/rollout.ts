@@ -6,7 +6,8 @@
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { revisionLabel } from '../aws/arn';
-import { evaluateServiceDeployment, strategyOf, type DeploymentVerdict, type ServiceDeployment, type StageMemory } from './serviceDeploymentState';
+import { strategyOf } from '../ecs/serviceDeployments';
+import { evaluateServiceDeployment, type DeploymentVerdict, type ServiceDeployment, type StageMemory } from './serviceDeploymentState';
 
 export type Service = EcsTypes.Service;
 /** PAUSED: a PAUSE lifecycle hook awaits Continue or Roll back; STOPPED: someone stopped the deployment. */

@@ -5,6 +5,7 @@
  * paused hook and what can still roll it back out. The watcher calls it once per poll.
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
+import { pausedHook, strategyOf } from '../ecs/serviceDeployments';
 
 export type ServiceDeployment = EcsTypes.ServiceDeployment;
 export type HookDetail = EcsTypes.DeploymentLifecycleHookDetail;
@@ -41,10 +42,6 @@ export interface DeploymentVerdict {
 
 const MINUTE = 60_000;
 
-/** The deployment's strategy: its own configuration's, else the service's, else ROLLING (the default). */
-export function strategyOf(deployment: ServiceDeployment | undefined, serviceStrategy?: string): string {
-  return deployment?.deploymentConfiguration?.strategy ?? serviceStrategy ?? 'ROLLING';
-}
 
 /** The bake a stage waits for, in minutes: the final bake, or a canary's / linear step's bake between shifts. */
 function bakeMinutes(d: ServiceDeployment, strategy: string, weight: number | undefined): number | undefined {
@@ -83,7 +80,7 @@ export function evaluateServiceDeployment(previous: StageMemory | undefined, d: 
   const plausible = updated !== undefined && updated <= nowMs && nowMs - updated <= (bake ?? 0) * MINUTE && updated >= (previous?.sinceMs ?? 0);
   const sinceMs = previous?.key === key ? previous.sinceMs : plausible ? updated : nowMs;
   const memory = { key, sinceMs };
-  const pausedHook = (d.lifecycleHookDetails ?? []).find((h) => h.status === 'AWAITING_ACTION');
+  const paused = pausedHook(d);
   const progress: DeploymentProgress = {
     serviceDeploymentArn: d.serviceDeploymentArn ?? '',
     strategy,
@@ -92,7 +89,7 @@ export function evaluateServiceDeployment(previous: StageMemory | undefined, d: 
     productionPercent,
     testPercent: d.targetServiceRevision?.requestedTestTrafficWeight,
     bakeLeftMs: bake !== undefined ? Math.max(0, sinceMs + bake * MINUTE - nowMs) : undefined,
-    pausedHook,
+    pausedHook: paused,
     guards: guardsOf(d),
   };
   const verdict = (outcome: ServiceDeploymentOutcome, reason?: string): DeploymentVerdict => ({ outcome, reason, progress, memory });
@@ -107,9 +104,9 @@ export function evaluateServiceDeployment(previous: StageMemory | undefined, d: 
     case 'STOPPED':
       return verdict('STOPPED', why ?? 'The deployment was stopped.');
   }
-  if (pausedHook && d.status === 'IN_PROGRESS') {
-    const when = pausedHook.expiresAt ? ` at ${clockTime(pausedHook.expiresAt)}` : '';
-    const then = pausedHook.timeoutAction ? `ECS will ${pausedHook.timeoutAction === 'CONTINUE' ? 'continue' : 'roll back'}${when}` : `it times out${when}`;
+  if (paused && d.status === 'IN_PROGRESS') {
+    const when = paused.expiresAt ? ` at ${clockTime(paused.expiresAt)}` : '';
+    const then = paused.timeoutAction ? `ECS will ${paused.timeoutAction === 'CONTINUE' ? 'continue' : 'roll back'}${when}` : `it times out${when}`;
     return verdict('PAUSED', `A lifecycle hook paused the deployment at ${stageWords(d.lifecycleStage)}: continue or roll back; otherwise ${then}.`);
   }
   return { progress, memory };

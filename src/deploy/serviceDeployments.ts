@@ -5,10 +5,8 @@
  */
 import { describeAwsError } from '../aws/errors';
 import type { EcsActions, Service } from './ecsActions';
+import { ACTIVE_STATUSES } from '../ecs/serviceDeployments';
 import type { ServiceDeployment } from './serviceDeploymentState';
-
-/** Statuses of a deployment ECS is still working on (StopServiceDeployment and ContinueServiceDeployment act on these). */
-export const ACTIVE_STATUSES = ['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'];
 
 /**
  * The ARN of the service deployment that stands for `deploymentId`: the service's
@@ -20,7 +18,9 @@ export async function serviceDeploymentArnOf(actions: EcsActions, cluster: strin
   if (snapshot.currentServiceDeployment) return snapshot.currentServiceDeployment;
   const suffix = `/${deploymentId.replace(/^ecs-svc\//, '')}`;
   const createdAt = snapshot.deployments?.find((d) => d.id === deploymentId)?.createdAt?.getTime();
-  const recent = await actions.listServiceDeployments(cluster, service, { limit: 10 }).catch(() => []);
+  const listed = await actions.serviceDeployments().deployments(cluster, service, { limit: 10 }).catch(() => ({ items: [] as ServiceDeployment[] }));
+  // ListServiceDeployments promises no order: newest first by creation.
+  const recent = listed.items.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
   const byId = recent.find((d) => d.serviceDeploymentArn?.endsWith(suffix));
   const byTime = createdAt === undefined ? undefined : [...recent].reverse().find((d) => (d.createdAt?.getTime() ?? 0) >= createdAt - 5_000);
   return (byId ?? byTime)?.serviceDeploymentArn;
@@ -36,7 +36,7 @@ export function serviceDeploymentReader(actions: EcsActions, arn: string): () =>
   return async () => {
     if (denied) return undefined;
     try {
-      return (await actions.describeServiceDeployments([arn]))[0];
+      return await actions.serviceDeployments().deployment(arn);
     } catch (error) {
       if (describeAwsError(error).kind !== 'access-denied') throw error;
       denied = true;
@@ -50,14 +50,13 @@ export function serviceDeploymentReader(actions: EcsActions, arn: string): () =>
  * ECS is still working on. Throws, saying so, when there is none.
  */
 export async function activeServiceDeployment(actions: EcsActions, cluster: string, service: string, arn?: string): Promise<ServiceDeployment> {
+  const reader = actions.serviceDeployments();
   if (arn) {
-    const [found] = await actions.describeServiceDeployments([arn]);
+    const found = await reader.deployment(arn);
     if (!found) throw new Error(`Service deployment ${arn} was not found.`);
     return found;
   }
-  const [newest] = await actions.listServiceDeployments(cluster, service, { status: ACTIVE_STATUSES, limit: 20 });
-  if (!newest?.serviceDeploymentArn) throw new Error(`Service "${service}" has no deployment in progress.`);
-  const [found] = await actions.describeServiceDeployments([newest.serviceDeploymentArn]);
-  if (!found) throw new Error(`Service deployment ${newest.serviceDeploymentArn} was not found.`);
-  return found;
+  const [newest] = (await reader.deployments(cluster, service, { limit: 1 }, ACTIVE_STATUSES)).items;
+  if (!newest) throw new Error(`Service "${service}" has no deployment in progress.`);
+  return newest;
 }

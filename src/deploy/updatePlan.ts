@@ -5,7 +5,7 @@
  */
 import type { ecs as EcsTypes } from '../aws/sdk';
 import { revisionLabel } from '../aws/arn';
-import { pathText, strategyFindings, strategyOf } from '../util/deploymentStrategy';
+import { pathText, strategyFindings, configuredStrategy } from '../util/deploymentStrategy';
 import type { StrategySettings } from './strategyArgs';
 import { strategyChanges } from './strategyPlan';
 
@@ -130,7 +130,7 @@ export function strategyRefusal(service: EcsTypes.Service, input: UpdateFields):
   if (!errors.length) return undefined;
   const needsTraffic = errors.some((f) => f.code === 'strategy-needs-traffic' || f.code === 'advanced-configuration-field');
   const instead = needsTraffic
-    ? ` Update Service keeps the load balancers as they are: first give each of them "advancedConfiguration" (alternate target group, production listener rule, role), in the service definition or with UpdateService "loadBalancers", or turn on Service Connect; then choose ${strategyOf(dc)} again.`
+    ? ` Update Service keeps the load balancers as they are: first give each of them "advancedConfiguration" (alternate target group, production listener rule, role), in the service definition or with UpdateService "loadBalancers", or turn on Service Connect; then choose ${configuredStrategy(dc)} again.`
     : '';
   return `Service "${service.serviceName}" was not changed: ECS would refuse this deployment configuration. ${errors.map((f) => `${pathText(f.path)}: ${f.message}`).join(' ')}${instead}`;
 }

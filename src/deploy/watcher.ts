@@ -8,7 +8,8 @@
  */
 import { describeAwsError, type AwsProblem } from '../aws/errors';
 import { describeDeployment, evaluatePoll, type RolloutEvaluation, type RolloutMemory, type RolloutOutcome, type Service } from './rollout';
-import { strategyOf, type ServiceDeployment } from './serviceDeploymentState';
+import { strategyOf } from '../ecs/serviceDeployments';
+import type { ServiceDeployment } from './serviceDeploymentState';
 
 export interface WatchClock {
   now(): number;

@@ -10,22 +10,22 @@ export type ServiceRevision = EcsTypes.ServiceRevision;
 /** AWS's limits: DescribeServiceDeployments and DescribeServiceRevisions take 20 ARNs a call; ListServiceDeployments pages up to 100. */
 export const HISTORY_LIMITS = { describeServiceDeployments: 20, describeServiceRevisions: 20, listPage: 100 } as const;
 
-/** The statuses of a service deployment that has not finished yet. */
-const ACTIVE_STATUSES = new Set(['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+/** Statuses of a service deployment ECS is still working on (StopServiceDeployment and ContinueServiceDeployment act on these). */
+export const ACTIVE_STATUSES = ['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'];
 
 export function isActiveDeployment(d: ServiceDeployment): boolean {
-  return ACTIVE_STATUSES.has(d.status ?? '');
+  return ACTIVE_STATUSES.includes(d.status ?? '');
 }
 
-/** ECS's default when the deployment configuration names none. */
-export function strategyOf(d: ServiceDeployment): string {
-  return d.deploymentConfiguration?.strategy ?? 'ROLLING';
+/** The deployment's strategy: its own configuration's, else the service's, else ROLLING (ECS's default). */
+export function strategyOf(d: ServiceDeployment | undefined, serviceStrategy?: string): string {
+  return d?.deploymentConfiguration?.strategy ?? serviceStrategy ?? 'ROLLING';
 }
 
-/** The PAUSE hook of an unfinished deployment that waits for ContinueServiceDeployment, if any. */
+/** The PAUSE hook of an unfinished deployment that waits for ContinueServiceDeployment (AWAITING_ACTION: the only status it can be continued in), if any. */
 export function pausedHook(d: ServiceDeployment): EcsTypes.DeploymentLifecycleHookDetail | undefined {
   if (!isActiveDeployment(d)) return undefined;
-  return d.lifecycleHookDetails?.find((h) => h.targetType === 'PAUSE' && (h.status === 'IN_PROGRESS' || h.status === 'AWAITING_ACTION'));
+  return d.lifecycleHookDetails?.find((h) => h.status === 'AWAITING_ACTION' && h.targetType !== 'AWS_LAMBDA');
 }
 
 /** Service revisions by ARN, per ClientManager: a revision never changes once ECS made it. */
@@ -54,12 +54,7 @@ export class ServiceDeploymentReader {
         const out = await client.send(new sdk.ecs.ListServiceDeploymentsCommand({ cluster, service, status: status as EcsTypes.ServiceDeploymentStatus[] | undefined, nextToken, maxResults }));
         return { ids: (out.serviceDeployments ?? []).map((d) => d.serviceDeploymentArn ?? '').filter(Boolean), nextToken: out.nextToken };
       },
-      describe: async (serviceDeploymentArns) => {
-        const out = await client.send(new sdk.ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns }));
-        // Describe answers in no promised order: keep the List's.
-        const byArn = new Map(plainObjects(out.serviceDeployments ?? []).map((d) => [d.serviceDeploymentArn, d]));
-        return serviceDeploymentArns.map((arn) => byArn.get(arn)).filter((d): d is ServiceDeployment => d !== undefined);
-      },
+      describe: (serviceDeploymentArns) => this.describe(serviceDeploymentArns),
       batchSize: HISTORY_LIMITS.describeServiceDeployments,
       pageSize: HISTORY_LIMITS.listPage,
       limit: page.limit,
@@ -67,11 +62,22 @@ export class ServiceDeploymentReader {
     });
   }
 
+  /** Service deployments by ARN, 20 a call (AWS's limit), in the order asked; one ECS does not return is left out. */
+  async describe(arns: readonly string[]): Promise<ServiceDeployment[]> {
+    const { sdk, client } = await this.ecs();
+    const batches = await Promise.all(
+      chunk([...arns], HISTORY_LIMITS.describeServiceDeployments).map(async (serviceDeploymentArns) =>
+        plainObjects((await client.send(new sdk.ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns }))).serviceDeployments ?? []),
+      ),
+    );
+    // Describe answers in no promised order: keep the one asked.
+    const byArn = new Map(batches.flat().map((d) => [d.serviceDeploymentArn, d]));
+    return arns.map((arn) => byArn.get(arn)).filter((d): d is ServiceDeployment => d !== undefined);
+  }
+
   /** One service deployment, fresh. */
   async deployment(serviceDeploymentArn: string): Promise<ServiceDeployment | undefined> {
-    const { sdk, client } = await this.ecs();
-    const out = await client.send(new sdk.ecs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }));
-    return plainObjects(out.serviceDeployments ?? [])[0];
+    return (await this.describe([serviceDeploymentArn]))[0];
   }
 
   /**

@@ -86,7 +86,7 @@ export function isBakeMinutes(v: number): boolean {
 }
 
 /** The strategy a deployment configuration names; ROLLING when it names none. */
-export function strategyOf(deploymentConfiguration: unknown): string {
+export function configuredStrategy(deploymentConfiguration: unknown): string {
   const s = asObj(deploymentConfiguration)?.strategy;
   return typeof s === 'string' ? s : 'ROLLING';
 }
@@ -100,7 +100,7 @@ export function strategyFindings(service: Obj, options: StrategyOptions = {}): S
   if (!dc) return out;
   const add = (path: (string | number)[], code: string, severity: StrategySeverity, message: string) => out.push({ path, code, severity, message });
   const template = (v: unknown) => typeof v === 'string' && !!options.isTemplate?.(v);
-  const strategy = strategyOf(dc);
+  const strategy = configuredStrategy(dc);
   const at = (...p: (string | number)[]) => ['deploymentConfiguration', ...p];
   const strategyPath = 'strategy' in dc ? at('strategy') : at();
   // Anything else is the schema's invalid-enum (or a template): nothing to say about its settings.

@@ -9,7 +9,7 @@ import type { StrategySettings } from '../../deploy/strategyArgs';
 import { planServiceUpdate, strategyRefusal } from '../../deploy/updatePlan';
 import { input, integerInput, pick } from '../../ui/input';
 import type { Step } from '../../ui/steps';
-import { DEPLOYMENT_STRATEGIES, isTenthIn, shiftsTraffic, strategyOf, type DeploymentStrategy } from '../../util/deploymentStrategy';
+import { DEPLOYMENT_STRATEGIES, isTenthIn, shiftsTraffic, configuredStrategy, type DeploymentStrategy } from '../../util/deploymentStrategy';
 
 export interface StrategyState {
   described?: Service;
@@ -28,7 +28,7 @@ const WHAT: Record<DeploymentStrategy, string> = {
 /** `CANARY · 10% · bake 3 min, then 5 min`: the service's strategy in one line. */
 export function strategySummary(service: Service | undefined): string {
   const dc = service?.deploymentConfiguration ?? {};
-  const strategy = strategyOf(dc);
+  const strategy = configuredStrategy(dc);
   const parts: string[] = [strategy];
   if (strategy === 'LINEAR') parts.push(`${dc.linearConfiguration?.stepPercent ?? 10}% steps`);
   if (strategy === 'CANARY') parts.push(`${dc.canaryConfiguration?.canaryPercent ?? 5}% canary`);
@@ -49,7 +49,7 @@ function decimalInput(view: Parameters<Step<unknown>['ask']>[0], current: number
 
 export function strategySteps<S extends StrategyState>(): Step<S>[] {
   const dc = (s: S) => s.described?.deploymentConfiguration ?? {};
-  const chosen = (s: S) => s.strategy.strategy ?? strategyOf(dc(s));
+  const chosen = (s: S) => s.strategy.strategy ?? configuredStrategy(dc(s));
   const when = (test: (strategy: string) => boolean) => (s: S) => s.changesStrategy && test(chosen(s));
   return [
     {
@@ -57,7 +57,7 @@ export function strategySteps<S extends StrategyState>(): Step<S>[] {
       when: (s) => s.changesStrategy,
       ask: async (view, s) => {
         const service = s.described!;
-        const current = strategyOf(dc(s));
+        const current = configuredStrategy(dc(s));
         const items = DEPLOYMENT_STRATEGIES.map((value) => {
           const blocked = shiftsTraffic(value) && refusalFor(service, value);
           return { label: value, description: value === current ? 'current' : blocked ? 'needs advancedConfiguration on the load balancers' : undefined, detail: WHAT[value], value };

@@ -2,7 +2,7 @@
 import { type DiagnosticSink, type Node, items, num, objects, parseNodeValue, prop, propNode, str } from '../document';
 import { ARN_ACCOUNT, ARN_REGION, hasCapitalsPlaceholder, hasPlaceholder } from '../placeholders';
 import type { DiagnosticData } from '../types';
-import { strategyFindings, strategyOf } from '../../util/deploymentStrategy';
+import { strategyFindings, configuredStrategy } from '../../util/deploymentStrategy';
 
 const TARGET_GROUP_ARN = new RegExp(`^arn:aws[a-z-]*:elasticloadbalancing:${ARN_REGION}:${ARN_ACCOUNT}:targetgroup/\\S+$`);
 
@@ -84,7 +84,7 @@ function deployment(def: Node, daemon: boolean, error: Report, warning: Report):
   if (min !== undefined && min > 100) error(minNode!, 'deployment-percent-bounds', `"minimumHealthyPercent" is at most 100, not ${min}.`, { replacement: 100 });
   if (max !== undefined && !daemon && max < 100) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" must be at least 100 for replica services, not ${max}.`, { replacement: 200 });
   else if (max !== undefined && min !== undefined && max < min) error(maxNode!, 'deployment-percent-bounds', `"maximumPercent" (${max}) is below "minimumHealthyPercent" (${min}).`);
-  if (max === 100 && min === 100 && !daemon && strategyOf(parseNodeValue(dc)) === 'ROLLING') warning(maxNode!, 'deployment-no-room', 'With minimumHealthyPercent 100 and maximumPercent 100 a rolling deployment can neither stop nor start a task: raise maximumPercent (e.g. 200) or lower minimumHealthyPercent.');
+  if (max === 100 && min === 100 && !daemon && configuredStrategy(parseNodeValue(dc)) === 'ROLLING') warning(maxNode!, 'deployment-no-room', 'With minimumHealthyPercent 100 and maximumPercent 100 a rolling deployment can neither stop nor start a task: raise maximumPercent (e.g. 200) or lower minimumHealthyPercent.');
 
   const cb = prop(dc, 'deploymentCircuitBreaker');
   if (cb) {

@@ -101,10 +101,10 @@ describe('ServiceDeploymentReader.revisions: 20 ARNs a call, each revision read 
 });
 
 describe('a paused deployment', () => {
-  it('is an unfinished one whose PAUSE hook is in progress or awaits action; a Lambda hook or a finished deployment is not', () => {
+  it('is an unfinished one whose PAUSE hook awaits action; one not yet waiting, a Lambda hook or a finished deployment is not', () => {
     const hook = { hookId: 'h-1', targetType: 'PAUSE' as const, status: 'AWAITING_ACTION' as const };
     assert.strictEqual(pausedHook({ status: 'IN_PROGRESS', lifecycleHookDetails: [hook] }), hook);
-    assert.strictEqual(pausedHook({ status: 'IN_PROGRESS', lifecycleHookDetails: [{ ...hook, status: 'IN_PROGRESS' }] })?.hookId, 'h-1');
+    assert.strictEqual(pausedHook({ status: 'IN_PROGRESS', lifecycleHookDetails: [{ ...hook, status: 'IN_PROGRESS' }] }), undefined);
     assert.strictEqual(pausedHook({ status: 'IN_PROGRESS', lifecycleHookDetails: [{ ...hook, targetType: 'AWS_LAMBDA' }] }), undefined);
     assert.strictEqual(pausedHook({ status: 'SUCCESSFUL', lifecycleHookDetails: [hook] }), undefined);
     assert.strictEqual(pausedHook({ status: 'IN_PROGRESS', lifecycleHookDetails: [{ ...hook, status: 'SUCCEEDED' }] }), undefined);
