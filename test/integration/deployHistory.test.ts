@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { BatchGetDeploymentsCommand, CodeDeployClient, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy';
 import { DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ECSClient, ListServiceDeploymentsCommand } from '@aws-sdk/client-ecs';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
@@ -147,5 +148,36 @@ describe('Deployment history: the Deployments folder, service revisions, Compare
     }, 'the deployment to show succeeded', 30_000);
     assert.match(done.description!, /^succeeded · \d+[smhd] ago · rolling$/);
     assert.strictEqual(done.contextValue, 'serviceDeployment.done.comparable');
+  });
+
+  it('a CODE_DEPLOY service (legacy-bg) lists its CodeDeploy deployments under Deployments, as CodeDeploy says', async () => {
+    const codeDeploy = new CodeDeployClient({ region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    const ids = (await codeDeploy.send(new ListDeploymentsCommand({ applicationName: 'legacy-bg', deploymentGroupName: 'legacy-bg-dg' }))).deployments ?? [];
+    const [truth] = (await codeDeploy.send(new BatchGetDeploymentsCommand({ deploymentIds: ids }))).deploymentsInfo ?? [];
+    assert.strictEqual(ids.length, 1);
+    assert.strictEqual(truth.status, 'Succeeded');
+
+    const service = await expand(workbench.explorer, ...SERVICE_PATH, 'legacy-bg');
+    assert.deepStrictEqual(service.map((n) => n.label), ['Deployments', 'Events', 'Tasks', 'Auto scaling']);
+    const rows = await childrenOf(workbench.explorer, service[0].node);
+    // The emulator's clock is its own: the age is whatever it makes of the seeded two days.
+    assert.strictEqual(rows.length, 1);
+    assert.match(`${rows[0].label} · ${rows[0].description}`, /^legacy-bg:1 → 2 · succeeded · \d+[smhd] ago · CodeDeploy AllAtOnce$/);
+    assert.strictEqual(rows[0].contextValue, 'codeDeployDeployment.done');
+    assert.ok(rows[0].tooltip!.includes(`CodeDeploy deployment: ${truth.deploymentId}`), rows[0].tooltip);
+    assert.match(rows[0].tooltip!, /Application \/ deployment group: legacy-bg \/ legacy-bg-dg/);
+    assert.match(rows[0].tooltip!, /Configuration: CodeDeployDefault\.ECSAllAtOnce/);
+    assert.match(rows[0].tooltip!, /Task definition: arn:aws:ecs:us-east-1:\d+:task-definition\/legacy-bg:2/);
+
+    if (hasDriver()) {
+      const row = (label: string) => `${SIDEBAR} .monaco-list-row[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row[aria-label="${label}"]`;
+      for (const label of ['demo-fargate', 'Services', 'legacy-bg', 'Deployments']) {
+        await waitForText(SIDEBAR, [label]);
+        await click(row(label));
+      }
+      const { text } = await waitForText(SIDEBAR, ['legacy-bg:1 → 2', 'CodeDeploy AllAtOnce']);
+      assert.match(text, /legacy-bg:1 → 2\s*succeeded · \d+[smhd] ago · CodeDeploy AllAtOnce/);
+      await click(row('legacy-bg'));
+    }
   });
 });
