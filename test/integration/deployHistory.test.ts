@@ -180,4 +180,19 @@ describe('Deployment history: the Deployments folder, service revisions, Compare
       await click(row('legacy-bg'));
     }
   });
+
+  it('a CodeDeploy deployment in progress shows as such, newest first, with Roll Back on its menu; it stops with autoRollbackEnabled', async () => {
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/legacy:1.2.0';
+    const started = await vscode.commands.executeCommand<{ outcome: string; codeDeployDeploymentId?: string }>('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'legacy-bg', image: { container: 'web', uri: image }, wait: false });
+    assert.strictEqual(started.outcome, 'NOT_WAITED');
+    const rows = await deploymentsOf('legacy-bg');
+    assert.strictEqual(rows.length, 2);
+    assert.match(rows[0].label, /^legacy-bg:2 → 3$/);
+    assert.match(rows[0].description!, /^(created|queued|in progress)( · \w+)?( · replacement \d+%)? · \d+[smhd] ago · CodeDeploy AllAtOnce$/);
+    assert.strictEqual(rows[0].contextValue, 'codeDeployDeployment.active');
+    assert.ok(rows[0].tooltip!.includes(`CodeDeploy deployment: ${started.codeDeployDeploymentId}`));
+    assert.match(rows[1].description!, /^succeeded/);
+    const stopped = await vscode.commands.executeCommand<{ codeDeployDeploymentId: string }>('ecsWorkbench.rollbackDeployment', { cluster: 'demo-fargate', service: 'legacy-bg', wait: false });
+    assert.strictEqual(stopped.codeDeployDeploymentId, started.codeDeployDeploymentId);
+  });
 });
