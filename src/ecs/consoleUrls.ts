@@ -7,7 +7,8 @@ export type ConsoleTarget =
   | { kind: 'task'; cluster: string; taskId: string }
   | { kind: 'containerInstance'; cluster: string; containerInstanceId: string }
   | { kind: 'taskDefinitionFamily'; family: string }
-  | { kind: 'taskDefinition'; family: string; revision: number };
+  | { kind: 'taskDefinition'; family: string; revision: number }
+  | { kind: 'codeDeployDeployment'; deploymentId: string };
 
 export function consoleUrl(region: string, target: ConsoleTarget): string {
   const base = `https://${consoleHost(region)}/ecs/v2`;
@@ -26,5 +27,7 @@ export function consoleUrl(region: string, target: ConsoleTarget): string {
       return `${base}/task-definitions/${e(target.family)}${q}`;
     case 'taskDefinition':
       return `${base}/task-definitions/${e(target.family)}/${target.revision}/containers${q}`;
+    case 'codeDeployDeployment':
+      return `https://${consoleHost(region)}/codesuite/codedeploy/deployments/${e(target.deploymentId)}${q}`;
   }
 }

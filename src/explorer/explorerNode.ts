@@ -5,6 +5,7 @@ import type { EcsReader, Task } from '../ecs/ecsReader';
 import type { NodeIndex } from './nodeIndex';
 import type { ServiceAutoRefresher } from './serviceAutoRefresher';
 import type { ecs } from '../aws/sdk';
+import type { CodeDeployHistoryEntry } from '../ecs/presentCodeDeployDeployment';
 
 /** A stopped task's cause in plain words; `events`: its service's, when the explorer already read them. */
 export type StopCauseWords = (task: Task, events?: ecs.ServiceEvent[]) => Promise<string>;
@@ -17,6 +18,11 @@ export interface PausedDeployment {
   deployment: ecs.ServiceDeployment;
   hook: ecs.DeploymentLifecycleHookDetail;
 }
+
+/** A CODE_DEPLOY service's CodeDeploy deployments (all, newest first), or why there are none to read. */
+export type CodeDeployHistory =
+  | { entries: CodeDeployHistoryEntry[]; applicationName: string; deploymentGroupName: string }
+  | { noGroup: string };
 
 /** One node kind per file under nodes/; `kind` is the discriminator tests and menus rely on. */
 export interface ExplorerNode {
@@ -55,4 +61,6 @@ export interface ExplorerContext {
   readonly stopCauses: { words?: StopCauseWords };
   /** Raises the paused-hook notification (*Continue*, *Roll back*): set by the commands layer, which owns it. */
   readonly pausedDeployments: { notify?: (paused: PausedDeployment) => void };
+  /** Reads a CODE_DEPLOY service's CodeDeploy deployments: set by the commands layer (the CodeDeploy reader lives in deploy/, loaded on first use). */
+  readonly codeDeployHistory: { read?: (scope: AwsScope, cluster: string, service: string) => Promise<CodeDeployHistory> };
 }

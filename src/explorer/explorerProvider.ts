@@ -47,6 +47,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       stoppedShown: new Set(),
       stopCauses: {},
       pausedDeployments: {},
+      codeDeployHistory: {},
     };
     this.changes = new ChangeApplier(this.ctx, (error) => log?.(`refresh after a change failed: ${describeAwsError(error).message}`));
   }
@@ -59,6 +60,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   // A paused deployment the tree shows raises the notification the deploy commands own (loaded on first use).
   usePausedNotification(notify: (paused: PausedDeployment) => void): void {
     this.ctx.pausedDeployments.notify = notify;
+  }
+
+  // A CODE_DEPLOY service's Deployments folder reads its CodeDeploy deployments there (the history bundle, loaded on first expand).
+  useCodeDeployHistory(read: NonNullable<ExplorerContext['codeDeployHistory']['read']>): void {
+    this.ctx.codeDeployHistory.read = read;
   }
 
   /** A command changed something: the nodes showing it re-read it (no manual refresh needed). */

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { BatchGetDeploymentsCommand, CodeDeployClient, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy';
 import { DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ECSClient, ListServiceDeploymentsCommand } from '@aws-sdk/client-ecs';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
-import { SIDEBAR, click, hasDriver, screenshot, waitForText } from './support/driver';
+import { SIDEBAR, click, count, hasDriver, screenshot, waitForText } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { childrenOf, eventually, expand, type Shown } from './support/tree';
 
@@ -147,5 +148,52 @@ describe('Deployment history: the Deployments folder, service revisions, Compare
     }, 'the deployment to show succeeded', 30_000);
     assert.match(done.description!, /^succeeded · \d+[smhd] ago · rolling$/);
     assert.strictEqual(done.contextValue, 'serviceDeployment.done.comparable');
+  });
+
+  it('a CODE_DEPLOY service (legacy-bg) lists its CodeDeploy deployments under Deployments, as CodeDeploy says', async () => {
+    const codeDeploy = new CodeDeployClient({ region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' } });
+    const ids = (await codeDeploy.send(new ListDeploymentsCommand({ applicationName: 'legacy-bg', deploymentGroupName: 'legacy-bg-dg' }))).deployments ?? [];
+    const [truth] = (await codeDeploy.send(new BatchGetDeploymentsCommand({ deploymentIds: ids }))).deploymentsInfo ?? [];
+    assert.strictEqual(ids.length, 1);
+    assert.strictEqual(truth.status, 'Succeeded');
+
+    const service = await expand(workbench.explorer, ...SERVICE_PATH, 'legacy-bg');
+    assert.deepStrictEqual(service.map((n) => n.label), ['Deployments', 'Events', 'Tasks', 'Auto scaling']);
+    const rows = await childrenOf(workbench.explorer, service[0].node);
+    // The emulator's clock is its own: the age is whatever it makes of the seeded two days.
+    assert.strictEqual(rows.length, 1);
+    assert.match(`${rows[0].label} · ${rows[0].description}`, /^legacy-bg:1 → 2 · succeeded · \d+[smhd] ago · CodeDeploy AllAtOnce$/);
+    assert.strictEqual(rows[0].contextValue, 'codeDeployDeployment.done');
+    assert.ok(rows[0].tooltip!.includes(`CodeDeploy deployment: ${truth.deploymentId}`), rows[0].tooltip);
+    assert.match(rows[0].tooltip!, /Application \/ deployment group: legacy-bg \/ legacy-bg-dg/);
+    assert.match(rows[0].tooltip!, /Configuration: CodeDeployDefault\.ECSAllAtOnce/);
+    assert.match(rows[0].tooltip!, /Task definition: arn:aws:ecs:us-east-1:\d+:task-definition\/legacy-bg:2/);
+
+    if (hasDriver()) {
+      const row = (label: string, state = '') => `${SIDEBAR} .monaco-list-row${state}[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row${state}[aria-label="${label}"]`;
+      // Opened as a person would: a row an earlier test left open is not clicked shut.
+      for (const label of ['demo-fargate', 'Services', 'legacy-bg', 'Deployments']) {
+        await waitForText(SIDEBAR, [label]);
+        if (await count(row(label, '[aria-expanded="false"]'))) await click(row(label));
+      }
+      const { text } = await waitForText(SIDEBAR, ['legacy-bg:1 → 2', 'CodeDeploy AllAtOnce']);
+      assert.match(text, /legacy-bg:1 → 2\s*succeeded · \d+[smhd] ago · CodeDeploy AllAtOnce/);
+      await click(row('legacy-bg'));
+    }
+  });
+
+  it('a CodeDeploy deployment in progress shows as such, newest first, with Roll Back on its menu; it stops with autoRollbackEnabled', async () => {
+    const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/demo/legacy:1.2.0';
+    const started = await vscode.commands.executeCommand<{ outcome: string; codeDeployDeploymentId?: string }>('ecsWorkbench.deploy', { cluster: 'demo-fargate', service: 'legacy-bg', image: { container: 'web', uri: image }, wait: false });
+    assert.strictEqual(started.outcome, 'NOT_WAITED');
+    const rows = await deploymentsOf('legacy-bg');
+    assert.strictEqual(rows.length, 2);
+    assert.match(rows[0].label, /^legacy-bg:2 → 3$/);
+    assert.match(rows[0].description!, /^(created|queued|in progress)( · \w+)?( · replacement \d+%)? · \d+[smhd] ago · CodeDeploy AllAtOnce$/);
+    assert.strictEqual(rows[0].contextValue, 'codeDeployDeployment.active');
+    assert.ok(rows[0].tooltip!.includes(`CodeDeploy deployment: ${started.codeDeployDeploymentId}`));
+    assert.match(rows[1].description!, /^succeeded/);
+    const stopped = await vscode.commands.executeCommand<{ codeDeployDeploymentId: string }>('ecsWorkbench.rollbackDeployment', { cluster: 'demo-fargate', service: 'legacy-bg', wait: false });
+    assert.strictEqual(stopped.codeDeployDeploymentId, started.codeDeployDeploymentId);
   });
 });

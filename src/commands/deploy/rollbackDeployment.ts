@@ -21,7 +21,7 @@ export interface RollbackResult {
 /**
  * Roll Back: StopServiceDeployment ROLLBACK of the deployment named (default: the one in progress);
  * for a CODE_DEPLOY service, StopDeployment with autoRollbackEnabled of its CodeDeploy deployment in
- * progress. Watched when `wait` or interactive.
+ * progress, or the one a CodeDeploy deployment node shows. Watched when `wait` or interactive.
  */
 export async function rollbackDeployment(ui: DeployUi, arg: unknown): Promise<RollbackResult | undefined> {
   const resolved = await resolveService(ui, arg, 'Roll Back Deployment', parseRollbackArgs);
@@ -38,7 +38,7 @@ export async function rollbackDeployment(ui: DeployUi, arg: unknown): Promise<Ro
 
 async function rollBackCodeDeploy(ui: DeployUi, target: ResolvedService, wait: boolean | undefined): Promise<RollbackResult | undefined> {
   const codeDeploy = ui.actions(target.scope).codeDeploy();
-  const deploymentId = await activeCodeDeployment(codeDeploy, target.cluster, target.service);
+  const deploymentId = target.codeDeployDeploymentId ?? (await activeCodeDeployment(codeDeploy, target.cluster, target.service));
   const question = `Stop CodeDeploy deployment ${deploymentId} of service ${target.service} in cluster ${resourceName(target.cluster)} (${await ui.where(target.scope)}) and roll back?`;
   if (target.interactive && !(await confirm(question, 'CodeDeploy sends production traffic back to the original task set.', 'Stop and Roll Back'))) return undefined;
   ui.log(`Roll back ${target.service}: CodeDeploy StopDeployment ${deploymentId} with autoRollbackEnabled`);

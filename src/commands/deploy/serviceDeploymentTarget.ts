@@ -27,6 +27,15 @@ export interface ServiceDeploymentNodeLike {
   confirmed?: boolean;
 }
 
+/** An explorer CodeDeploy deployment node (a CODE_DEPLOY service's Deployments folder). */
+export interface CodeDeployDeploymentNodeLike {
+  kind: 'codeDeployDeployment';
+  scope: AwsScope;
+  cluster: string;
+  service: string;
+  deploymentId: string;
+}
+
 export interface DeploymentTarget extends ServiceTarget {
   snapshot: Service;
   deployment: ServiceDeployment;
@@ -48,13 +57,18 @@ export interface ResolvedService extends ServiceTarget {
   arn?: string;
   interactive: boolean;
   node?: ServiceDeploymentNodeLike;
+  /** From a CodeDeploy deployment node: the CodeDeploy deployment it shows. */
+  codeDeployDeploymentId?: string;
 }
 
 export async function resolveService(ui: DeployUi, arg: unknown, flow: string, parse: (arg: Record<string, unknown>) => ServiceRef & { serviceDeploymentArn?: string }): Promise<ResolvedService> {
   const node = nodeOf<ServiceDeploymentNodeLike>(arg, 'serviceDeployment');
+  const codeDeployNode = nodeOf<CodeDeployDeploymentNodeLike>(arg, 'codeDeployDeployment');
   let target: ServiceTarget;
   let arn: string | undefined;
-  if (isArgumentObject(arg)) {
+  if (codeDeployNode) {
+    target = { cluster: codeDeployNode.cluster, service: codeDeployNode.service, scope: codeDeployNode.scope };
+  } else if (isArgumentObject(arg)) {
     const parsed = parse(arg);
     target = targetOf(ui, parsed);
     arn = parsed.serviceDeploymentArn;
@@ -65,7 +79,7 @@ export async function resolveService(ui: DeployUi, arg: unknown, flow: string, p
     target = await serviceTarget(ui, arg, flow);
   }
   const snapshot = await ui.actions(target.scope).describeService(target.cluster, target.service);
-  return { ...target, snapshot, arn, interactive: !isArgumentObject(arg), node };
+  return { ...target, snapshot, arn, interactive: !isArgumentObject(arg), node, codeDeployDeploymentId: codeDeployNode?.deploymentId };
 }
 
 /**

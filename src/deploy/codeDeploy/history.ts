@@ -5,28 +5,11 @@
  */
 import { pageOfList, type PagedResult, type PageRequest } from '../../aws/paging';
 import { appSpecTaskDefinition } from './appSpec';
-import type { CodeDeployActions, DeploymentInfo } from './codeDeployActions';
+import { isActiveCodeDeployment, type CodeDeployHistoryEntry } from '../../ecs/presentCodeDeployDeployment';
+import type { CodeDeployActions, DeploymentInfo, EcsTarget } from './codeDeployActions';
 import { errorText } from './watch';
 
-export interface CodeDeployHistoryEntry {
-  deploymentId: string;
-  /** Created, Queued, InProgress, Baking, Ready, Succeeded, Failed, Stopped. */
-  status: string;
-  /** `user`, `codeDeployRollback`, … */
-  creator?: string;
-  deploymentConfigName?: string;
-  createTime?: Date;
-  completeTime?: Date;
-  /** The task definition deployed and the one before it (from the revisions' AppSpecs). */
-  taskDefinition?: string;
-  previousTaskDefinition?: string;
-  /** Why it failed or was stopped. */
-  error?: string;
-  /** The rollback deployment it caused, or the deployment this one rolled back. */
-  rollbackDeploymentId?: string;
-  rollbackOf?: string;
-  description?: string;
-}
+export type { CodeDeployHistoryEntry } from '../../ecs/presentCodeDeployDeployment';
 
 export function historyEntry(d: DeploymentInfo): CodeDeployHistoryEntry {
   const e = d.errorInformation;
@@ -40,9 +23,20 @@ export function historyEntry(d: DeploymentInfo): CodeDeployHistoryEntry {
     taskDefinition: appSpecTaskDefinition(d.revision),
     previousTaskDefinition: appSpecTaskDefinition(d.previousRevision),
     error: e?.message ? errorText(e) : undefined,
+    errorCode: e?.code,
     rollbackDeploymentId: d.rollbackInfo?.rollbackDeploymentId,
     rollbackOf: d.rollbackInfo?.rollbackTriggeringDeploymentId,
     description: d.description,
+  };
+}
+
+/** The lifecycle event in progress and the replacement (Green) task set's traffic share. */
+export function withProgress(entry: CodeDeployHistoryEntry, target: EcsTarget | undefined): CodeDeployHistoryEntry {
+  const green = target?.taskSetsInfo?.find((s) => s.taskSetLabel === 'Green');
+  return {
+    ...entry,
+    lifecycleEvent: target?.lifecycleEvents?.find((e) => e.status === 'InProgress')?.lifecycleEventName,
+    replacementTrafficPercent: green?.trafficWeight,
   };
 }
 
@@ -51,5 +45,8 @@ export async function codeDeployHistory(codeDeploy: CodeDeployActions, cluster: 
   const all = (await codeDeploy.deployments(await codeDeploy.deploymentIds(ref)))
     .sort((a, b) => (b.createTime?.getTime() ?? 0) - (a.createTime?.getTime() ?? 0))
     .map(historyEntry);
-  return { ...pageOfList(all, page), applicationName: ref.applicationName, deploymentGroupName: ref.deploymentGroupName };
+  const shown = pageOfList(all, page);
+  // The deployments still running say where they are: their ECS target (one more read each, few at a time).
+  const items = await Promise.all(shown.items.map(async (e) => (isActiveCodeDeployment(e) ? withProgress(e, await codeDeploy.ecsTarget(e.deploymentId).catch(() => undefined)) : e)));
+  return { ...shown, items, applicationName: ref.applicationName, deploymentGroupName: ref.deploymentGroupName };
 }

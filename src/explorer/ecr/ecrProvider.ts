@@ -39,6 +39,7 @@ export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscod
       now: () => new Date(),
       stopCauses: {},
       pausedDeployments: {},
+      codeDeployHistory: {},
       // ECR nodes never auto-refresh; the explorer context requires one.
       autoRefresher: new ServiceAutoRefresher({ reader: (region) => new EcsReader(clients, region), refresh: (node) => refresh(node), intervalMs: () => 60_000, onError: () => undefined }),
       index: new NodeIndex((scope) => clients.resolve(scope)),

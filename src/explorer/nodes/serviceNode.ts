@@ -7,6 +7,7 @@ import { exitedContainer } from '../../ecs/shortForms';
 import type { ExplorerContext, ExplorerNode, NodeResource } from '../explorerNode';
 import { folderItem, presentedItem } from '../treeItems';
 import { AutoScalingNode } from './autoScalingNode';
+import { CodeDeployDeploymentsFolderNode } from './codeDeployDeploymentsFolderNode';
 import { DeploymentNode } from './deploymentNode';
 import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
@@ -29,7 +30,7 @@ export class ServiceNode implements ExplorerNode {
   readonly id: string;
   private children: ExplorerNode[] | undefined;
   private tasks: TasksFolderNode | undefined;
-  private history: ServiceDeploymentsFolderNode | undefined;
+  private history: ServiceDeploymentsFolderNode | CodeDeployDeploymentsFolderNode | undefined;
   /** The exit code of the newest stopped task of a failing deployment, read once per deployment. */
   private lastExit: { deploymentId: string; code?: number } | undefined;
 
@@ -116,13 +117,16 @@ export class ServiceNode implements ExplorerNode {
   }
 
   /**
-   * The service deployments (ECS deployment controller); a CODE_DEPLOY or EXTERNAL service has none
-   * in ECS, so its folder shows the deployments DescribeServices returned.
+   * The service deployments (ECS deployment controller), the CodeDeploy deployments (CODE_DEPLOY);
+   * an EXTERNAL service has neither, so its folder shows the deployments DescribeServices returned.
    */
   private deploymentsFolder(): ExplorerNode {
     const controller = this.service.deploymentController?.type ?? 'ECS';
-    if (controller !== 'ECS') return new DeploymentsFolderNode(this);
-    this.history = new ServiceDeploymentsFolderNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id, () => this.ctx.autoRefresher.track(this));
+    const name = this.service.serviceName ?? '';
+    const keepFresh = () => this.ctx.autoRefresher.track(this);
+    if (controller === 'CODE_DEPLOY') this.history = new CodeDeployDeploymentsFolderNode(this.ctx, this.scope, this.cluster, name, this.id, keepFresh);
+    else if (controller === 'ECS') this.history = new ServiceDeploymentsFolderNode(this.ctx, this.scope, this.cluster, name, this.id, keepFresh);
+    else return new DeploymentsFolderNode(this);
     return this.history;
   }
 }
