@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EmulatorHandle } from '../emulator';
-import { click, hasDriver, screenshot, waitForText } from './support/driver';
+import { SIDEBAR, click, count, hasDriver, screenshot, waitForText } from './support/driver';
 import { describeCount, drive } from './support/driveClock';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
-import { eventually } from './support/tree';
+import { eventually, expand } from './support/tree';
 
 const IMAGE = (repo: string, tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo}:${tag}`;
 const NOTIFICATIONS = '.notifications-center';
@@ -46,7 +46,7 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
   let account: EmulatorAccount;
 
   before(async () => {
-    account = await useEmulatorAccount({ seed: 'demo' }, { 'deploy.pollIntervalSeconds': 1 });
+    account = await useEmulatorAccount({ seed: 'demo' }, { 'deploy.pollIntervalSeconds': 1, 'explorer.refreshIntervalSeconds': 1 });
     ({ emulator } = account);
   });
   after(() => account.close());
@@ -80,6 +80,21 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     await waitForText(NOTIFICATIONS, ['payments: COMPLETED']);
   });
 
+  it('a deployment started elsewhere that a PAUSE hook holds raises the notification from the explorer alone; Continue takes it on', async function () {
+    if (!hasDriver()) this.skip();
+    await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
+    const started = await deploy('payments', '1.5.0', false);
+    assert.strictEqual(started.outcome, 'NOT_WAITED');
+    // The payments row is on screen (its deployment in progress keeps it refreshing); its Deployments folder is not opened.
+    const rows = await expand(account.workbench.explorer, 'us-east-1', 'demo-fargate', 'Services');
+    assert.ok(rows.some((r) => r.label === 'payments'));
+    await driveUntil(emulator, () => newest(emulator, 'payments').lifecycleHookDetails?.some((h) => h.status === 'AWAITING_ACTION') ?? false, 'the PAUSE hook awaiting action');
+    await vscode.commands.executeCommand('notifications.showList');
+    await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, us-east-1): the deployment is paused at post test traffic shift']);
+    await click(`${NOTIFICATIONS} .notification-list-item:has-text("payments (cluster") .monaco-button:has-text("Continue")`);
+    await driveUntil(emulator, () => newest(emulator, 'payments').status === 'SUCCESSFUL', 'payments SUCCESSFUL');
+  });
+
   it('a paused hook rolled back from the notification ends ROLLBACK_SUCCESSFUL, reported ROLLED_BACK', async function () {
     if (!hasDriver()) this.skip();
     const result = await drive(emulator, deploy('payments', '1.4.0'));
@@ -100,9 +115,18 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     };
     await driveUntil(emulator, inCanary, 'the canary step');
     if (hasDriver()) {
+      // The picture for the README: the canary in the explorer's history and in the progress notification.
+      await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
+      const row = (label: string, state = '') => `${SIDEBAR} .monaco-list-row${state}[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row${state}[aria-label="${label}"]`;
+      for (const label of ['demo-fargate', 'Services', 'search', 'Deployments']) {
+        await waitForText(SIDEBAR, [label]);
+        if (await count(row(label, '[aria-expanded="false"]'))) await click(row(label));
+      }
+      await waitForText(SIDEBAR, ['demo-search:2 →', 'in progress']);
       await vscode.commands.executeCommand('notifications.showList');
       await waitForText(NOTIFICATIONS, ['Deploying search', 'canary 10% · bake']);
       await screenshot('deploy-canary');
+      await click(row('search'));
     }
     const rollback = await drive(emulator, vscode.commands.executeCommand<{ serviceDeploymentArn: string; stopType: string; outcome?: string; reason?: string }>('ecsWorkbench.rollbackDeployment', { cluster: 'demo-fargate', service: 'search', wait: true }));
     assert.deepStrictEqual([rollback.stopType, rollback.outcome], ['ROLLBACK', 'ROLLED_BACK'], rollback.reason);

@@ -13,6 +13,7 @@ import { EventsFolderNode } from './eventsFolderNode';
 import { MessageNode } from './messageNode';
 import { ServiceDeploymentsFolderNode } from './serviceDeploymentsFolderNode';
 import { TasksFolderNode } from './tasksFolderNode';
+import { checkPausedHook } from '../pausedHookCheck';
 
 /** What changes on the row and below it (and in the cluster's counts) when a fresh describe arrives. */
 export function serviceShape(s: Service): string {
@@ -42,6 +43,7 @@ export class ServiceNode implements ExplorerNode {
     parentId: string,
   ) {
     this.id = `${parentId}/service:${service.serviceName}`;
+    checkPausedHook(ctx, scope, cluster, service);
   }
 
   get resource(): NodeResource {
@@ -67,6 +69,7 @@ export class ServiceNode implements ExplorerNode {
     if (moved) this.tasks?.reset();
     if (moved || this.history?.showsActive) this.history?.reset();
     this.service = service;
+    checkPausedHook(this.ctx, this.scope, this.cluster, service);
   }
 
   /** The deployment history on screen shows an unfinished deployment (a blue/green bake moves no counts). */
