@@ -98,6 +98,7 @@ describe('deploy watch over the service deployment, every strategy (demo seed, m
     assert.strictEqual(result.strategy, 'ROLLING');
     assert.ok(result.serviceDeploymentArn);
     const made = calls();
+    console.log(`rolling-watch polls=${result.polls} DescribeServices=${made['ecs:DescribeServices']} DescribeServiceDeployments=${made['ecs:DescribeServiceDeployments'] ?? 0} ListServiceDeployments=${made['ecs:ListServiceDeployments'] ?? 0}`);
     assert.strictEqual(made['ecs:DescribeServices'], result.polls! + 1, JSON.stringify(made));
     assert.ok(made['ecs:DescribeServiceDeployments'] < result.polls!, JSON.stringify(made));
     assert.ok((made['ecs:ListServiceDeployments'] ?? 0) <= 1, JSON.stringify(made));
