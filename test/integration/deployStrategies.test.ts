@@ -72,7 +72,7 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     assert.deepStrictEqual([result.outcome, result.lifecycleStage], ['PAUSED', 'POST_TEST_TRAFFIC_SHIFT'], result.reason);
     assert.ok(result.hookId);
     await vscode.commands.executeCommand('notifications.showList');
-    const note = await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, us-east-1): the deployment is paused at post test traffic shift', 'roll back at']);
+    const note = await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, account 123456789012, us-east-1): the deployment is paused at post test traffic shift', 'roll back at']);
     assert.match(note.text, /Continue[\s\S]*Roll Back/);
     await click(`${NOTIFICATIONS} .notification-list-item:has-text("payments (cluster") .monaco-button:has-text("Continue")`);
     await driveUntil(emulator, () => newest(emulator, 'payments').status === 'SUCCESSFUL', 'payments SUCCESSFUL');
@@ -90,7 +90,7 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     assert.ok(rows.some((r) => r.label === 'payments'));
     await driveUntil(emulator, () => newest(emulator, 'payments').lifecycleHookDetails?.some((h) => h.status === 'AWAITING_ACTION') ?? false, 'the PAUSE hook awaiting action');
     await vscode.commands.executeCommand('notifications.showList');
-    await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, us-east-1): the deployment is paused at post test traffic shift']);
+    await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, account 123456789012, us-east-1): the deployment is paused at post test traffic shift']);
     await click(`${NOTIFICATIONS} .notification-list-item:has-text("payments (cluster") .monaco-button:has-text("Continue")`);
     await driveUntil(emulator, () => newest(emulator, 'payments').status === 'SUCCESSFUL', 'payments SUCCESSFUL');
   });
@@ -100,7 +100,7 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     const result = await drive(emulator, deploy('payments', '1.4.0'));
     assert.strictEqual(result.outcome, 'PAUSED', result.reason);
     await vscode.commands.executeCommand('notifications.showList');
-    await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, us-east-1): the deployment is paused']);
+    await waitForText(NOTIFICATIONS, ['payments (cluster demo-fargate, account 123456789012, us-east-1): the deployment is paused']);
     await click(`${NOTIFICATIONS} .notification-list-item:has-text("payments (cluster") .monaco-button:has-text("Roll Back")`);
     await driveUntil(emulator, () => newest(emulator, 'payments').status === 'ROLLBACK_SUCCESSFUL', 'payments ROLLBACK_SUCCESSFUL');
     await vscode.commands.executeCommand('notifications.showList');

@@ -46,7 +46,7 @@ export async function deploy(ui: DeployUi, arg: unknown): Promise<DeployCommandR
     if (warning) throw new Error(findingsRefusal('deploy', warning));
     const plan = await planDeploy(actions, core, request);
     const result = await withWatch(ui, `Deploying ${args.service}`, target, args.wait, args.timeoutSeconds, (hooks) => applyDeploy(actions, target, plan, hooks));
-    notifyIfPaused(target, result);
+    notifyIfPaused(ui, target, result);
     return summary(result, target.scope);
   }
 

@@ -33,7 +33,7 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
     void vscode.window.showWarningMessage(`${target.service}: ${result.reason}`, 'Show Output').then((choice) => choice && ui.output.show(true));
     return;
   }
-  if (notifyIfPaused(target, result)) return;
+  if (notifyIfPaused(ui, target, result)) return;
   if (result.outcome === 'STOPPED') {
     void vscode.window.showWarningMessage(`${target.service}: the deployment of ${revision} was stopped. ${result.reason ?? ''}`, 'Show Output').then((choice) => choice && ui.output.show(true));
     return;
@@ -63,10 +63,10 @@ export function report(ui: DeployUi, target: ServiceTarget, result: DeployResult
 }
 
 /** A PAUSE hook holds the deployment: the paused notification (Continue, Roll back, Show logs). True when raised. */
-export function notifyIfPaused(target: ServiceTarget, result: DeployResult): boolean {
+export function notifyIfPaused(ui: DeployUi, target: ServiceTarget, result: DeployResult): boolean {
   const hook = result.outcome === 'PAUSED' ? result.serviceDeployment?.lifecycleHookDetails?.find((h) => h.hookId === result.hookId) : undefined;
   if (!hook || !result.serviceDeployment) return false;
-  notifyPausedDeployment({ scope: target.scope, cluster: target.cluster, service: target.service, deployment: result.serviceDeployment, hook });
+  notifyPausedDeployment({ scope: target.scope, cluster: target.cluster, service: target.service, deployment: result.serviceDeployment, hook }, ui.clients);
   return true;
 }
 

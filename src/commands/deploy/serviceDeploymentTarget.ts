@@ -109,13 +109,13 @@ export async function confirmDeploymentAction(ui: DeployUi, target: DeploymentTa
 export async function followAfter(ui: DeployUi, target: DeploymentTarget, arn: string, title: string): Promise<DeployResult> {
   const actions = ui.actions(target.scope);
   const result = await withWatch(ui, title, target, true, undefined, (hooks) => followServiceDeployment(actions, target, target.snapshot, arn, hooks));
-  if (target.interactive) tellOutcome(target, result);
+  if (target.interactive) tellOutcome(ui, target, result);
   return result;
 }
 
-function tellOutcome(target: ServiceTarget, result: DeployResult): void {
+function tellOutcome(ui: DeployUi, target: ServiceTarget, result: DeployResult): void {
   const text = `${target.service}: ${result.outcome}${result.reason ? ` — ${result.reason}` : ''}`;
-  if (notifyIfPaused(target, result)) return;
+  if (notifyIfPaused(ui, target, result)) return;
   if (result.outcome === 'FAILED' || result.outcome === 'TIMED_OUT') void vscode.window.showErrorMessage(text);
   else void vscode.window.showInformationMessage(text);
 }

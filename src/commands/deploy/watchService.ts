@@ -21,6 +21,6 @@ export async function watchService(ui: DeployUi, arg: unknown): Promise<{ deploy
     scaling,
   );
   if (!isArgumentObject(arg)) report(ui, target, result, pointAt(ui), scaling);
-  else notifyIfPaused(target, result);
+  else notifyIfPaused(ui, target, result);
   return { deploymentId: result.deploymentId, outcome: result.outcome, reason: result.reason, region: target.scope.region, ...serviceDeploymentResult(result) };
 }

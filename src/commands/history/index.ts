@@ -10,7 +10,7 @@ import { loadHistoryActions } from './actionsLoader';
  */
 export function registerHistoryCommands(services: Services): void {
   services.explorer.useCodeDeployHistory(async (scope, cluster, service) => (await loadHistoryActions()).readCodeDeployHistory(services.clientManager, scope, cluster, service));
-  services.explorer.usePausedNotification((paused) => void loadDeployActions().then((actions) => actions.notifyPausedDeployment(paused)));
+  services.explorer.usePausedNotification((paused) => void loadDeployActions().then((actions) => actions.notifyPausedDeployment(paused, services.clientManager)));
   registerCommand(services, 'ecsWorkbench.listServiceDeployments', async (arg?: unknown) => (await loadHistoryActions()).listServiceDeployments(services, arg));
   registerCommand(services, 'ecsWorkbench.compareServiceRevisions', async (arg?: unknown) => (await loadHistoryActions()).compareServiceRevisions(services, arg));
 }
