@@ -26,9 +26,12 @@ const ARGS: Record<string, object> = {
   'ecsWorkbench.pushImage': { image: 'local/app:1.0', repository: 'demo/web', tag: 'x' },
   'ecsWorkbench.buildAndPushImage': { dockerfile: '/tmp/Dockerfile', repository: 'demo/web', tag: 'x' },
   'ecsWorkbench.runInTerminal': { fix: 'sso-login', profile: 'demo' },
+  'ecsWorkbench.rollbackDeployment': { cluster: 'demo-fargate', service: 'checkout' },
+  'ecsWorkbench.stopServiceDeployment': { cluster: 'demo-fargate', service: 'checkout' },
+  'ecsWorkbench.continueDeployment': { cluster: 'demo-fargate', service: 'payments', action: 'CONTINUE' },
 };
 
-const WRITES = /^(ecs|ecr):(Register|Deregister|Update|Run|Stop|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage)/;
+const WRITES = /^(ecs|ecr|codedeploy):(Register|Deregister|Update|Run|Stop|Continue|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage)/;
 
 describe('Restricted Mode in a real untrusted folder', function () {
   let account: EmulatorAccount;
