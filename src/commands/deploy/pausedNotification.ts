@@ -4,14 +4,8 @@ import type { AwsScope, ClientManager } from '../../aws/clientManager';
 import { whereText } from '../../ui/where';
 import type { ecs } from '../../aws/sdk';
 import { stageWords } from '../../deploy/serviceDeploymentState';
+import type { PausedDeployment } from '../../explorer/explorerNode';
 
-export interface PausedDeployment {
-  scope: AwsScope;
-  cluster: string;
-  service: string;
-  deployment: ecs.ServiceDeployment;
-  hook: ecs.DeploymentLifecycleHookDetail;
-}
 
 /**
  * What *Continue* and *Roll back* hand to ecsWorkbench.continueDeployment: shaped like an explorer

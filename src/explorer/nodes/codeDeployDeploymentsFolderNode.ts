@@ -1,9 +1,8 @@
 import type * as vscode from 'vscode';
-import type { AwsScope } from '../../aws/clientManager';
 import type { PageRequest } from '../../aws/paging';
 import { isActiveCodeDeployment, presentCodeDeployDeployment, type CodeDeployHistoryEntry } from '../../ecs/presentCodeDeployDeployment';
-import type { ExplorerContext, ExplorerNode } from '../explorerNode';
-import { PagedListNode } from '../pagedListNode';
+import type { ExplorerNode } from '../explorerNode';
+import { DeploymentHistoryFolder } from './deploymentHistoryFolder';
 import { CodeDeployDeploymentNode } from './codeDeployDeploymentNode';
 import { MessageNode } from './messageNode';
 
@@ -13,34 +12,16 @@ import { MessageNode } from './messageNode';
  * documented order). A service no deployment group names gets a message row saying so. While one
  * runs, the service keeps refreshing and resets this folder each time.
  */
-export class CodeDeployDeploymentsFolderNode extends PagedListNode<CodeDeployHistoryEntry> {
+export class CodeDeployDeploymentsFolderNode extends DeploymentHistoryFolder<CodeDeployHistoryEntry> {
   readonly kind = 'codeDeployDeploymentsFolder';
   protected readonly operation = 'codedeploy:ListDeployments';
   protected readonly emptyText = 'No CodeDeploy deployments';
   private group = { applicationName: '', deploymentGroupName: '' };
   /** Why there is nothing to read (no deployment group names the service), once known. */
   private noGroup: string | undefined;
-  private active = false;
-
-  constructor(
-    ctx: ExplorerContext,
-    readonly scope: AwsScope,
-    readonly cluster: string,
-    readonly service: string,
-    parentId: string,
-    /** Asks the service above to keep refreshing while a deployment shown here runs. */
-    private readonly onActive: () => void,
-  ) {
-    super(ctx, `${parentId}/deployments`);
-  }
-
-  get showsActive(): boolean {
-    return this.active;
-  }
 
   override reset(): void {
     super.reset();
-    this.active = false;
     this.noGroup = undefined;
   }
 
@@ -60,8 +41,7 @@ export class CodeDeployDeploymentsFolderNode extends PagedListNode<CodeDeployHis
         return [];
       }
       this.group = { applicationName: history.applicationName, deploymentGroupName: history.deploymentGroupName };
-      this.active = history.entries.some(isActiveCodeDeployment);
-      if (this.active) this.onActive();
+      this.noteActive(history.entries.some(isActiveCodeDeployment), true);
       return history.entries;
     }, page);
   }

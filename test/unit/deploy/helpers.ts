@@ -3,6 +3,7 @@ import { EcsActions } from '../../../src/deploy/ecsActions';
 import type { WatchClock } from '../../../src/deploy/watcher';
 import type { EmulatorHandle } from '../../emulator';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
+export { countCalls } from '../support/countCalls';
 
 export const IMAGE = (repo: string, tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo}:${tag}`;
 
@@ -11,16 +12,6 @@ export function emulatorClock(emulator: EmulatorHandle): WatchClock {
   return {
     now: () => emulator.clock.now().getTime(),
     sleep: (ms) => emulator.clock.advance(ms),
-  };
-}
-
-/** Counts how many times each operation went over the wire since the call. */
-export function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
-  const before = new Map(emulator.calls());
-  return () => {
-    const out: Record<string, number> = {};
-    for (const [op, n] of emulator.calls()) if (n - (before.get(op) ?? 0) > 0) out[op] = n - (before.get(op) ?? 0);
-    return out;
   };
 }
 

@@ -3,20 +3,11 @@ import * as v8 from 'v8';
 import { EcsReader } from '../../../src/ecs/ecsReader';
 import type { EmulatorHandle } from '../../emulator';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
+import { countCalls } from '../support/countCalls';
 
 // V8's own view of an object's layout; natives syntax is enabled for the one function compiled here.
 v8.setFlagsFromString('--allow-natives-syntax');
 const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
-
-/** Counts how many times each operation went over the wire (retries included). */
-function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
-  const before = new Map(emulator.calls());
-  return () => {
-    const out: Record<string, number> = {};
-    for (const [op, n] of emulator.calls()) if (n - (before.get(op) ?? 0) > 0) out[op] = n - (before.get(op) ?? 0);
-    return out;
-  };
-}
 
 describe('EcsReader: minimal calls, AWS batch limits', function () {
   this.timeout(60_000);

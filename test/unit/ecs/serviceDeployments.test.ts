@@ -1,18 +1,8 @@
 import * as assert from 'assert';
 import type { ClientManager } from '../../../src/aws/clientManager';
 import { listedDeployment, pausedHook, ServiceDeploymentReader, type ServiceRevision } from '../../../src/ecs/serviceDeployments';
-import type { EmulatorHandle } from '../../emulator';
 import { startEmulatorAccount, type UnitEmulatorAccount } from '../support/emulatorAccount';
-
-/** Counts how many times each operation went over the wire since now. */
-function countCalls(emulator: EmulatorHandle): () => Record<string, number> {
-  const before = new Map(emulator.calls());
-  return () => {
-    const out: Record<string, number> = {};
-    for (const [op, n] of emulator.calls()) if (n - (before.get(op) ?? 0) > 0) out[op] = n - (before.get(op) ?? 0);
-    return out;
-  };
-}
+import { countCalls } from '../support/countCalls';
 
 describe('ServiceDeploymentReader: a service\'s deployment history at AWS\'s limits', function () {
   this.timeout(60_000);
