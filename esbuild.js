@@ -6,12 +6,15 @@ const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOnly = process.argv.includes('--cli');
+const { cliBuildOptions, nodeBundleOptions } = require('./scripts/cli-bundle');
 
 /**
  * Keeps the lazily loaded modules out of the entry bundle: `require('./sdk')` in aws/sdkLoader.ts
  * resolves at run time to dist/sdk.js, `require('./taskdefBundle')` in editor/taskdefLoader.ts to
  * dist/taskdef.js, `require('./actions')` in commands/deploy/actionsLoader.ts to dist/deploy-actions.js (in commands/logs/ to
- * dist/logs-actions.js), `require('./page')` in commands/metrics/pageLoader.ts to dist/metrics-page.js.
+ * dist/logs-actions.js, in commands/exec/loader.ts to dist/exec-actions.js, in commands/cost/loader.ts to dist/cost-actions.js), `require('./page')` in
+ * commands/metrics/pageLoader.ts to dist/metrics-page.js.
  */
 const LAZY_BUNDLES = [
   { request: './sdk', importer: path.join('aws', 'sdkLoader.ts'), bundle: './sdk.js' },
@@ -21,6 +24,10 @@ const LAZY_BUNDLES = [
   { request: './actions', importer: path.join('commands', 'logs', 'actionsLoader.ts'), bundle: './logs-actions.js' },
   { request: './explainStoppedTask', importer: path.join('commands', 'diagnose', 'loader.ts'), bundle: './diagnose.js' },
   { request: './actions', importer: path.join('commands', 'history', 'actionsLoader.ts'), bundle: './history-actions.js' },
+  { request: './actions', importer: path.join('commands', 'exec', 'loader.ts'), bundle: './exec-actions.js' },
+  { request: './actions', importer: path.join('commands', 'cost', 'loader.ts'), bundle: './cost-actions.js' },
+  { request: './actions', importer: path.join('commands', 'scaling', 'loader.ts'), bundle: './scaling-actions.js' },
+  { request: './actions', importer: path.join('commands', 'express', 'loader.ts'), bundle: './express-actions.js' },
 ];
 const lazySdkPlugin = {
   name: 'lazy-sdk',
@@ -47,19 +54,12 @@ const problemMatcherPlugin = {
 };
 
 async function main() {
-  const common = {
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    external: ['vscode'],
-    logLevel: 'warning',
-    mainFields: ['module', 'main'],
-    plugins: [lazySdkPlugin, problemMatcherPlugin],
-  };
+  const common = { ...nodeBundleOptions(production), plugins: [lazySdkPlugin, problemMatcherPlugin] };
+  if (cliOnly) {
+    // `--cli`: the linter's bundle alone (npm pack of the repository root, what pre-commit installs).
+    await esbuild.build({ ...cliBuildOptions({ outdir: 'dist', production }), plugins: [problemMatcherPlugin] });
+    return;
+  }
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
@@ -85,13 +85,18 @@ async function main() {
     esbuild.context({ ...common, entryPoints: { 'logs-actions': 'src/commands/logs/actions.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { diagnose: 'src/commands/diagnose/explainStoppedTask.ts' }, outdir: 'dist' }),
     esbuild.context({ ...common, entryPoints: { 'history-actions': 'src/commands/history/actions.ts' }, outdir: 'dist' }),
-    esbuild.context({
-      ...common,
-      entryPoints: { 'ecs-taskdef-lint': 'src/taskdef/cli.ts' },
-      outdir: 'dist',
-      banner: { js: '#!/usr/bin/env node' },
-    }),
+    // The auto scaling commands (issue 15).
+    esbuild.context({ ...common, entryPoints: { 'scaling-actions': 'src/commands/scaling/actions.ts' }, outdir: 'dist' }),
+    // ECS Express Mode (Create Express Service…).
+    esbuild.context({ ...common, entryPoints: { 'express-actions': 'src/commands/express/actions.ts' }, outdir: 'dist' }),
+    // The cost model, the Price List reader and the bundled price snapshot.
+    esbuild.context({ ...common, entryPoints: { 'cost-actions': 'src/commands/cost/actions.ts' }, outdir: 'dist' }),
+    // ECS Exec (the Session Manager client and ws). ws requires its optional native helpers in a
+    // try/catch and works without them: left as external requires, they fail there and ws goes on.
+    esbuild.context({ ...common, entryPoints: { 'exec-actions': 'src/commands/exec/actions.ts' }, outdir: 'dist', external: [...common.external, 'bufferutil', 'utf-8-validate'] }),
   ]);
+  // The linter's bin (scripts/cli-bundle.js: the same bundle as the CLI-only npm package's).
+  contexts.push(await esbuild.context({ ...cliBuildOptions({ outdir: 'dist', production }), plugins: [problemMatcherPlugin] }));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

@@ -93,6 +93,18 @@ export function serviceScalingResourceId(cluster: string, service: string): stri
   return `service/${resourceName(cluster)}/${resourceName(service)}`;
 }
 
+/**
+ * The ALBRequestCountPerTarget resource label of a target group behind an Application Load Balancer:
+ * `app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>`, the final parts of the two ARNs
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
+ */
+export function albResourceLabel(loadBalancerArn: string, targetGroupArn: string): string {
+  const lb = parseArn(loadBalancerArn)?.resource ?? '';
+  const tg = parseArn(targetGroupArn)?.resource ?? '';
+  if (!lb.startsWith('loadbalancer/app/') || !tg.startsWith('targetgroup/')) throw new Error(`not an Application Load Balancer and its target group: ${loadBalancerArn}, ${targetGroupArn}`);
+  return `${lb.slice('loadbalancer/'.length)}/${tg}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // ECR registries and image URIs
 

@@ -48,9 +48,15 @@ const CLIENT_CONSTRUCTORS = {
   secretsmanager: (sdk: Sdk) => sdk.secretsmanager.SecretsManagerClient,
   ssm: (sdk: Sdk) => sdk.ssm.SSMClient,
   autoscaling: (sdk: Sdk) => sdk.autoscaling.ApplicationAutoScalingClient,
+  /** EC2 Auto Scaling: the groups an ASG capacity provider is made from. */
+  ec2autoscaling: (sdk: Sdk) => sdk.ec2autoscaling.AutoScalingClient,
   cloudwatch: (sdk: Sdk) => sdk.cloudwatch.CloudWatchClient,
   elbv2: (sdk: Sdk) => sdk.elbv2.ElasticLoadBalancingV2Client,
+  ec2: (sdk: Sdk) => sdk.ec2.EC2Client,
   codedeploy: (sdk: Sdk) => sdk.codedeploy.CodeDeployClient,
+  kms: (sdk: Sdk) => sdk.kms.KMSClient,
+  // The Price List API: its endpoints are in us-east-1, eu-central-1 and ap-south-1 only (the caller picks one).
+  pricing: (sdk: Sdk) => sdk.pricing.PricingClient,
 };
 
 export type ClientKind = keyof typeof CLIENT_CONSTRUCTORS;

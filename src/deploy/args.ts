@@ -42,12 +42,13 @@ export interface UpdateArgs extends ServiceRef, ServiceUpdateRequest {
   timeoutSeconds?: number;
 }
 
-function capacityProviderStrategy(r: ArgumentReader): EcsTypes.CapacityProviderStrategyItem[] | undefined {
-  return r.array('capacityProviderStrategy', (item, i) => {
+/** A capacity-provider strategy member (`capacityProviderStrategy`, Create Cluster's `defaultCapacityProviderStrategy`). */
+export function capacityProviderStrategy(r: ArgumentReader, name = 'capacityProviderStrategy'): EcsTypes.CapacityProviderStrategyItem[] | undefined {
+  return r.array(name, (item, i) => {
     const o = item as Arg;
-    if (typeof o !== 'object' || o === null || typeof o.capacityProvider !== 'string') r.fail(`capacityProviderStrategy[${i}] needs "capacityProvider"`);
+    if (typeof o !== 'object' || o === null || typeof o.capacityProvider !== 'string') r.fail(`${name}[${i}] needs "capacityProvider"`);
     const num = (k: string, max: number) => {
-      if (o[k] !== undefined && (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0 || (o[k] as number) > max)) r.fail(`capacityProviderStrategy[${i}].${k} must be an integer from 0 to ${max}`);
+      if (o[k] !== undefined && (typeof o[k] !== 'number' || !Number.isInteger(o[k]) || (o[k] as number) < 0 || (o[k] as number) > max)) r.fail(`${name}[${i}].${k} must be an integer from 0 to ${max}`);
       return o[k] as number | undefined;
     };
     return { capacityProvider: o.capacityProvider as string, weight: num('weight', 1000), base: num('base', 100000) };
@@ -132,6 +133,37 @@ export function parseStopTaskArgs(arg: Arg): Scoped & { cluster: string; task: s
   return { cluster: r.string('cluster'), task: r.string('task'), reason, scope: r.scope() };
 }
 
+/** `networkConfiguration: { awsvpcConfiguration: { subnets, securityGroups?, assignPublicIp? } }` (Run Task, Create Service). */
+export function networkConfigurationArg(r: ArgumentReader): EcsTypes.NetworkConfiguration | undefined {
+  const network = r.nested('networkConfiguration', ['awsvpcConfiguration']);
+  if (!network) return undefined;
+  const vpc = network.nested('awsvpcConfiguration', ['subnets', 'securityGroups', 'assignPublicIp']) ?? r.fail('networkConfiguration needs "awsvpcConfiguration"');
+  const strings = (name: string) => (item: unknown) => (typeof item === 'string' && item ? item : r.fail(`awsvpcConfiguration.${name} holds ids (strings)`));
+  const subnets = vpc.array('subnets', strings('subnets'));
+  if (!subnets?.length) r.fail('awsvpcConfiguration.subnets needs at least one subnet');
+  const assignPublicIp = vpc.string('assignPublicIp', true);
+  if (assignPublicIp && !['ENABLED', 'DISABLED'].includes(assignPublicIp)) r.fail('assignPublicIp is ENABLED or DISABLED');
+  return { awsvpcConfiguration: { subnets, securityGroups: vpc.array('securityGroups', strings('securityGroups')), assignPublicIp: assignPublicIp as 'ENABLED' | 'DISABLED' | undefined } };
+}
+
+/** `placementStrategy` and `placementConstraints` (Run Task, Create Service). */
+export function placementArgs(r: ArgumentReader): { placementStrategy?: EcsTypes.PlacementStrategy[]; placementConstraints?: EcsTypes.PlacementConstraint[] } {
+  const placementStrategy = r.array('placementStrategy', (item, i) => {
+    const o = item as Arg;
+    if (typeof o !== 'object' || o === null || !['binpack', 'random', 'spread'].includes(o.type as string)) r.fail(`placementStrategy[${i}].type is binpack, random or spread`);
+    if (o.field !== undefined && typeof o.field !== 'string') r.fail(`placementStrategy[${i}].field must be a string (e.g. memory, cpu, attribute:ecs.availability-zone, instanceId)`);
+    if (o.type !== 'random' && o.field === undefined) r.fail(`placementStrategy[${i}] (${o.type}) needs "field"`);
+    return { type: o.type as EcsTypes.PlacementStrategyType, field: o.field as string | undefined };
+  });
+  const placementConstraints = r.array('placementConstraints', (item, i) => {
+    const o = item as Arg;
+    if (typeof o !== 'object' || o === null || !['distinctInstance', 'memberOf'].includes(o.type as string)) r.fail(`placementConstraints[${i}].type is distinctInstance or memberOf`);
+    if (o.type === 'memberOf' && (typeof o.expression !== 'string' || !o.expression)) r.fail(`placementConstraints[${i}] (memberOf) needs "expression"`);
+    return { type: o.type as EcsTypes.PlacementConstraintType, expression: o.expression as string | undefined };
+  });
+  return { placementStrategy, placementConstraints };
+}
+
 export interface RunTaskArgs extends Scoped {
   cluster: string;
   taskDefinition: string;
@@ -151,30 +183,8 @@ export function parseRunTaskArgs(arg: Arg): RunTaskArgs {
   const launchType = r.string('launchType', true);
   if (launchType && !['FARGATE', 'EC2', 'EXTERNAL'].includes(launchType)) r.fail('"launchType" is FARGATE, EC2 or EXTERNAL');
   if (launchType && r.has('capacityProviderStrategy')) r.fail('give "launchType" or "capacityProviderStrategy", not both');
-  const network = r.nested('networkConfiguration', ['awsvpcConfiguration']);
-  let networkConfiguration: EcsTypes.NetworkConfiguration | undefined;
-  if (network) {
-    const vpc = network.nested('awsvpcConfiguration', ['subnets', 'securityGroups', 'assignPublicIp']) ?? r.fail('networkConfiguration needs "awsvpcConfiguration"');
-    const strings = (name: string) => (item: unknown) => (typeof item === 'string' && item ? item : r.fail(`awsvpcConfiguration.${name} holds ids (strings)`));
-    const subnets = vpc.array('subnets', strings('subnets'));
-    if (!subnets?.length) r.fail('awsvpcConfiguration.subnets needs at least one subnet');
-    const assignPublicIp = vpc.string('assignPublicIp', true);
-    if (assignPublicIp && !['ENABLED', 'DISABLED'].includes(assignPublicIp)) r.fail('assignPublicIp is ENABLED or DISABLED');
-    networkConfiguration = { awsvpcConfiguration: { subnets, securityGroups: vpc.array('securityGroups', strings('securityGroups')), assignPublicIp: assignPublicIp as 'ENABLED' | 'DISABLED' | undefined } };
-  }
-  const placementStrategy = r.array('placementStrategy', (item, i) => {
-    const o = item as Arg;
-    if (typeof o !== 'object' || o === null || !['binpack', 'random', 'spread'].includes(o.type as string)) r.fail(`placementStrategy[${i}].type is binpack, random or spread`);
-    if (o.field !== undefined && typeof o.field !== 'string') r.fail(`placementStrategy[${i}].field must be a string (e.g. memory, cpu, attribute:ecs.availability-zone, instanceId)`);
-    if (o.type !== 'random' && o.field === undefined) r.fail(`placementStrategy[${i}] (${o.type}) needs "field"`);
-    return { type: o.type as EcsTypes.PlacementStrategyType, field: o.field as string | undefined };
-  });
-  const placementConstraints = r.array('placementConstraints', (item, i) => {
-    const o = item as Arg;
-    if (typeof o !== 'object' || o === null || !['distinctInstance', 'memberOf'].includes(o.type as string)) r.fail(`placementConstraints[${i}].type is distinctInstance or memberOf`);
-    if (o.type === 'memberOf' && (typeof o.expression !== 'string' || !o.expression)) r.fail(`placementConstraints[${i}] (memberOf) needs "expression"`);
-    return { type: o.type as EcsTypes.PlacementConstraintType, expression: o.expression as string | undefined };
-  });
+  const networkConfiguration = networkConfigurationArg(r);
+  const { placementStrategy, placementConstraints } = placementArgs(r);
   if ((placementStrategy || placementConstraints) && launchType === 'FARGATE') r.fail('placement strategies and constraints apply to EC2 only');
   return {
     scope: r.scope(),

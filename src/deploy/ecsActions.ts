@@ -12,6 +12,7 @@ import { resourceName, revisionLabel, shortTaskId, taskDefinitionParts } from '.
 import { serviceOfGroup, type ChangeSink } from '../ecs/resourceChanges';
 import { CodeDeployActions } from './codeDeploy/codeDeployActions';
 import { ServiceDeploymentReader } from '../ecs/serviceDeployments';
+import { readTicket, stamped } from '../ecs/readOrder';
 
 export type Service = EcsTypes.Service;
 export type Task = EcsTypes.Task;
@@ -54,8 +55,9 @@ export class EcsActions {
 
   async describeService(cluster: string, service: string): Promise<Service> {
     const { sdk, client } = await this.ecs();
+    const ticket = readTicket();
     const out = await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: [service] }));
-    const found = out.services?.[0];
+    const found = out.services && stamped(out.services, ticket)[0];
     if (!found || found.status === 'INACTIVE') throw new NotFoundError(`Service "${resourceName(service)}" was not found in cluster "${resourceName(cluster)}"${this.scope.region ? ` (${this.scope.region})` : ''}.`);
     return found;
   }
@@ -91,9 +93,23 @@ export class EcsActions {
    */
   async updateService(cluster: string, service: string, fields: UpdateFields): Promise<Service> {
     const { sdk, client } = await this.ecs();
+    const ticket = readTicket();
     const out = await client.send(new sdk.ecs.UpdateServiceCommand({ cluster, service, ...fields }));
     if (!out.service) throw new Error('UpdateService returned no service.');
+    stamped([out.service], ticket);
     this.onChange({ kind: 'service', scope: this.scope, cluster, service, snapshot: out.service });
+    return out.service;
+  }
+
+  /**
+   * Not retried blindly by ECS's rules: a second CreateService of a name that is ACTIVE fails ("Creation
+   * of service was not idempotent"), so a retry after a lost answer refuses instead of making a twin.
+   */
+  async createService(input: EcsTypes.CreateServiceRequest): Promise<Service> {
+    const { sdk, client } = await this.ecs();
+    const out = await client.send(new sdk.ecs.CreateServiceCommand(input));
+    if (!out.service) throw new Error('CreateService returned no service.');
+    this.onChange({ kind: 'services', scope: this.scope, cluster: input.cluster ?? 'default' });
     return out.service;
   }
 

@@ -7,6 +7,7 @@ import { parseEcrImageUri, resourceName } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
 import { readPages } from '../aws/paging';
 import type { ecs } from '../aws/sdk';
+import { serviceOfGroup } from '../ecs/resourceChanges';
 import { diagnose, type Diagnosis, type StopFacts, type TargetGroupFacts } from './diagnosis';
 import type { LogTail } from './logTail';
 import { causeOfTask } from './stopCause';
@@ -43,7 +44,7 @@ export async function explainStoppedTask(clients: ClientManager, scope: Scope, c
   if (task.taskDefinitionArn) {
     facts.taskDefinition = (await ecsClient.send(new sdk.ecs.DescribeTaskDefinitionCommand({ taskDefinition: task.taskDefinitionArn }))).taskDefinition;
   }
-  const serviceName = task.group?.startsWith('service:') ? task.group.slice('service:'.length) : undefined;
+  const serviceName = serviceOfGroup(task.group);
   if (serviceName) {
     facts.service = (await ecsClient.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: [serviceName] }))).services?.[0];
     facts.events = facts.service?.events ?? [];

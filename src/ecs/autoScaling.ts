@@ -54,3 +54,26 @@ export function presentScheduledAction(a: AasTypes.ScheduledAction): Presented {
     state: 'ok',
   };
 }
+
+/** A scaling activity: what it set, when, and its cause in AWS's words (all of it in the tooltip). */
+export function presentScalingActivity(a: ScalingActivity): Presented {
+  const when = a.startTime ? a.startTime.slice(0, 16).replace('T', ' ') : '';
+  return {
+    label: a.description || 'Scaling activity',
+    description: `${a.status}${when ? ` · ${when} UTC` : ''}`,
+    details: detailRows([['Activity', a.description], ['Status', a.status], ['Started', a.startTime], ['Cause', a.cause], ['Result', a.statusMessage]]),
+    state: a.status === 'Successful' ? 'ok' : a.status === 'Failed' ? 'error' : 'progress',
+  };
+}
+
+export interface ScalingActivity { description: string; cause: string; status: string; statusMessage?: string; startTime?: string; endTime?: string }
+
+/** The most recent scaling activities, newest first (DescribeScalingActivities, one page of up to `limit`). */
+export async function readScalingActivities(clients: ClientManager, a: { scope: Scope; cluster: string; service: string }, limit = 20): Promise<ScalingActivity[]> {
+  const { sdk, client } = await clients.clientWithSdk('autoscaling', a.scope);
+  const out = await client.send(new sdk.autoscaling.DescribeScalingActivitiesCommand({ ServiceNamespace: 'ecs', ResourceId: serviceScalingResourceId(a.cluster, a.service), ScalableDimension: 'ecs:service:DesiredCount', MaxResults: limit }));
+  return (out.ScalingActivities ?? []).map((x) => ({
+    description: x.Description ?? '', cause: x.Cause ?? '', status: x.StatusCode ?? '', statusMessage: x.StatusMessage,
+    startTime: x.StartTime?.toISOString(), endTime: x.EndTime?.toISOString(),
+  }));
+}

@@ -5,6 +5,7 @@ import { plainObjects } from '../aws/plainObjects';
 import type { Sdk } from '../aws/sdkLoader';
 import type { ecs as EcsTypes } from '../aws/sdk';
 import type { ServiceScan } from './presentTaskDefinition';
+import { readTicket, stamped } from './readOrder';
 
 export type Cluster = EcsTypes.Cluster;
 export type Service = EcsTypes.Service;
@@ -88,9 +89,10 @@ export class EcsReader {
   /** Services by name or ARN, fresh (for the auto-refresh of deployments in progress); at most 10 a call. */
   async servicesByName(cluster: string, services: string[]): Promise<Service[]> {
     const { sdk, client } = await this.ecs();
-    const batches = chunk(services, LIMITS.describeServices).map(async (batch) =>
-      plainObjects((await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }))).services ?? []),
-    );
+    const batches = chunk(services, LIMITS.describeServices).map(async (batch) => {
+      const ticket = readTicket();
+      return stamped(plainObjects((await client.send(new sdk.ecs.DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }))).services ?? []), ticket);
+    });
     return (await Promise.all(batches)).flat();
   }
 

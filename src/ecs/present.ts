@@ -115,9 +115,11 @@ export function presentService(s: Service, lastExit?: number): Presented {
   return {
     label: s.serviceName ?? resourceName(s.serviceArn),
     // Launch type and capacity providers are in the tooltip: a strategy alone can fill the row.
-    description: [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`, pending, badgeText(s, lastExit, true)].filter(Boolean).join(' · '),
+    // Express Mode services are ECS-managed (resourceManagementType ECS, API_Service.html).
+    description: [`${s.runningCount ?? 0}/${s.desiredCount ?? 0}`, pending, badgeText(s, lastExit, true), s.resourceManagementType === 'ECS' ? 'Express' : ''].filter(Boolean).join(' · '),
     details: detailRows([
       ['Service', s.serviceName],
+      ['Managed by', s.resourceManagementType === 'ECS' ? 'ECS (Express Mode): see Managed resources for its URL' : undefined],
       ['Status', s.status],
       ['Running / desired', `${s.runningCount ?? 0} / ${s.desiredCount ?? 0}`],
       ['Pending', s.pendingCount],

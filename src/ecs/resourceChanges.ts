@@ -8,6 +8,10 @@ import type { Service } from './ecsReader';
 export type ResourceChange =
   /** A service was updated (deploy, scale, restart, roll back) or polled by a watch: `snapshot` is what ECS returned. */
   | { kind: 'service'; scope: Scope; cluster: string; service: string; snapshot?: Service }
+  /** A cluster was created or deleted in the scope's region: its list of clusters is re-read. */
+  | { kind: 'clusters'; scope: Scope }
+  /** A service of a cluster was created or deleted: the cluster's services are re-read. */
+  | { kind: 'services'; scope: Scope; cluster: string }
   /** Tasks started or stopped in a cluster, by a service when `service` is set. */
   | { kind: 'tasks'; scope: Scope; cluster: string; service?: string }
   /** A revision of a family was registered or deregistered. */

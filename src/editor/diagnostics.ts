@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { DocumentKind, TaskdefDiagnostic } from '../taskdef';
+import type { LanguageKind, TaskdefDiagnostic } from '../taskdef';
 import { DESCRIBE_SCHEME } from '../util/schemes';
 import type { TaskdefCore } from './core';
 import { toRange } from './convert';
+import { DocumentTimers } from './documentTimers';
 import { kindOf } from './languages';
 
 export const DIAGNOSTIC_SOURCE = 'ECS';
@@ -16,7 +17,7 @@ function severity(s: TaskdefDiagnostic['severity']): vscode.DiagnosticSeverity {
 export interface Validation {
   uri: vscode.Uri;
   version: number;
-  kind: DocumentKind;
+  kind: LanguageKind;
   text: string;
   diagnostics: TaskdefDiagnostic[];
   /** A new file (blank, or `{}`): nothing to report yet, completion offers whole-file snippets. */
@@ -27,7 +28,7 @@ export interface Validation {
 export class DefinitionDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('ecs-definition');
   private readonly results = new Map<string, Validation>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new DocumentTimers(DEBOUNCE_MS);
   private readonly validated = new vscode.EventEmitter<Validation>();
   readonly onDidValidate = this.validated.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -36,6 +37,7 @@ export class DefinitionDiagnostics implements vscode.Disposable {
     this.subscriptions = [
       this.collection,
       this.validated,
+      this.timers,
       vscode.workspace.onDidOpenTextDocument((d) => void this.validate(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -71,27 +73,23 @@ export class DefinitionDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    if (!kindOf(document) && !this.results.has(key)) return;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.validate(document);
-    }, DEBOUNCE_MS));
+    if (!kindOf(document) && !this.results.has(document.uri.toString())) {
+      this.timers.cancel(document.uri);
+      return;
+    }
+    this.timers.schedule(document.uri, () => void this.validate(document));
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     // Most documents (settings.json, any other file) were never ours: no call to the collection for them.
-    if (!this.results.has(key) && !this.timers.has(key)) return;
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    if (!this.results.has(key) && !this.timers.has(uri)) return;
+    this.timers.cancel(uri);
     this.results.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { DefinitionCodeActions } from './codeActions';
 import { DIFF_COMMAND, DefinitionCodeLens, VALIDATE_COMMAND, countProblems } from './codeLens';
 import { DefinitionCompletion } from './completion';
+import { TaskCostLenses, type TaskCostSource } from './costLens';
 import { TaskdefCore } from './core';
 import { DefinitionDiagnostics } from './diagnostics';
 import { DEFINITION_SCHEME, DefinitionDocuments, diffWithLatestRevision } from './diff';
@@ -18,11 +19,17 @@ import { DefinitionHover } from './hover';
 import { LanguageSwitchOffer, SWITCH_COMMAND, switchDefinitionLanguage } from './languageSwitch';
 import { DEFINITION_SELECTOR } from './languages';
 import { DefinitionOutline } from './outline';
+import { TEMPLATE_SELECTOR, TemplateDiagnostics } from './templateDiagnostics';
+import { TemplateCompletion, TemplateHover } from './templateLanguage';
 
-export function registerTaskDefinitionEditor(services: Services): void {
+/** `costs`: where the cost lens of task definitions gets its figure (the commands layer loads the cost code on first use). */
+export function registerTaskDefinitionEditor(services: Services, costs?: TaskCostSource): void {
   const core = new TaskdefCore(services);
   const diagnostics = new DefinitionDiagnostics(core);
-  const codeLens = new DefinitionCodeLens(diagnostics);
+  const { clientManager } = services;
+  // The lens prices in the window's region: a new context redraws it.
+  const costLenses = costs && new TaskCostLenses(costs, () => clientManager.resolve(), async (text) => (await core.lib()).parseJsonc(text), () => codeLens.redraw());
+  const codeLens = new DefinitionCodeLens(diagnostics, costLenses);
   const documents = new DefinitionDocuments();
   const outline = new DefinitionOutline(core);
   const { languages } = vscode;
@@ -30,6 +37,7 @@ export function registerTaskDefinitionEditor(services: Services): void {
     core,
     diagnostics,
     codeLens,
+    clientManager.onDidChangeContext(() => codeLens.redraw()),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DEFINITION_SCHEME, documents),
     languages.registerCompletionItemProvider(DEFINITION_SELECTOR, new DefinitionCompletion(core), ...DefinitionCompletion.triggerCharacters),
@@ -42,13 +50,17 @@ export function registerTaskDefinitionEditor(services: Services): void {
     languages.registerCodeLensProvider(DEFINITION_SELECTOR, codeLens),
     languages.registerCodeLensProvider(LanguageSwitchOffer.selector, new LanguageSwitchOffer(core)),
     languages.registerCodeLensProvider(RevisionDocumentLens.selector, new RevisionDocumentLens()),
+    // CloudFormation / SAM templates holding ECS resources (YAML or JSON).
+    new TemplateDiagnostics(core),
+    languages.registerCompletionItemProvider(TEMPLATE_SELECTOR, new TemplateCompletion(core), ...TemplateCompletion.triggerCharacters),
+    languages.registerHoverProvider(TEMPLATE_SELECTOR, new TemplateHover(core)),
   );
   registerCommand(services, SWITCH_COMMAND, (arg?: unknown) => switchDefinitionLanguage(core, arg));
   registerCommand(services, EDIT_AS_NEW_REVISION_COMMAND, (arg?: unknown) => editAsNewRevision(core, services.clientManager, arg));
   registerCommand(services, DIFF_COMMAND, (arg?: unknown) => diffWithLatestRevision(core, services.clientManager, documents, arg));
   registerCommand(services, VALIDATE_COMMAND, async (arg?: unknown) => {
     const result = await diagnostics.validate((await documentFromArgument('validateDefinition', arg)).document);
-    if (!result) throw new Error('This file is not a task or service definition: switch its language first (ECS: Switch JSON File to Task/Service Definition…).');
+    if (!result) throw new Error('This file is not a task or service definition or a Terraform containers file: switch its language first (ECS: Switch JSON File to Task/Service/Container Definitions…).');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     return countProblems(result);
   });

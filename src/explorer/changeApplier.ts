@@ -1,5 +1,6 @@
 import type { Scope } from '../aws/clientManager';
 import type { Service } from '../ecs/ecsReader';
+import { NewestReads } from '../ecs/readOrder';
 import type { ResourceChange } from '../ecs/resourceChanges';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { ClusterNode } from './nodes/clusterNode';
@@ -16,6 +17,8 @@ export class ChangeApplier {
   private readonly shapes = new Map<string, string>();
   /** The newest DescribeClusters asked for per cluster row: an older answer arriving later is dropped. */
   private readonly clusterReads = new Map<string, number>();
+  /** Per service row, the newest DescribeServices (or UpdateService) shown: older answers arriving later are dropped. */
+  private readonly serviceReads = new NewestReads();
 
   constructor(
     private readonly ctx: ExplorerContext,
@@ -27,6 +30,9 @@ export class ChangeApplier {
     try {
       if (change.kind === 'service') {
         if (await this.service(change.scope, change.cluster, change.service, change.snapshot)) await this.cluster(change.scope, change.cluster);
+      } else if (change.kind === 'services') {
+        this.reread(this.ctx.index.find('services', change.scope, change.cluster));
+        await this.cluster(change.scope, change.cluster);
       } else if (change.kind === 'tasks') {
         this.reread(this.ctx.index.find('tasks', change.scope, change.cluster, undefined));
         if (change.service) {
@@ -34,6 +40,8 @@ export class ChangeApplier {
           await this.service(change.scope, change.cluster, change.service);
         }
         await this.cluster(change.scope, change.cluster);
+      } else if (change.kind === 'clusters') {
+        this.reread(this.ctx.index.find('region', change.scope));
       } else if (change.kind === 'taskDefinition') {
         this.reread(this.ctx.index.find('taskDefinitions', change.scope));
         this.reread(this.ctx.index.find('family', change.scope, change.family));
@@ -53,6 +61,7 @@ export class ChangeApplier {
     const fresh = snapshot ?? (drawn && (await this.ctx.reader(drawn.scope).servicesByName(cluster, [service]))[0]);
     if (!fresh) return true;
     const key = this.ctx.index.key('service', scope, [cluster, service]);
+    if (!this.serviceReads.accept(key, fresh)) return false;
     const shape = serviceShape(fresh);
     const changed = this.shapes.get(key) !== shape;
     this.shapes.set(key, shape);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { ClientManager } from '../aws/clientManager';
+import type { ClientManager, Scope } from '../aws/clientManager';
 import type { ExplorerSettings } from '../config/settings';
 import { describeAwsError } from '../aws/errors';
 import { listProfiles, profileExists } from '../aws/profiles';
 import { EcsReader } from '../ecs/ecsReader';
-import type { ExplorerContext, ExplorerNode, PausedDeployment, StopCauseWords } from './explorerNode';
+import type { ExplorerContext, ExplorerNode, PausedDeployment, PortForwardRow, ServiceCostRows, StopCauseWords } from './explorerNode';
 import { MessageNode } from './nodes/messageNode';
 import { RegionNode } from './nodes/regionNode';
 import { ServiceAutoRefresher } from './serviceAutoRefresher';
@@ -22,6 +22,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly autoRefresher: ServiceAutoRefresher;
   private readonly ctx: ExplorerContext;
   private readonly changes: ChangeApplier;
+  private readonly regionNodes = new Map<string, RegionNode>();
 
   constructor(
     private readonly clients: ClientManager,
@@ -46,8 +47,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       index: new NodeIndex((scope) => clients.resolve(scope)),
       stoppedShown: new Set(),
       stopCauses: {},
+      serviceCosts: {},
       pausedDeployments: {},
       codeDeployHistory: {},
+      portForwards: { shownTasks: new Map() },
     };
     this.changes = new ChangeApplier(this.ctx, (error) => log?.(`refresh after a change failed: ${describeAwsError(error).message}`));
   }
@@ -55,6 +58,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   // Stopped tasks' tooltips get their cause from there (the diagnose bundle, loaded on first hover).
   useStopCauses(words: StopCauseWords): void {
     this.ctx.stopCauses.words = words;
+  }
+
+  // A service's tooltip gets its cost from there (the cost bundle, loaded on first hover).
+  useServiceCosts(rows: ServiceCostRows): void {
+    this.ctx.serviceCosts.rows = rows;
   }
 
   // A paused deployment the tree shows raises the notification the deploy commands own (loaded on first use).
@@ -67,6 +75,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.ctx.codeDeployHistory.read = read;
   }
 
+  // A task's active port forwards are rows under it (the exec bundle's registry, set with the first forward).
+  usePortForwards(of: (taskArn: string) => PortForwardRow[]): void {
+    this.ctx.portForwards.of = of;
+  }
+
+  /** A forward of `taskArn` started or stopped: its task rows redraw their children (no AWS call). */
+  portForwardsChanged(taskArn: string): void {
+    for (const node of this.ctx.portForwards.shownTasks.get(taskArn)?.values() ?? []) this.changed.fire(node);
+  }
+
   /** A command changed something: the nodes showing it re-read it (no manual refresh needed). */
   applyChange(change: ResourceChange): Promise<void> {
     return this.changes.apply(change);
@@ -76,10 +94,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   refresh(node?: ExplorerNode): void {
     if (!node) {
       this.autoRefresher.clear();
+      this.regionNodes.clear();
       this.ctx.index.clear();
+      this.ctx.portForwards.shownTasks.clear();
     }
     if (node && 'reset' in node && typeof node.reset === 'function') node.reset();
     this.changed.fire(node);
+  }
+
+  /** A scaling command changed a service's auto scaling: its *Auto scaling* node, if shown, re-reads. */
+  refreshAutoScaling(scope: Scope, cluster: string, service: string): void {
+    const node = this.ctx.index.find('autoScaling', scope, cluster, service);
+    if (node) this.changed.fire(node);
   }
 
   /** Another profile, region or endpoint: another account's tree, so the view choices made in this one go too. */
@@ -123,7 +149,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.onCredentialsWork();
     // A region listed twice (or the current one again) is one root: tree ids must stay unique.
     const regions = [...new Set([region, ...this.settings.additionalRegions()])];
-    return regions.map((r, i) => new RegionNode(this.ctx, { profile, region: r }, i === 0));
+    // The same region objects until a full refresh, as PagedListNode does for its items: a reader of
+    // the tree other than the view (a command, a test through the API) must see the nodes drawn, or
+    // the index would point changes at objects nobody draws.
+    return regions.map((r, i) => {
+      const key = [profile ?? '', r, i === 0].join('\u0000');
+      let node = this.regionNodes.get(key);
+      if (!node) this.regionNodes.set(key, (node = new RegionNode(this.ctx, { profile, region: r }, i === 0)));
+      return node;
+    });
   }
 
   dispose(): void {

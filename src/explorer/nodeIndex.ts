@@ -3,7 +3,7 @@ import { resourceName } from '../aws/arn';
 import type { ExplorerNode } from './explorerNode';
 
 /** The node kinds a change can reach, and what names one of them within its scope. */
-export type IndexedKind = 'cluster' | 'service' | 'tasks' | 'taskDefinitions' | 'family';
+export type IndexedKind = 'region' | 'services' | 'cluster' | 'service' | 'tasks' | 'taskDefinitions' | 'family' | 'autoScaling';
 
 /**
  * The nodes the tree shows now, found by what they show (kind, profile, region, names), so a

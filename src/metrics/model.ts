@@ -40,3 +40,20 @@ export interface ServiceMetrics {
   /** Why the alarm lines are missing, when reading them failed (the charts still show). */
   alarmsError?: string;
 }
+
+/**
+ * A service's cost as the page, the tooltip and the confirmations say it, in plain strings: the
+ * figure for its desired count, the range of its auto-scaling target, where the prices came from.
+ */
+export type ServiceCostView =
+  | {
+      /** "≈ $54.06/month (3 tasks × $18.02)". */
+      figure: string;
+      /** The bounds of its auto-scaling target: "2–10 tasks: $36.04–$180.20/month". */
+      range?: string;
+      /** Where the prices came from and as of when: "AWS Price List, read 2025-12-01" / "bundled price snapshot of 2025-11-30". */
+      source: string;
+      /** Sentences to read with the figure (Spot varies, an EC2 share is an estimate…). */
+      notes: string[];
+    }
+  | { problem: string };

@@ -1,35 +1,38 @@
 /**
- * ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...
+ * ecs-taskdef-lint [--format text|json|sarif|github] [--kind auto|task|service|containers|cloudformation] FILE...
  *
  * Exit 0: no errors; 1: at least one error (a file that is not valid JSON has json-syntax errors);
  * 2: usage error, or a file that cannot be read (the other files are still linted), or output that
  * cannot be written (a reader closing the pipe early is not an error).
  */
 import * as fs from 'fs';
-import type { DocumentKind, Severity } from './types';
+import * as path from 'path';
+import { annotation, unreadableAnnotation } from './githubAnnotations';
+import { type Finding, sarifLog, writeSarifLog } from './sarif';
+import type { FileKind } from './types';
 import { validate } from './validate';
 
-export interface CliDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  pointer: string;
-}
+export type CliDiagnostic = Finding;
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile: (path: string) => string;
+  /** What SARIF and GitHub annotations name files relative to (default: the process's working directory). */
+  cwd?: string;
 }
 
-const USAGE = 'usage: ecs-taskdef-lint [--format text|json] [--kind auto|task|service] FILE...';
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const KINDS = ['auto', 'task', 'service', 'containers', 'cloudformation'] as const;
 
-export function lintText(file: string, text: string, kind: DocumentKind | undefined): { diagnostics: CliDiagnostic[]; invalidJson: boolean } {
+const USAGE = `usage: ecs-taskdef-lint [--format ${FORMATS.join('|')}] [--kind ${KINDS.join('|')}] FILE...`;
+
+/** The CLI package's version, set by esbuild in the bundle (absent when run from the sources). */
+declare const ECS_TASKDEF_LINT_VERSION: string | undefined;
+const VERSION = typeof ECS_TASKDEF_LINT_VERSION === 'string' ? ECS_TASKDEF_LINT_VERSION : undefined;
+
+export function lintText(file: string, text: string, kind: FileKind | undefined): { diagnostics: CliDiagnostic[]; invalidJson: boolean } {
   const r = validate(text, { kind, fileName: file });
   return {
     invalidJson: r.syntaxError,
@@ -48,19 +51,22 @@ export function lintText(file: string, text: string, kind: DocumentKind | undefi
 }
 
 export function runCli(argv: string[], io: CliIo): number {
-  let format = 'text';
-  let kind: DocumentKind | undefined;
+  let format: Format = 'text';
+  let kind: FileKind | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (flag === '--format' || flag === '--kind') {
       const v = inline ?? argv[++i];
-      if (flag === '--format' && (v === 'text' || v === 'json')) format = v;
-      else if (flag === '--kind' && (v === 'auto' || v === 'task' || v === 'service')) kind = v === 'auto' ? undefined : v;
+      if (flag === '--format' && (FORMATS as readonly string[]).includes(v)) format = v as Format;
+      else if (flag === '--kind' && (KINDS as readonly string[]).includes(v)) kind = v === 'auto' ? undefined : (v as FileKind);
       else return usage(io, `invalid value for ${flag}: ${v ?? '(missing)'}`);
     } else if (a === '-h' || a === '--help') {
       io.stdout(USAGE + '\n');
+      return 0;
+    } else if (a === '--version') {
+      io.stdout(`${VERSION ?? 'unknown (run from the sources)'}\n`);
       return 0;
     } else if (a === '--') {
       files.push(...argv.slice(i + 1));
@@ -71,31 +77,42 @@ export function runCli(argv: string[], io: CliIo): number {
   if (files.length === 0) return usage(io, 'no files given');
 
   const all: CliDiagnostic[] = [];
-  let failedFile = false;
+  const unreadable: { file: string; message: string }[] = [];
   for (const file of files) {
     let text: string;
     try {
       text = io.readFile(file);
     } catch (e) {
       io.stderr(`ecs-taskdef-lint: cannot read ${file}: ${(e as Error).message}\n`);
-      failedFile = true;
+      unreadable.push({ file, message: `Cannot read ${file}: ${(e as Error).message}` });
       continue;
     }
     const r = lintText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind);
     // Not push(...): a file with 100,000 diagnostics would pass them all as arguments (stack overflow).
     for (const d of r.diagnostics) all.push(d);
   }
+  const cwd = io.cwd ?? process.cwd();
   const out = chunked(io.stdout);
   if (format === 'json') writeJsonArray(out, all);
-  else for (const d of all) out.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  else if (format === 'sarif') writeSarifLog(out.write, sarifLog(all, { cwd, toolVersion: VERSION, unreadable }));
+  else if (format === 'github') {
+    for (const u of unreadable) out.write(unreadableAnnotation(workspacePath(u.file, cwd), u.message));
+    for (const d of all) out.write(annotation(d, workspacePath(d.file, cwd)));
+  } else for (const d of all) out.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
   out.flush();
   if (format === 'text') {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.filter((d) => d.severity === 'warning').length;
     io.stderr(`${files.length} file(s): ${errors} error(s), ${warnings} warning(s)\n`);
   }
-  if (failedFile) return 2;
+  if (unreadable.length > 0) return 2;
   return all.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** A file as GitHub's runner resolves annotations: relative to the workspace (the working directory), with "/". */
+function workspacePath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 /** Writes in chunks of about 64 KB: one write per diagnostic is slow, one string of them all too long. */

@@ -13,10 +13,10 @@
  *   normalizeDefinition(value, kind), normalizedText -> canonical form for "diff with latest ACTIVE revision"
  *   parseJsonc(text)                                 -> the value (undefined when nested deeper than MAX_NESTING)
  */
-export type { DocumentKind, Severity, Position, Range, TextEdit, TaskdefDiagnostic, DiagnosticData, QuickFix, ValidateOptions } from './types';
+export type { DocumentKind, FileKind, LanguageKind, Severity, Position, Range, TextEdit, TaskdefDiagnostic, DiagnosticData, QuickFix, ValidateOptions } from './types';
 export { validate, isEmptyDefinition, type ValidationResult, type Definition } from './validate';
 export { parseJsonc, MAX_NESTING } from './document';
-export { detectKind, kindFromFileName } from './kind';
+export { detectKind, detectFileKind, kindFromFileName } from './kind';
 export { hasPlaceholder } from './placeholders';
 export { getQuickFixes, getAllQuickFixes, stripReadOnlyFix, unwrapTaskDefinition, executionRoleFixes, newRevisionText } from './quickfix';
 export { awslogsFixes } from './logFixes';
@@ -25,3 +25,5 @@ export { LIVE_FIX_TIMEOUT_MS, MAX_LANGUAGE_SERVICE_LENGTH, TaskdefLanguageServic
 export type { LiveItemData } from './liveCompletion';
 export { CachedLiveValues, imageTagPrefix, liveValueRequestAt, type LiveValue, type LiveValueKind, type LiveValueProvider, type LiveValueRequest, type LiveValueCacheOptions } from './liveValues';
 export { RULE_CODES } from './codes';
+export { looksLikeTemplate } from './formats/cloudformation';
+export { templateCompletions, templateHover } from './cloudformation/languageService';

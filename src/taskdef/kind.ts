@@ -1,6 +1,8 @@
 /** Tells a task definition from a service definition. */
 import { type Node, parseDocument, prop } from './document';
-import type { DocumentKind } from './types';
+import { looksLikeContainers } from './formats/containers';
+import { looksLikeTemplate } from './formats/cloudformation';
+import type { DocumentKind, FileKind } from './types';
 
 const TASK_KEYS = new Set(['family', 'containerDefinitions', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'requiresCompatibilities', 'cpu', 'memory', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'taskDefinitionArn', 'revision', 'compatibilities', 'requiresAttributes', 'registeredAt']);
 const SERVICE_KEYS = new Set(['serviceName', 'service', 'services', 'cluster', 'desiredCount', 'loadBalancers', 'serviceRegistries', 'launchType', 'capacityProviderStrategy', 'platformVersion', 'role', 'deploymentConfiguration', 'placementStrategy', 'networkConfiguration', 'healthCheckGracePeriodSeconds', 'schedulingStrategy', 'deploymentController', 'enableECSManagedTags', 'propagateTags', 'enableExecuteCommand', 'serviceConnectConfiguration', 'forceNewDeployment', 'serviceArn', 'runningCount', 'deployments', 'availabilityZoneRebalancing', 'clientToken']);
@@ -38,4 +40,15 @@ export function kindFromFileName(fileName: string | undefined): DocumentKind | u
   if (/task-?def/.test(base)) return 'task';
   if (/service-?def|servicedef/.test(base)) return 'service';
   return undefined;
+}
+
+/**
+ * What a file holds, `auto` as the CLI means it: a CloudFormation/SAM template (JSON or YAML), a
+ * Terraform containers array, else a task or service definition.
+ */
+export function detectFileKind(text: string, fileName?: string): FileKind | undefined {
+  if (looksLikeTemplate(text)) return 'cloudformation';
+  const root = parseDocument(text).root;
+  if (looksLikeContainers(root, text, fileName)) return 'containers';
+  return detectKindOfNode(root, fileName);
 }

@@ -7,7 +7,7 @@ import { getLocation } from 'jsonc-parser';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type TextDocument } from 'vscode-json-languageservice';
 import { type CachedLiveValues, type LiveValueRequest, imageTagPrefix, liveValueRequestAt } from './liveValues';
 import { escapeSnippet } from './snippets';
-import type { DocumentKind, Position } from './types';
+import type { LanguageKind, Position } from './types';
 
 /** What `resolve` of a repository item asks for ahead: that repository's tags. */
 export interface LiveItemData {
@@ -20,7 +20,7 @@ export interface LiveItems {
   incomplete: boolean;
 }
 
-export async function liveItems(live: CachedLiveValues, document: TextDocument, kind: DocumentKind, position: Position): Promise<LiveItems> {
+export async function liveItems(live: CachedLiveValues, document: TextDocument, languageKind: LanguageKind, position: Position): Promise<LiveItems> {
   const none = { items: [], incomplete: false };
   const text = document.getText();
   const offset = document.offsetAt(position);
@@ -28,6 +28,9 @@ export async function liveItems(live: CachedLiveValues, document: TextDocument, 
   const node = loc.previousNode;
   if (loc.isAtPropertyKey || !node || node.type !== 'string') return none;
   let path = loc.path;
+  // A containers file is a task's containerDefinitions: the same live values as there.
+  const kind = languageKind === 'containers' ? 'task' : languageKind;
+  if (languageKind === 'containers') path = ['containerDefinitions', ...path];
   if (kind === 'task' && path[0] === 'taskDefinition' && path.length > 1) path = path.slice(1);
   const prefix = text.slice(node.offset + 1, offset);
   let req = liveValueRequestAt(kind, path, prefix, knownRepositories(live));

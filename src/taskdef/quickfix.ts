@@ -36,10 +36,12 @@ export function getQuickFixes(text: string, diagnostic: TaskdefDiagnostic, kind?
     case 'wrapped-task-definition':
       add('Unwrap the task definition (keep tags, strip read-only fields)', replaceAll(doc, unwrapTaskDefinition(text)));
       break;
-    case 'unknown-property': {
+    case 'unknown-property':
+    case 'task-level-in-container':
+    case 'property-name-case': {
       if (data.suggestion) add(`Rename to "${data.suggestion}"`, replaceValue(diagnostic, data.suggestion));
       const p = node();
-      if (p?.type === 'property') add(`Remove "${keyOf(p)}"`, removalEdits([p]), false);
+      if (p?.type === 'property' && diagnostic.code !== 'property-name-case') add(`Remove "${keyOf(p)}"`, removalEdits([p]), diagnostic.code === 'task-level-in-container');
       break;
     }
     case 'invalid-enum':

@@ -22,6 +22,14 @@ export interface SchemaValidationOptions {
   skipRootRequired?: boolean;
   /** Called for each property marked read-only (describe output); not descended into. */
   onReadOnly?: (property: Node, name: string) => void;
+  /**
+   * Keys are matched to the schema's names ignoring case, as Go's encoding/json reads them
+   * (Terraform's container definitions): such a key is checked as the property it names, and
+   * reported here instead of as unknown.
+   */
+  onCaseVariant?: (property: Node, key: string, name: string) => void;
+  /** What an unknown property does, ending its message (default: the AWS CLI and API reject it). */
+  unknownPropertyNote?: string;
 }
 
 export function validateAgainstSchema(root: JsonSchema, node: Node, schema: JsonSchema, sink: DiagnosticSink, opts: SchemaValidationOptions = {}): void {
@@ -123,7 +131,12 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
     if (seen.has(key)) sink.error(p, 'duplicate-key', `Duplicate property "${key}": the last one wins. Remove one.`);
     seen.add(key);
     // Own properties only: a key named "constructor" or "toString" is unknown, not Object's.
-    const ps = props && Object.hasOwn(props, key) ? props[key] : undefined;
+    let ps = props && Object.hasOwn(props, key) ? props[key] : undefined;
+    const variant = !ps && props && opts.onCaseVariant ? caseVariantOf(props, key) : undefined;
+    if (variant) {
+      opts.onCaseVariant!(p, key, variant);
+      ps = props![variant];
+    }
     if (ps) {
       if (ps['x-ecs-readOnly']) {
         opts.onReadOnly?.(p, key);
@@ -138,7 +151,7 @@ function checkObject(root: JsonSchema, node: Node, schema: JsonSchema, sink: Dia
       sink.error(
         p,
         'unknown-property',
-        `Unknown property "${key}"${where}${suggestion ? `: did you mean "${suggestion}"?` : '.'} The AWS CLI and API reject unknown properties.`,
+        `Unknown property "${key}"${where}${suggestion ? `: did you mean "${suggestion}"?` : '.'} ${opts.unknownPropertyNote ?? 'The AWS CLI and API reject unknown properties.'}`,
         suggestion ? { suggestion } : undefined,
       );
     }
@@ -184,6 +197,13 @@ export function misspelledKey(schema: JsonSchema, obj: Node, name: string): Node
     if (typeof key !== 'string' || Object.hasOwn(props, key) || hasPlaceholder(key)) continue;
     if (suggestKey(schema, key) === name) return p;
   }
+  return undefined;
+}
+
+/** The property of `props` that `key` names in another case, or undefined. */
+function caseVariantOf(props: Record<string, JsonSchema>, key: string): string | undefined {
+  const lower = key.toLowerCase();
+  for (const name of Object.keys(props)) if (name.toLowerCase() === lower && !props[name]['x-ecs-readOnly']) return name;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { getLocation } from 'jsonc-parser';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-json-languageservice';
-import type { DocumentKind } from './types';
+import type { DocumentKind, LanguageKind } from './types';
 
 interface SnippetEntry {
   prefix: string;
@@ -61,7 +61,11 @@ function nextChar(text: string, offset: number): string {
   return '';
 }
 
-export function completionPlace(text: string, offset: number, kind: DocumentKind): CompletionPlace | undefined {
+/**
+ * A Terraform containers file (`kind` containers) is the containerDefinitions array alone: its
+ * places are those of a task definition's containers (`containerDefinitions[]`, `…[]{}`).
+ */
+export function completionPlace(text: string, offset: number, kind: LanguageKind): CompletionPlace | undefined {
   const loc = getLocation(text, offset);
   const node = loc.previousNode;
   // A loop, not /[\w-]*$/: that regex is quadratic in a long word (a 100 kB string).
@@ -80,9 +84,10 @@ export function completionPlace(text: string, offset: number, kind: DocumentKind
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const ownLine = /^\s*$/.test(text.slice(lineStart, start));
   const rest = text.slice(0, start) + text.slice(end);
-  if (rest.trim() === '') return { where: 'file', path: [], emptyObject: false, start, end, quoted, commaAfter: false, ownLine, closeOnLine: false };
+  if (rest.trim() === '') return kind === 'containers' ? undefined : { where: 'file', path: [], emptyObject: false, start, end, quoted, commaAfter: false, ownLine, closeOnLine: false };
   let path = loc.path;
   if (kind === 'task' && path[0] === 'taskDefinition' && path.length > 1) path = path.slice(1);
+  if (kind === 'containers') path = ['containerDefinitions', ...path];
   const atKey = loc.isAtPropertyKey;
   const before = previousChar(text, start);
   if (atKey ? before !== '{' && before !== ',' : before !== '[' && before !== ',') return undefined;

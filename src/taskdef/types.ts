@@ -1,6 +1,14 @@
 /** Plain data shared by the language core, the CLI and the editor adapters. No `vscode` here. */
 
+/** The two definition kinds: what the schema, rules and the editor languages are about. */
 export type DocumentKind = 'task' | 'service';
+/**
+ * What a file holds: a definition, a Terraform `container_definitions` array (`containers`), or a
+ * CloudFormation / SAM template (JSON or YAML) with AWS::ECS::TaskDefinition / ::Service resources.
+ */
+export type FileKind = DocumentKind | 'containers' | 'cloudformation';
+/** What the language service (completion, hover, outline) serves: the definitions and Terraform containers files. */
+export type LanguageKind = DocumentKind | 'containers';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** 0-based, as in LSP and `vscode.Position`. */
@@ -53,7 +61,7 @@ export interface QuickFix {
 
 export interface ValidateOptions {
   /** Forces the kind; by default it is detected from the text and `fileName`. */
-  kind?: DocumentKind;
+  kind?: FileKind;
   fileName?: string;
   /**
    * The text is describe output by design (a registered revision shown read-only): its read-only

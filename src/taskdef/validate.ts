@@ -1,16 +1,16 @@
 /** Validation entry point: JSON syntax, shape (wrappers, describe output), schema, then the rules. */
-import { DiagnosticSink, MAX_NESTING, type Node, childIndex, items, parseDocument, printSyntaxError, prop, propNode } from './document';
+import { DiagnosticSink, type Node, childIndex, items, parseDocument, prop, propNode } from './document';
+import { validateContainersFile, looksLikeContainers } from './formats/containers';
+import { validateTemplate, looksLikeTemplate } from './formats/cloudformation';
 import { detectKindOfNode } from './kind';
+import { taskRules } from './rules/all';
 import { TaskContext } from './rules/context';
-import { containerRules } from './rules/containers';
-import { fargateRules } from './rules/fargate';
-import { logsAndSecretsRules } from './rules/logsSecrets';
-import { nameAndImageRules } from './rules/namesImages';
-import { resourceRules } from './rules/resources';
+import { placementRules } from './rules/placement';
 import { serviceRules } from './rules/service';
 import { validateAgainstSchema } from './schemaValidation';
+import { reportSyntaxErrors } from './syntax';
 import { deref, schemaFor } from './schema';
-import type { DocumentKind, TaskdefDiagnostic, ValidateOptions } from './types';
+import type { DocumentKind, FileKind, TaskdefDiagnostic, ValidateOptions } from './types';
 
 export interface Definition {
   node: Node;
@@ -19,18 +19,14 @@ export interface Definition {
 }
 
 export interface ValidationResult {
-  kind: DocumentKind;
+  kind: FileKind;
   diagnostics: TaskdefDiagnostic[];
   definitions: Definition[];
   /** True when the text is not valid JSON (diagnostics then hold the syntax errors). */
   syntaxError: boolean;
 }
 
-/**
- * Syntax errors listed, then one saying how many more: 5 MB of "/a" is 5 million of them, and a
- * diagnostic each ran out of memory.
- */
-export const MAX_SYNTAX_ERRORS = 100;
+export { MAX_SYNTAX_ERRORS } from './syntax';
 
 /**
  * A definition not started yet: nothing but whitespace, or an empty top-level object. The editor
@@ -43,21 +39,13 @@ export function isEmptyDefinition(text: string): boolean {
 
 /** Validates a task- or service-definition text. Plain data in, plain data out. */
 export function validate(text: string, options: ValidateOptions = {}): ValidationResult {
+  // A template is told by its text before any JSON parse: YAML is not JSON.
+  if (options.kind === 'cloudformation' || (options.kind === undefined && looksLikeTemplate(text))) return validateTemplate(text, options);
   const doc = parseDocument(text);
+  if (options.kind === 'containers' || (options.kind === undefined && looksLikeContainers(doc.root, text, options.fileName))) return validateContainersFile(text, options);
   const sink = new DiagnosticSink(doc);
-  if (doc.tooDeepAt >= 0)
-    sink.addSpan(doc.tooDeepAt, 1, '', 'nesting-too-deep', 'error', `Nested more than ${MAX_NESTING} levels deep: the file is not checked further (a task or service definition is a few levels deep).`);
-  for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
-    // At the end of the text the parser reports an empty span there: keep the span inside the text.
-    const offset = Math.min(e.offset, text.length);
-    sink.addSpan(offset, Math.min(Math.max(e.length, 1), text.length - offset), '', 'json-syntax', 'error', printSyntaxError(e));
-  }
-  const more = doc.syntaxErrors.length - MAX_SYNTAX_ERRORS;
-  if (more > 0) {
-    const offset = Math.min(doc.syntaxErrors[MAX_SYNTAX_ERRORS].offset, text.length);
-    sink.addSpan(offset, 0, '', 'json-syntax', 'error', `${more.toLocaleString('en-US')} more syntax errors from here are not listed: the file is not valid JSON.`);
-  }
-  const kind = options.kind ?? detectKindOfNode(doc.root, options.fileName) ?? 'task';
+  reportSyntaxErrors(doc, sink);
+  const kind = (options.kind as DocumentKind | undefined) ?? detectKindOfNode(doc.root, options.fileName) ?? 'task';
   const result: ValidationResult = { kind, diagnostics: sink.diagnostics, definitions: [], syntaxError: doc.syntaxErrors.length > 0 };
   const root = doc.root;
   if (!root) return result;
@@ -78,13 +66,9 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
       },
     });
     if (kind === 'task') {
-      const ctx = new TaskContext(def.node, sink, data);
-      nameAndImageRules(ctx);
-      fargateRules(ctx);
-      containerRules(ctx);
-      resourceRules(ctx);
-      logsAndSecretsRules(ctx);
+      taskRules(TaskContext.ofTask(def.node, sink, data));
     } else serviceRules(def.node, sink, data);
+    placementRules(def.node, kind, sink, data);
   }
   // Codes are ASCII: compared as code units (localeCompare is a collation, slow on 100,000 diagnostics).
   sink.diagnostics.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -4,7 +4,7 @@
  */
 import { resourceName, revisionLabel, shortTaskId } from '../aws/arn';
 import type { ClientManager, Scope } from '../aws/clientManager';
-import { EcsReader, type Service } from '../ecs/ecsReader';
+import { EcsReader, type Service, type Task } from '../ecs/ecsReader';
 import { badgeText, deploymentBadge } from '../ecs/present';
 import { ServicesUsingRepository } from '../ecr/servicesUsingRepository';
 import { shortImageName } from '../ecr/imageChoice';
@@ -111,21 +111,27 @@ export function pickRevision(clients: ClientManager, scope: Scope, family: strin
 
 /** A running task of a cluster. */
 export function pickRunningTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Task to stop'): Promise<string> {
-  return pickTask(clients, scope, cluster, 'RUNNING', asked);
+  return pickTask(clients, scope, cluster, 'RUNNING', asked).then((t) => t.taskArn ?? '');
 }
 
 /** A stopped task of a cluster (ECS keeps them listed for about an hour). */
 export function pickStoppedTask(clients: ClientManager, scope: Scope, cluster: string, asked: Asked = 'Stopped task'): Promise<string> {
-  return pickTask(clients, scope, cluster, 'STOPPED', asked);
+  return pickTask(clients, scope, cluster, 'STOPPED', asked).then((t) => t.taskArn ?? '');
 }
 
-function pickTask(clients: ClientManager, scope: Scope, cluster: string, desiredStatus: 'RUNNING' | 'STOPPED', asked: Asked): Promise<string> {
+/** A running task of a cluster as DescribeTasks gave it (its containers), each row saying whether ECS Exec is on. */
+export function pickRunningTaskForExec(clients: ClientManager, scope: Scope, cluster: string, asked: Asked): Promise<Task> {
+  return pickTask(clients, scope, cluster, 'RUNNING', asked, (t) => (t.enableExecuteCommand ? 'ECS Exec on' : 'ECS Exec off'));
+}
+
+function pickTask(clients: ClientManager, scope: Scope, cluster: string, desiredStatus: 'RUNNING' | 'STOPPED', asked: Asked, more?: (t: Task) => string): Promise<Task> {
   const reader = new EcsReader(clients, scope);
   return pagedPick(
     {
       page: async (startToken) => {
         const { items, nextToken } = await reader.tasks(cluster, { desiredStatus }, { limit: PAGE, startToken });
-        return { nextToken, items: items.map((t) => ({ label: shortTaskId(t.taskArn), description: `${revisionLabel(t.taskDefinitionArn)} · ${t.group ?? ''} · ${desiredStatus === 'STOPPED' ? t.stoppedReason ?? t.lastStatus : t.lastStatus}`, detail: resourceName(t.taskArn), value: t.taskArn ?? '' })) };
+        const status = (t: Task) => (desiredStatus === 'STOPPED' ? t.stoppedReason ?? t.lastStatus : t.lastStatus);
+        return { nextToken, items: items.map((t) => ({ label: shortTaskId(t.taskArn), description: [revisionLabel(t.taskDefinitionArn), t.group ?? '', status(t), ...(more ? [more(t)] : [])].join(' · '), detail: resourceName(t.taskArn), value: t })) };
       },
     },
     { title: asked, emptyMessage: `Cluster ${resourceName(cluster)} has no ${desiredStatus.toLowerCase()} tasks.` },

@@ -23,14 +23,15 @@ export function pick<T>(items: PickItem<T>[], asked: Asked, placeHolder?: string
   ]);
 }
 
-/** Several items at once (at least one); the earlier answer comes back selected. */
+/** Several items at once (at least one); the earlier answer comes back selected, else those marked `picked`. */
 export function pickMany<T>(items: PickItem<T>[], asked: Asked, placeHolder?: string): Promise<T[]> {
   const picker = vscode.window.createQuickPick<PickItem<T>>();
   picker.canSelectMany = true;
   picker.items = items;
   picker.placeholder = placeHolder;
   const previous = previousAnswer(asked)?.label.split('\n');
-  if (previous) picker.selectedItems = items.filter((i) => previous.includes(i.label));
+  // The earlier answer, else the items marked `picked` (the default VPC's subnets).
+  picker.selectedItems = previous ? items.filter((i) => previous.includes(i.label)) : items.filter((i) => i.picked);
   return settleInput<T[]>(picker, asked, (finish) => [
     picker.onDidAccept(() => {
       const chosen = picker.selectedItems;

@@ -4,7 +4,7 @@
  * buttons; each chart has an aria-label with its latest value and a data table follows the charts.
  */
 import uPlot from 'uplot';
-import type { ServiceMetrics } from '../metrics/model';
+import type { ServiceCostView, ServiceMetrics } from '../metrics/model';
 import type { Series } from '../metrics/series';
 import { RANGES, RANGE_NAMES, type RangeName } from '../metrics/ranges';
 
@@ -116,12 +116,29 @@ function render(m: ServiceMetrics): void {
   $('status').textContent = `${m.cluster} / ${m.service} · ${m.region} · last ${RANGES[m.range].label}, ${m.periodSeconds} s per point · tasks from ${m.taskCounts === 'container-insights' ? 'Container Insights' : 'service events'} · updated ${new Date().toLocaleTimeString()}${m.alarmsError ? ` · alarms unavailable: ${m.alarmsError}` : ''}`;
 }
 
+/** The Cost line: the figure, the auto-scaling range and the prices' source, its notes below (text only, never HTML). */
+function showCost(cost: ServiceCostView): void {
+  const line = $('cost');
+  if ('problem' in cost) {
+    line.textContent = `Cost: ${cost.problem}`;
+    return;
+  }
+  line.textContent = `Cost ${[cost.figure, cost.range && `auto scaling ${cost.range}`, cost.source].filter(Boolean).join(' · ')}`;
+  for (const note of cost.notes) {
+    const span = document.createElement('span');
+    span.className = 'note';
+    span.textContent = note;
+    line.append(span);
+  }
+}
+
 for (const range of RANGE_NAMES) {
   const b = document.querySelector<HTMLButtonElement>(`button[data-range="${range}"]`);
   b?.addEventListener('click', () => vscode.postMessage({ type: 'range', range: range as RangeName }));
 }
-window.addEventListener('message', (event: MessageEvent<{ type: string; metrics?: ServiceMetrics; error?: string }>) => {
+window.addEventListener('message', (event: MessageEvent<{ type: string; metrics?: ServiceMetrics; cost?: ServiceCostView; error?: string }>) => {
   if (event.data.type === 'metrics' && event.data.metrics) render(event.data.metrics);
+  if (event.data.type === 'cost' && event.data.cost) showCost(event.data.cost);
   if (event.data.type === 'error') $('status').textContent = event.data.error ?? 'Could not read the metrics.';
 });
 vscode.postMessage({ type: 'ready' });

@@ -6,6 +6,7 @@
  *   await emu.clock.advance(60_000);
  *   await emu.close();
  */
+import { sessionAgentOf, type SessionAgent } from './agent/index';
 import { Scheduler } from './kit/clock';
 import type { FaultConfig, FaultUpdate, InjectedFaults } from './kit/faults';
 import { listen } from './kit/listener';
@@ -94,6 +95,8 @@ export interface EmulatorHandle {
     /** The user signs in at the authorize endpoint: an authorization code (PKCE flow). */
     authorize(opts: Parameters<ReturnType<typeof ssoState>['authorize']>[0]): string;
   };
+  /** The agent side of the Session Manager data channel (ECS ExecuteCommand and SSM StartSession register here). */
+  agent: SessionAgent;
   close(): Promise<void>;
 }
 
@@ -104,8 +107,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   server.faults.set({ latencyMs: opts.latencyMs ?? 0, throttleRate: opts.throttleRate ?? 0, ...opts.faults });
   applySeed(core, opts.seed ?? 'empty');
   // One port for HTTP/1.1 and cleartext HTTP/2 (StartLiveTail needs HTTP/2).
-  const listening = await listen(opts.port ?? 0, server.listener());
+  const agent = sessionAgentOf(core);
+  const listening = await listen(opts.port ?? 0, server.listener(), (req, socket, head) => agent.upgrade(req, socket, head));
   const port = listening.port;
+  agent.listening(port);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -118,9 +123,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       approveDevice: (code, user) => ssoState(core).approveDevice(code, user),
       authorize: (o) => ssoState(core).authorize(o),
     },
-    close: () => {
+    agent,
+    close: async () => {
       sched.close();
-      return listening.close();
+      agent.close();
+      await core.close();
+      await listening.close();
     },
   };
 }

@@ -12,20 +12,10 @@ import { type FuzzCase, caseBytes } from './generator';
 
 export async function buildCli(repo: string, outDir: string): Promise<string> {
   const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: { 'ecs-taskdef-lint': path.join(repo, 'src', 'taskdef', 'cli.ts') },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    sourcemap: true,
-    sourcesContent: false,
-    external: ['vscode'],
-    outdir: outDir,
-    banner: { js: '#!/usr/bin/env node' },
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  // The options esbuild.js and the CLI package build with (scripts/cli-bundle.js), plain JavaScript.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { cliBuildOptions } = require(path.join(repo, 'scripts', 'cli-bundle.js')) as { cliBuildOptions: (o: { outdir: string }) => Parameters<typeof esbuild.build>[0] };
+  await esbuild.build(cliBuildOptions({ outdir: outDir }));
   return path.join(outDir, 'ecs-taskdef-lint.js');
 }
 

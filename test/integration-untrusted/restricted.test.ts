@@ -29,9 +29,13 @@ const ARGS: Record<string, object> = {
   'ecsWorkbench.rollbackDeployment': { cluster: 'demo-fargate', service: 'checkout' },
   'ecsWorkbench.stopServiceDeployment': { cluster: 'demo-fargate', service: 'checkout' },
   'ecsWorkbench.continueDeployment': { cluster: 'demo-fargate', service: 'payments', action: 'CONTINUE' },
+  'ecsWorkbench.openShell': { cluster: 'demo-fargate', task: 'x', container: 'api' },
+  'ecsWorkbench.execCommand': { cluster: 'demo-fargate', task: 'x', container: 'api', command: 'touch /tmp/ran' },
+  'ecsWorkbench.startPortForward': { cluster: 'demo-fargate', task: 'x', container: 'api', remotePort: 8080, localPort: 0 },
+  'ecsWorkbench.enableExecuteCommand': { cluster: 'demo-fargate', service: 'web' },
 };
 
-const WRITES = /^(ecs|ecr|codedeploy):(Register|Deregister|Update|Run|Stop|Continue|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage)/;
+const WRITES = /^((ecs|ecr|codedeploy):(Register|Deregister|Update|Run|Stop|Continue|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage)|ecs:ExecuteCommand|ssm:(StartSession|ResumeSession))/;
 
 describe('Restricted Mode in a real untrusted folder', function () {
   let account: EmulatorAccount;
@@ -74,7 +78,7 @@ describe('Restricted Mode in a real untrusted folder', function () {
     const writesBefore = [...account.emulator.calls().keys()].filter((k) => WRITES.test(k));
     const terminals = vscode.window.terminals.length;
     for (const [command, arg] of Object.entries(ARGS)) {
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand(command, arg)), /is disabled in Restricted Mode: this workspace is not trusted, and it (changes resources in your AWS account|starts a program on this machine)/, command);
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand(command, arg)), /is disabled in Restricted Mode: this workspace is not trusted, and it (changes resources in your AWS account|starts a program on this machine|opens a session into a container of your AWS account)/, command);
     }
     assert.deepStrictEqual([...account.emulator.calls().keys()].filter((k) => WRITES.test(k)), writesBefore, 'no write reached the emulator');
     assert.strictEqual(fs.existsSync(marker), false, 'the container CLI was never executed');
@@ -95,5 +99,18 @@ describe('Restricted Mode in a real untrusted folder', function () {
   it('reading keeps working: the explorer shows the account', async () => {
     const clusters = await expand(account.workbench.explorer, 'us-east-1');
     assert.ok(clusters.some((n) => n.label === 'demo-fargate'), clusters.map((n) => n.label).join());
+  });
+
+  it('the ECS Exec readiness check and Stop Port Forward are not refused (they start nothing)', async () => {
+    const task = [...account.emulator.region('us-east-1').ecs.tasksOf('demo-fargate').values()].find((t) => t.group === 'service:api' && t.lastStatus === 'RUNNING')!.taskArn;
+    const report = await vscode.commands.executeCommand<{ ready: boolean; checks: unknown[] }>('ecsWorkbench.checkExecReadiness', { cluster: 'demo-fargate', task });
+    assert.ok(report.checks.length > 0);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('ecsWorkbench.stopPortForward', { localPort: 1 })), /No port forward of this window listens on localhost:1: none is active/);
+  });
+
+  it('Estimate Cost is not refused (it only reads prices)', async () => {
+    const definition = { family: 'web', requiresCompatibilities: ['FARGATE'], cpu: '1 vCPU', memory: '2 GB', containerDefinitions: [{ name: 'web', image: 'nginx' }] };
+    const result = await vscode.commands.executeCommand<{ text: string }>('ecsWorkbench.estimateCost', { definition });
+    assert.strictEqual(result.text, '≈ $36.04/month per task · us-east-1 · Linux/x86 · on-demand');
   });
 });

@@ -113,7 +113,16 @@ describe('Deploy commands against the emulator (argument objects, no UI)', funct
   });
 
   it('runs standalone EC2 tasks with a placement strategy and constraint', async () => {
-    const result = await vscode.commands.executeCommand<{ taskArns: string[]; failures: unknown[] }>('ecsWorkbench.runTask', {
+    // distinctInstance keeps "each task in a particular group" on a different instance (PlacementConstraint.type,
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PlacementConstraint.html), and RunTask's group
+    // defaults to the family, "family:my-family-name" (RunTask.group,
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html). The seed's nightly demo-batch
+    // tasks are in that group, so only instances running none of them can take one; the rest are failures.
+    const ecs = emulator.region('us-east-1').ecs;
+    const live = () => [...ecs.tasksOf('demo-ec2').values()].filter((t) => t.lastStatus !== 'STOPPED');
+    const taken = new Set(live().filter((t) => t.group === 'family:demo-batch').map((t) => t.containerInstanceArn));
+    const free = [...ecs.instancesOf('demo-ec2').values()].filter((i) => !taken.has(i.containerInstanceArn)).map((i) => i.containerInstanceArn);
+    const result = await vscode.commands.executeCommand<{ taskArns: string[]; failures: { arn?: string; reason?: string }[] }>('ecsWorkbench.runTask', {
       cluster: 'demo-ec2',
       taskDefinition: 'demo-batch',
       count: 2,
@@ -121,10 +130,34 @@ describe('Deploy commands against the emulator (argument objects, no UI)', funct
       placementStrategy: [{ type: 'spread', field: 'instanceId' }],
       placementConstraints: [{ type: 'distinctInstance' }],
     });
-    assert.strictEqual(result.taskArns.length, 2);
-    assert.deepStrictEqual(result.failures, []);
-    const tasks = result.taskArns.map((arn) => [...emulator.region('us-east-1').ecs.tasksOf('demo-ec2').values()].find((t) => t.taskArn === arn)!);
+    const placed = Math.min(2, free.length);
+    assert.ok(placed >= 1, `the seed leaves an instance without a demo-batch task: ${free.length} free`);
+    assert.strictEqual(result.taskArns.length, placed);
+    const tasks = result.taskArns.map((arn) => live().find((t) => t.taskArn === arn)!);
     assert.ok(tasks.every((t) => t.startedBy === 'ecs-workbench' && t.launchType === 'EC2'));
+    const on = tasks.map((t) => t.containerInstanceArn);
+    assert.strictEqual(new Set(on).size, on.length, 'each on its own instance');
+    assert.ok(on.every((arn) => free.includes(arn!)), 'none beside a demo-batch task already running');
+    // A task no instance takes comes back as failures, one per instance and reason (the instance's ARN).
+    assert.strictEqual(result.failures.length > 0, placed < 2, JSON.stringify(result.failures));
+    assert.ok(result.failures.every((f) => f.reason === 'DistinctInstance placement constraint unsatisfied.'), JSON.stringify(result.failures));
+  });
+
+  it('memberOf places a Run Task in the zone asked for, and an unplaceable one comes back as a failure', async () => {
+    // memberOf with the cluster query language (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html).
+    const ecs = emulator.region('us-east-1').ecs;
+    const zoneOf = (arn?: string) => [...ecs.instancesOf('demo-ec2').values()].find((i) => i.containerInstanceArn === arn)?.attributes?.find((a) => a.name === 'ecs.availability-zone')?.value;
+    const run = (expression: string) => vscode.commands.executeCommand<{ taskArns: string[]; failures: { arn?: string; reason?: string }[] }>('ecsWorkbench.runTask', {
+      cluster: 'demo-ec2', taskDefinition: 'demo-batch', count: 1, launchType: 'EC2',
+      placementConstraints: [{ type: 'memberOf', expression }],
+    });
+    const inB = await run('attribute:ecs.availability-zone == us-east-1b');
+    assert.deepStrictEqual(inB.failures, []);
+    const task = [...ecs.tasksOf('demo-ec2').values()].find((t) => t.taskArn === inB.taskArns[0])!;
+    assert.strictEqual(zoneOf(task.containerInstanceArn), 'us-east-1b');
+    const nowhere = await run('attribute:ecs.instance-type == m5.24xlarge');
+    assert.deepStrictEqual(nowhere.taskArns, []);
+    assert.ok(nowhere.failures.length > 0 && nowhere.failures.every((f) => f.reason === 'MemberOf placement constraint unsatisfied.'), JSON.stringify(nowhere.failures));
   });
 
   it('registers a definition object and deregisters a revision', async () => {

@@ -4,7 +4,7 @@ import { BatchGetDeploymentsCommand, CodeDeployClient, ListDeploymentsCommand } 
 import { DescribeServiceDeploymentsCommand, DescribeServiceRevisionsCommand, ECSClient, ListServiceDeploymentsCommand } from '@aws-sdk/client-ecs';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
-import { SIDEBAR, click, count, hasDriver, screenshot, waitForText } from './support/driver';
+import { SIDEBAR, click, hasDriver, openSideBarRows, screenshot, sideBarRow, waitForText } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { childrenOf, eventually, expand, type Shown } from './support/tree';
 
@@ -170,15 +170,11 @@ describe('Deployment history: the Deployments folder, service revisions, Compare
     assert.match(rows[0].tooltip!, /Task definition: arn:aws:ecs:us-east-1:\d+:task-definition\/legacy-bg:2/);
 
     if (hasDriver()) {
-      const row = (label: string, state = '') => `${SIDEBAR} .monaco-list-row${state}[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row${state}[aria-label="${label}"]`;
       // Opened as a person would: a row an earlier test left open is not clicked shut.
-      for (const label of ['demo-fargate', 'Services', 'legacy-bg', 'Deployments']) {
-        await waitForText(SIDEBAR, [label]);
-        if (await count(row(label, '[aria-expanded="false"]'))) await click(row(label));
-      }
+      await openSideBarRows('demo-fargate', 'Services', 'legacy-bg', 'Deployments');
       const { text } = await waitForText(SIDEBAR, ['legacy-bg:1 → 2', 'CodeDeploy AllAtOnce']);
       assert.match(text, /legacy-bg:1 → 2\s*succeeded · \d+[smhd] ago · CodeDeploy AllAtOnce/);
-      await click(row('legacy-bg'));
+      await click(sideBarRow('legacy-bg'));
     }
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { EmulatorHandle } from '../emulator';
-import { SIDEBAR, click, count, hasDriver, screenshot, waitForText } from './support/driver';
+import { SIDEBAR, click, hasDriver, openSideBarRows, screenshot, sideBarRow, waitForText } from './support/driver';
 import { describeCount, drive } from './support/driveClock';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { eventually, expand } from './support/tree';
@@ -117,16 +117,12 @@ describe('Deployment strategies: blue/green, canary, paused hooks, rollbacks (em
     if (hasDriver()) {
       // The picture for the README: the canary in the explorer's history and in the progress notification.
       await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
-      const row = (label: string, state = '') => `${SIDEBAR} .monaco-list-row${state}[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row${state}[aria-label="${label}"]`;
-      for (const label of ['demo-fargate', 'Services', 'search', 'Deployments']) {
-        await waitForText(SIDEBAR, [label]);
-        if (await count(row(label, '[aria-expanded="false"]'))) await click(row(label));
-      }
+      await openSideBarRows('demo-fargate', 'Services', 'search', 'Deployments');
       await waitForText(SIDEBAR, ['demo-search:2 →', 'in progress']);
       await vscode.commands.executeCommand('notifications.showList');
       await waitForText(NOTIFICATIONS, ['Deploying search', 'canary 10% · bake']);
       await screenshot('deploy-canary');
-      await click(row('search'));
+      await click(sideBarRow('search'));
     }
     const rollback = await drive(emulator, vscode.commands.executeCommand<{ serviceDeploymentArn: string; stopType: string; outcome?: string; reason?: string }>('ecsWorkbench.rollbackDeployment', { cluster: 'demo-fargate', service: 'search', wait: true }));
     assert.deepStrictEqual([rollback.stopType, rollback.outcome], ['ROLLBACK', 'ROLLED_BACK'], rollback.reason);

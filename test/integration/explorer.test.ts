@@ -43,6 +43,15 @@ describe('ECS explorer against the emulator demo seed', function () {
     assert.match(services.find((s) => s.label === 'api')!.tooltip!, /Launch: FARGATE/);
   });
 
+  it('asked again, the tree gives the same service objects the view draws until Refresh, so a change reaches the row on screen', async () => {
+    const first = (await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services')).find((s) => s.label === 'web')!;
+    const again = (await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services')).find((s) => s.label === 'web')!;
+    assert.strictEqual(again.node, first.node, 'one web node until Refresh');
+    workbench.explorer.refresh();
+    const fresh = (await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services')).find((s) => s.label === 'web')!;
+    assert.notStrictEqual(fresh.node, first.node, 'Refresh reads the tree again');
+  });
+
   it('shows a service deployments, events newest first in pages of 20, and its tasks with containers', async () => {
     const service = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'web');
     assert.deepStrictEqual(service.map((n) => n.label), ['Deployments', 'Events', 'Tasks', 'Auto scaling']);
@@ -87,9 +96,11 @@ describe('ECS explorer against the emulator demo seed', function () {
   it('shows EC2 container instances with instance type and zone, agent state and free CPU/memory in the tooltip', async () => {
     const instances = await expand(workbench.explorer, 'us-east-1', 'demo-ec2', 'Container instances');
     assert.strictEqual(instances.length, 3);
+    // One in each zone, as the seed's Auto Scaling group spreads them over three subnets.
+    assert.deepStrictEqual(instances.map((i) => i.description).sort(), ['t3.large · us-east-1a', 't3.large · us-east-1b', 't3.large · us-east-1c']);
     for (const instance of instances) {
       assert.match(instance.label, /^i-[0-9a-f]+$/);
-      assert.strictEqual(instance.description, 't3.large · us-east-1a');
+      assert.match(instance.description!, /^t3\.large · us-east-1[abc]$/);
       assert.match(instance.tooltip!, /Agent connected: yes[\s\S]*Running tasks: \d+[\s\S]*CPU units free \/ registered: \d+\/\d+[\s\S]*Memory MiB free \/ registered: \d+\/\d+/);
     }
   });

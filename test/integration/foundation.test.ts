@@ -60,7 +60,8 @@ describe('Foundation: activation, view container, credentials guidance', functio
     const packageJson = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
     // Views, commands and our languages imply their own events; the one explicit event lets a plain .json
     // holding a task definition be offered the switch to the task-definition language (cheap: no SDK, no core).
-    assert.deepStrictEqual(packageJson.activationEvents, [], 'no * activation, and not on every JSON file either: views, commands and our languages imply their events');
+    // YAML: CloudFormation templates (cheap too: only a YAML file naming AWS::ECS:: loads the core).
+    assert.deepStrictEqual(packageJson.activationEvents, ['onLanguage:yaml'], 'no * activation, and not on every JSON file either: views, commands and our languages imply their events');
     assert.strictEqual(packageJson.contributes.viewsContainers.activitybar[0].id, 'ecsWorkbench');
     assert.strictEqual(packageJson.contributes.views.ecsWorkbench[0].id, 'ecsWorkbench.explorer');
     const commands = await vscode.commands.getCommands(true);

@@ -170,7 +170,7 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
     assert.match(diagnostics[2].message, /did you mean "portMappings"/);
 
     const lens = await lenses(document);
-    assert.deepStrictEqual(lens.map((c) => c.command), ['ecsWorkbench.validateDefinition', 'ecsWorkbench.registerTaskDefinition', 'ecsWorkbench.diffWithLatestRevision']);
+    assert.deepStrictEqual(lens.map((c) => c.command), ['ecsWorkbench.validateDefinition', 'ecsWorkbench.registerTaskDefinition', 'ecsWorkbench.diffWithLatestRevision', 'ecsWorkbench.estimateCost']);
     assert.strictEqual((lens[1].arguments?.[0] as vscode.Uri).toString(), document.uri.toString(), 'Register gets the document, and stays interactive');
     assert.strictEqual(lens[0].title, 'Validate: $(error) 4 errors');
     const counts = await vscode.commands.executeCommand('ecsWorkbench.validateDefinition', { uri: document.uri.toString() });

@@ -23,10 +23,13 @@ async function sidebarText(): Promise<string> {
 
 /** Polls what the side bar shows until `check` holds (deadline, no sleeps). */
 function sidebarShows(check: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+  let seen = '';
   return eventually(async () => {
-    const text = await sidebarText();
-    return check(text) ? text : undefined;
-  }, what, timeoutMs);
+    seen = await sidebarText();
+    return check(seen) ? seen : undefined;
+  }, what, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}; the side bar showed:\n${seen}`);
+  });
 }
 
 /** Clicks rows open in order, as a person expands a path in the tree; rows already open stay open. */
@@ -99,8 +102,9 @@ describe('The tree tells the truth: what a person sees after their own actions, 
     await screenshot('explorer-rolling-out');
     const result = await drive(emulator, deploy);
     assert.strictEqual(result.outcome, 'COMPLETED');
-    const after = await sidebarShows((t) => /demo-api:3 → 4[^\n]*succeeded/.test(t), 'the deployment to show succeeded');
-    assert.match(after, /api[^\n]*3\/3 · steady/);
+    await sidebarShows((t) => /demo-api:3 → 4[^\n]*succeeded/.test(t), 'the deployment to show succeeded');
+    // The history reads the service deployment, the row DescribeServices: the row follows within one auto-refresh.
+    await sidebarShows((t) => /api[^\n]*3\/3 · steady/.test(t), 'api\'s row to show steady');
     await screenshot('tree-truth-after-deploy');
     await click(row('Deployments'));
   });

@@ -80,6 +80,9 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
           if (input.press) await current.keyboard.press(String(input.press));
           result = {};
+        } else if (req.url === '/value') {
+          // What an input box holds now (typed text is not in the DOM's text).
+          result = { value: await current.locator(input.selector).first().inputValue({ timeout: input.timeoutMs ?? 10_000 }) };
         } else if (req.url === '/count') {
           // How many elements match, now (e.g. a dirty tab's marker): for what must be absent.
           result = { count: await current.locator(input.selector).count() };

@@ -14,6 +14,10 @@ import { watchService } from './watchService';
 import { rollbackDeployment } from './rollbackDeployment';
 import { stopServiceDeployment } from './stopServiceDeployment';
 import { continueDeployment } from './continueDeployment';
+import { createCluster } from './createCluster';
+import { deleteCluster } from './deleteCluster';
+import { deleteService } from './deleteService';
+import { createService } from './createService';
 
 export const DEPLOY_COMMANDS = {
   registerTaskDefinition,
@@ -28,6 +32,10 @@ export const DEPLOY_COMMANDS = {
   rollbackDeployment,
   stopServiceDeployment,
   continueDeployment,
+  createCluster,
+  deleteCluster,
+  deleteService,
+  createService,
 };
 
 export type DeployCommandName = keyof typeof DEPLOY_COMMANDS;

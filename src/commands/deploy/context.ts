@@ -3,6 +3,7 @@ import type { ClientManager, Scope } from '../../aws/clientManager';
 import { SECTION } from '../../config/settings';
 import { EcsActions } from '../../deploy/ecsActions';
 import { EcsReader } from '../../ecs/ecsReader';
+import type { ChangeSink } from '../../ecs/resourceChanges';
 import type { Services } from '../../services';
 import { whereText } from '../../ui/where';
 
@@ -21,7 +22,12 @@ export class DeployUi {
 
   /** ECS writes in `scope`; each change they make is shown in the explorer without a manual refresh. */
   actions(scope: Scope = {}): EcsActions {
-    return new EcsActions(this.clients, scope, (change) => void this.services.explorer.applyChange(change));
+    return new EcsActions(this.clients, scope, this.changeSink());
+  }
+
+  /** Shows a change in the explorer without a manual refresh. */
+  changeSink(): ChangeSink {
+    return (change) => void this.services.explorer.applyChange(change);
   }
 
   reader(scope: Scope = {}): EcsReader {

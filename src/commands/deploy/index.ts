@@ -16,6 +16,10 @@ const NAMES: DeployCommandName[] = [
   'rollbackDeployment',
   'stopServiceDeployment',
   'continueDeployment',
+  'createCluster',
+  'deleteCluster',
+  'deleteService',
+  'createService',
 ];
 
 /**

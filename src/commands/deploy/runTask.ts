@@ -33,7 +33,7 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
 }
 
 /** What the Run Task steps ask, as they answer it. */
-interface RunState {
+interface RunState extends PlacementState {
   scope: AwsScope;
   cluster: string;
   /** From a cluster or revision node: that step (and the family's) is left out. */
@@ -44,14 +44,10 @@ interface RunState {
   /** The revision as described when the launch type is asked (compatibilities, network mode). */
   td?: EcsTypes.TaskDefinition;
   count: number;
-  launch: Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>;
   /** A service's network configuration, or undefined to type subnets and security groups. */
   network?: EcsTypes.NetworkConfiguration;
   subnets: string[];
   securityGroups: string[];
-  strategy?: EcsTypes.PlacementStrategy[];
-  constraint?: string;
-  expression: string;
 }
 
 const list = (v: string) => v.split(/[\s,]+/).filter(Boolean);
@@ -70,11 +66,7 @@ async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | und
   if (s.td?.networkMode === 'awsvpc') {
     args.networkConfiguration = s.network ?? { awsvpcConfiguration: { subnets: s.subnets, securityGroups: s.securityGroups.length ? s.securityGroups : undefined, assignPublicIp: 'DISABLED' } };
   }
-  if (s.launch.launchType === 'EC2') {
-    args.placementStrategy = s.strategy;
-    if (s.constraint === 'distinctInstance') args.placementConstraints = [{ type: 'distinctInstance' }];
-    if (s.constraint === 'memberOf') args.placementConstraints = [{ type: 'memberOf', expression: s.expression }];
-  }
+  Object.assign(args, placementOf(s));
   const ok = await confirm(`Run ${s.count} task(s) of ${revisionLabel(s.taskDefinition)} in cluster ${resourceName(s.cluster)} (${await ui.where(scope)})?`, JSON.stringify({ ...args, scope: undefined, cluster: resourceName(s.cluster) }, null, 2), 'Run Task');
   return ok ? args : undefined;
 }
@@ -86,26 +78,12 @@ async function askRunTask(ui: DeployUi, arg: unknown): Promise<RunTaskArgs | und
 function runTaskSteps(ui: DeployUi): Step<RunState>[] {
   const awsvpc = (s: RunState) => s.td?.networkMode === 'awsvpc';
   const typed = (s: RunState) => awsvpc(s) && !s.network;
-  const ec2 = (s: RunState) => s.launch.launchType === 'EC2';
   return [
     { title: 'Cluster', when: (s) => !s.clusterFromNode, ask: async (view, s) => void (s.cluster = await pickCluster(ui.clients, s.scope, view)) },
     { title: 'Task definition family', when: (s) => !s.revisionFromNode, ask: async (view, s) => void (s.family = await pickFamily(ui.clients, s.scope, view)) },
     { title: (s) => `Revision of ${s.family}`, when: (s) => !s.revisionFromNode, ask: async (view, s) => void (s.taskDefinition = await pickRevision(ui.clients, s.scope, s.family, undefined, view)) },
     { title: 'How many tasks (1–10)', ask: async (view, s) => void (s.count = await integerInput(view, 1, 1, 10)) },
-    {
-      title: 'Launch type or capacity provider',
-      ask: async (view, s) => {
-        const td = (s.td = (await ui.actions(s.scope).describeTaskDefinition(s.taskDefinition)).taskDefinition ?? {});
-        const compat = td.requiresCompatibilities ?? td.compatibilities ?? [];
-        s.launch = await pick<Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>>(
-          [
-            ...(compat.includes('FARGATE') ? [{ label: 'FARGATE', value: { launchType: 'FARGATE' as const } }, { label: 'FARGATE_SPOT (capacity provider)', value: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }] : []),
-            ...(compat.includes('EC2') || !compat.length ? [{ label: 'EC2', value: { launchType: 'EC2' as const } }] : []),
-          ],
-          view,
-        );
-      },
-    },
+    launchTypeStep<RunState>(ui),
     {
       title: 'Network configuration (awsvpc)',
       when: awsvpc,
@@ -122,6 +100,22 @@ function runTaskSteps(ui: DeployUi): Step<RunState>[] {
     },
     { title: 'Subnet ids (comma separated)', when: typed, ask: async (view, s) => void (s.subnets = list(await input(view, { validate: (v) => (list(v).length ? undefined : 'At least one subnet') }))) },
     { title: 'Security group ids (comma separated, optional)', when: typed, ask: async (view, s) => void (s.securityGroups = list(await input(view))) },
+    ...placementSteps<RunState>(),
+  ];
+}
+
+/** What the placement steps ask and answer (EC2 only). */
+export interface PlacementState {
+  launch: Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>;
+  strategy?: EcsTypes.PlacementStrategy[];
+  constraint?: string;
+  expression: string;
+}
+
+/** Placement strategy, constraint and a memberOf expression, for the EC2 launch type (Run Task, Create Service). */
+export function placementSteps<S extends PlacementState>(): Step<S>[] {
+  const ec2 = (s: S) => s.launch.launchType === 'EC2';
+  return [
     {
       title: 'Placement strategy',
       when: ec2,
@@ -155,4 +149,37 @@ function runTaskSteps(ui: DeployUi): Step<RunState>[] {
     },
     { title: 'memberOf expression', when: (s) => ec2(s) && s.constraint === 'memberOf', ask: async (view, s) => void (s.expression = await input(view, { value: 'attribute:ecs.instance-type =~ t3.*' })) },
   ];
+}
+
+/** The placement the steps answered, as RunTask / CreateService take it. */
+export function placementOf(s: PlacementState): Pick<RunTaskArgs, 'placementStrategy' | 'placementConstraints'> {
+  if (s.launch.launchType !== 'EC2') return {};
+  const placementConstraints = s.constraint === 'distinctInstance' ? [{ type: 'distinctInstance' as const }] : s.constraint === 'memberOf' ? [{ type: 'memberOf' as const, expression: s.expression }] : undefined;
+  return { placementStrategy: s.strategy, placementConstraints };
+}
+
+/** What the launch-type step reads (the revision, described) and answers. */
+export interface LaunchState {
+  scope: AwsScope;
+  taskDefinition: string;
+  td?: EcsTypes.TaskDefinition;
+  launch: Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>;
+}
+
+/** FARGATE, FARGATE_SPOT or EC2, as the revision's compatibilities allow (Run Task, Create Service). */
+export function launchTypeStep<S extends LaunchState>(ui: DeployUi): Step<S> {
+  return {
+    title: 'Launch type or capacity provider',
+    ask: async (view, s: S) => {
+      const td = (s.td = (await ui.actions(s.scope).describeTaskDefinition(s.taskDefinition)).taskDefinition ?? {});
+      const compat = td.requiresCompatibilities ?? td.compatibilities ?? [];
+      s.launch = await pick<Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>>(
+        [
+          ...(compat.includes('FARGATE') ? [{ label: 'FARGATE', value: { launchType: 'FARGATE' as const } }, { label: 'FARGATE_SPOT (capacity provider)', value: { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } }] : []),
+          ...(compat.includes('EC2') || !compat.length ? [{ label: 'EC2', value: { launchType: 'EC2' as const } }] : []),
+        ],
+        view,
+      );
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { report, type PointAt } from './report';
 import type { ServiceTarget } from './targets';
 import { withWatch } from './watchUi';
 import { scalingOf } from '../../deploy/scaling';
+import { costOfUpdate } from './costChange';
 
 export interface SendOptions {
   interactive: boolean;
@@ -35,8 +36,10 @@ export async function sendUpdate(ui: DeployUi, target: ServiceTarget, request: S
   const refusal = controllerRefusal(service, Object.keys(plan.input)) ?? strategyRefusal(service, plan.input);
   if (refusal) throw new ControllerError(refusal);
   if (options.interactive) {
-    const question = `${options.verb} service ${target.service} in cluster ${resourceName(target.cluster)} (${await ui.where(target.scope)})?`;
-    if (!(await confirm(question, changeLines(plan).join('\n'), options.verb))) return undefined;
+    const [where, cost] = await Promise.all([ui.where(target.scope), costOfUpdate(ui, target, service, plan)]);
+    const question = `${options.verb} service ${target.service} in cluster ${resourceName(target.cluster)} (${where})?`;
+    const detail = [changeLines(plan).join('\n'), cost.join('\n')].filter(Boolean).join('\n\n');
+    if (!(await confirm(question, detail, options.verb))) return undefined;
   }
   ui.log(`${options.verb} ${target.service}: ${changeLines(plan).join('; ')}`);
   const updated = await actions.updateService(target.cluster, target.service, plan.input);

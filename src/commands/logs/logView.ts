@@ -46,27 +46,37 @@ export class LogView {
 
   /** Resolves the tasks and streams again and reads the window (after a change of range or filter). */
   async load(): Promise<void> {
-    const wasFollowing = this.following;
+    // A load that ends a Follow starts it again; one that supersedes it inherits that.
+    const wasFollowing = this.following || this.followAfterLoad;
+    this.followAfterLoad = wasFollowing;
+    // A later load (a new filter while this one reads) supersedes this one: only the last writes.
+    const generation = ++this.loads;
     // The header is rewritten once the new lines are in: until then it keeps describing the old ones.
     this.endFollow();
     const tasks = await targetTasks(this.clients, this.scope, this.target, Date.now());
-    this.logs = await containerLogs(this.clients, this.scope, tasks, this.target.container);
+    const logs = await containerLogs(this.clients, this.scope, tasks, this.target.container);
+    if (generation !== this.loads) return;
+    this.logs = logs;
     this.sets = streamSets(this.logs);
+    const result = this.sets.length ? await readWindow(this.clients, this.scope, this.sets, this.options.window, this.options.filterPattern) : undefined;
+    if (generation !== this.loads) return;
     this.text.clear();
     const unreadable = this.logs.filter((l) => !l.location.readable || l.location.note);
     const notes = [...new Set(unreadable.map((l) => (l.location.readable ? `[${l.label}] ${l.location.note}` : `[${l.label}] ${l.location.where} ${l.location.change}`)))];
     this.text.appendText(notes);
-    if (this.sets.length) {
-      const result = await readWindow(this.clients, this.scope, this.sets, this.options.window, this.options.filterPattern);
+    if (result) {
       this.truncated = result.truncated;
       this.text.append(result.lines);
       this.lastRead = result.lines;
     }
     this.refreshHeader();
+    this.followAfterLoad = false;
     if (wasFollowing) await this.startFollowing();
   }
 
   private lastRead: { eventId?: string; timestamp: number }[] = [];
+  private loads = 0;
+  private followAfterLoad = false;
 
   async loadOlder(): Promise<number> {
     if (!this.sets.length) return 0;
@@ -109,6 +119,7 @@ export class LogView {
   }
 
   stopFollowing(): void {
+    this.followAfterLoad = false;
     this.endFollow();
     this.refreshHeader();
   }

@@ -1,6 +1,7 @@
 // The service page's bundle (dist/metrics-page.js), loaded on the first Show Metrics: the panel and
 // the metrics core stay out of the entry bundle.
 import { parseShowMetricsArgs } from '../../metrics/args';
+import type { ServiceCostView } from '../../metrics/model';
 import type { Series } from '../../metrics/series';
 import type { Services } from '../../services';
 import { pickCluster, pickService } from '../../ui/ecsPickers';
@@ -18,6 +19,8 @@ export interface ShowMetricsResult {
   end: string;
   cpu: Series;
   memory: Series;
+  /** The page's Cost line: the service's desired count priced, its auto-scaling range, the prices' source. */
+  cost: ServiceCostView;
 }
 
 async function target(services: Services, arg: unknown): Promise<{ ref: ServiceRef; range?: ReturnType<typeof parseShowMetricsArgs>['range'] }> {
@@ -37,7 +40,7 @@ async function target(services: Services, arg: unknown): Promise<{ ref: ServiceR
 /** Show Metrics: the service page, and the numbers its charts draw. */
 export async function showServiceMetrics(services: Services, arg: unknown): Promise<ShowMetricsResult> {
   const { ref, range } = await target(services, arg);
-  const { page, metrics } = ServicePage.show(services.clientManager, services.context.extensionUri, ref, range ?? '1h');
-  const m = await metrics;
-  return { panelId: page.id, range: m.range, periodSeconds: m.periodSeconds, start: m.start, end: m.end, cpu: m.cpu, memory: m.memory };
+  const shown = ServicePage.show(services, ref, range ?? '1h');
+  const [m, cost] = await Promise.all([shown.metrics, shown.cost]);
+  return { panelId: shown.page.id, range: m.range, periodSeconds: m.periodSeconds, start: m.start, end: m.end, cpu: m.cpu, memory: m.memory, cost };
 }

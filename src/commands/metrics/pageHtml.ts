@@ -26,6 +26,7 @@ export function servicePageHtml(r: PageResources): string {
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
   h1 { font-size: 1.3em; font-weight: 600; } h2 { font-size: 1em; font-weight: 600; margin: 16px 0 4px; }
   .ranges { display: flex; gap: 4px; } #status { color: var(--vscode-descriptionForeground); margin: 8px 0; }
+  #cost { margin: 8px 0; } #cost .note { display: block; color: var(--vscode-descriptionForeground); }
   button { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; cursor: pointer; }
   button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
   button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
@@ -39,6 +40,7 @@ export function servicePageHtml(r: PageResources): string {
 <h1>${escape(r.title)}</h1>
 <div class="ranges" role="group" aria-label="Time range">${buttons}</div>
 <p id="status" role="status">Reading CloudWatch…</p>
+<p id="cost" role="status">Cost: reading the prices…</p>
 ${chart('cpu', 'CPU utilization')}
 ${chart('memory', 'Memory utilization')}
 ${chart('tasks', 'Tasks running and desired')}

@@ -38,8 +38,10 @@ export class EcrProvider implements vscode.TreeDataProvider<ExplorerNode>, vscod
       pageSize,
       now: () => new Date(),
       stopCauses: {},
+      serviceCosts: {},
       pausedDeployments: {},
       codeDeployHistory: {},
+      portForwards: { shownTasks: new Map() },
       // ECR nodes never auto-refresh; the explorer context requires one.
       autoRefresher: new ServiceAutoRefresher({ reader: (region) => new EcsReader(clients, region), refresh: (node) => refresh(node), intervalMs: () => 60_000, onError: () => undefined }),
       index: new NodeIndex((scope) => clients.resolve(scope)),

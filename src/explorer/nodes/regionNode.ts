@@ -40,6 +40,7 @@ export class RegionNode extends PagedListNode<Cluster> {
   }
 
   getTreeItem(): vscode.TreeItem {
+    this.ctx.index.remember('region', this.scope, [], this);
     const item = this.folderItem(this.scope.region, 'globe', 'region');
     item.collapsibleState = this.primary ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     item.description = [this.ctx.clients.context.profile ?? 'default credentials', this.filterDescription()].filter(Boolean).join(' · ');

@@ -1,5 +1,5 @@
 import type { AwsScope } from '../../aws/clientManager';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { resourceName, revisionLabel } from '../../aws/arn';
 import type { Service } from '../../ecs/ecsReader';
 import { failingDeployment, isServiceSettling, presentService } from '../../ecs/present';
@@ -10,10 +10,12 @@ import { AutoScalingNode } from './autoScalingNode';
 import { CodeDeployDeploymentsFolderNode } from './codeDeployDeploymentsFolderNode';
 import { DeploymentNode } from './deploymentNode';
 import { EventsFolderNode } from './eventsFolderNode';
+import { ExpressResourcesNode } from './expressResourcesNode';
 import { MessageNode } from './messageNode';
 import { ServiceDeploymentsFolderNode } from './serviceDeploymentsFolderNode';
 import { TasksFolderNode } from './tasksFolderNode';
 import { checkPausedHook } from '../pausedHookCheck';
+import { detailRows } from '../../util/markdown';
 
 /** What changes on the row and below it (and in the cluster's counts) when a fresh describe arrives. */
 export function serviceShape(s: Service): string {
@@ -83,9 +85,25 @@ export class ServiceNode implements ExplorerNode {
     if (isServiceSettling(this.service)) this.ctx.autoRefresher.track(this);
     const failing = failingDeployment(this.service);
     if (failing?.id && this.lastExit?.deploymentId !== failing.id) this.readLastExit(failing.id);
-    const presented = presentService(this.service, failing && failing.id === this.lastExit?.deploymentId ? this.lastExit?.code : undefined);
-    const icon = presented.state === 'warning' || presented.state === 'error' ? 'warning' : 'layers';
-    return presentedItem(presented, { id: this.id, icon, contextValue: 'service', collapsible: true });
+    const presented = this.presented();
+    const icon = presented.state === 'warning' || presented.state === 'error' ? 'warning' : this.service.resourceManagementType === 'ECS' ? 'rocket' : 'layers';
+    const item = presentedItem(presented, { id: this.id, icon, contextValue: 'service', collapsible: true });
+    // With a cost to show, the tooltip is made on hover (resolveTreeItem): the figure needs reads of its own.
+    if (this.ctx.serviceCosts.rows) item.tooltip = undefined;
+    return item;
+  }
+
+  private presented() {
+    const failing = failingDeployment(this.service);
+    return presentService(this.service, failing && failing.id === this.lastExit?.deploymentId ? this.lastExit?.code : undefined);
+  }
+
+  /** The tooltip with the service's cost below the describe rows; a cost that cannot be read says why in its row. */
+  async resolveTreeItem(item: vscode.TreeItem): Promise<vscode.TreeItem> {
+    const read = this.ctx.serviceCosts.rows?.(this.scope, this.cluster, this.service) ?? Promise.resolve([]);
+    const rows = await read.catch((error: unknown): [string, string][] => [['Cost', `not estimated: ${error instanceof Error ? error.message : String(error)}`]]);
+    item.tooltip = new vscode.MarkdownString([this.presented().details, detailRows(rows)].filter(Boolean).join('  \n'));
+    return item;
   }
 
   /** Why the failing deployment's tasks stop, in one number on the row; a failed read leaves it out. */
@@ -114,6 +132,8 @@ export class ServiceNode implements ExplorerNode {
         new EventsFolderNode(this.ctx, () => this.service, this.id),
         this.tasks,
         new AutoScalingNode(this.ctx, this.scope, this.cluster, this.service.serviceName ?? '', this.id),
+        // An Express Mode service: ECS created and manages its load balancer, scaling and logs.
+        ...(this.service.resourceManagementType === 'ECS' ? [new ExpressResourcesNode(this.ctx, { scope: this.scope, cluster: this.cluster, service: this.service.serviceName ?? '' }, this.id)] : []),
       ];
     }
     return this.children;

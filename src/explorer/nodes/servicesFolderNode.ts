@@ -34,6 +34,7 @@ export class ServicesFolderNode extends PagedListNode<Service> {
   }
 
   getTreeItem(): vscode.TreeItem {
+    this.ctx.index.remember('services', this.scope, [this.cluster], this);
     return this.folderItem('Services', 'layers', 'servicesFolder', this.count());
   }
 }

@@ -7,6 +7,7 @@ import { presentedItem } from '../treeItems';
 import type { ecs } from '../../aws/sdk';
 import { resourceName } from '../../aws/arn';
 import { detailRows } from '../../util/markdown';
+import { PortForwardNode } from './portForwardNode';
 
 export class TaskNode implements ExplorerNode {
   readonly kind = 'task';
@@ -33,6 +34,7 @@ export class TaskNode implements ExplorerNode {
   }
 
   getTreeItem(why?: string): vscode.TreeItem {
+    this.rememberShown();
     const running = this.task.lastStatus === 'RUNNING';
     const presented = presentTask(this.task, this.ctx.now());
     if (why) presented.details = `${detailRows([['Why it stopped', why]])}  \n${presented.details}`;
@@ -40,7 +42,7 @@ export class TaskNode implements ExplorerNode {
       id: this.id,
       icon: running ? 'vm-running' : this.task.lastStatus === 'STOPPED' ? 'vm-outline' : 'vm-active',
       contextValue: `task.${(this.task.lastStatus ?? 'unknown').toLowerCase()}`,
-      collapsible: (this.task.containers?.length ?? 0) > 0,
+      collapsible: (this.task.containers?.length ?? 0) > 0 || this.forwards().length > 0,
     });
     // A stopped task's tooltip is made on hover (resolveTreeItem), the cause first.
     if (why === undefined && this.task.lastStatus === 'STOPPED' && this.ctx.stopCauses.words) item.tooltip = undefined;
@@ -53,7 +55,20 @@ export class TaskNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return (this.task.containers ?? []).map((c) => new ContainerNode(c, this.resource.scope, this.id));
+    const forwards = this.forwards().map((f) => new PortForwardNode(f, this.resource.scope, this.id));
+    return [...forwards, ...(this.task.containers ?? []).map((c) => new ContainerNode(c, this.task, this.resource.scope, this.id))];
+  }
+
+  private forwards() {
+    return this.task.taskArn ? (this.ctx.portForwards.of?.(this.task.taskArn) ?? []) : [];
+  }
+
+  /** Drawn here: a forward of this task started or stopped redraws this row (the newest object per row id). */
+  private rememberShown(): void {
+    if (!this.task.taskArn) return;
+    const shown = this.ctx.portForwards.shownTasks;
+    if (!shown.has(this.task.taskArn)) shown.set(this.task.taskArn, new Map());
+    shown.get(this.task.taskArn)!.set(this.id, this);
   }
 }
 
@@ -62,6 +77,8 @@ export class ContainerNode implements ExplorerNode {
   readonly resource: NodeResource;
   constructor(
     readonly container: ecs.Container,
+    /** Its task: the commands on a container (Open Shell, Forward Port…) need the cluster. */
+    readonly task: Task,
     scope: AwsScope,
     private readonly parentId: string,
   ) {
@@ -69,6 +86,6 @@ export class ContainerNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return presentedItem(presentContainer(this.container), { id: `${this.parentId}/container:${this.container.name}`, icon: 'package', contextValue: 'container' });
+    return presentedItem(presentContainer(this.container), { id: `${this.parentId}/container:${this.container.name}`, icon: 'package', contextValue: this.task.lastStatus === 'STOPPED' ? 'container.stopped' : 'container' });
   }
 }

@@ -1,6 +1,6 @@
 /** Rules about containers and how they refer to each other and to volumes. */
 import { didYouMean } from '../didYouMean';
-import { type Node, bool, keyNode, num, objects, prop, str } from '../document';
+import { type Node, bool, items, keyNode, num, objects, prop, str } from '../document';
 import { hasPlaceholder } from '../placeholders';
 import { deref, schemaFor } from '../schema';
 import { misspelledKey } from '../schemaValidation';
@@ -37,10 +37,11 @@ function duplicateNames(ctx: TaskContext): void {
 }
 
 function essential(ctx: TaskContext): void {
-  if (ctx.containers.length === 0) return;
+  if (ctx.containers.length === 0 || !ctx.containerNamesKnown) return;
   if (ctx.containers.every((c) => bool(prop(c.node, 'essential')) === false)) {
-    const key = keyNode(ctx.def, 'containerDefinitions')!;
-    ctx.error(key.parent!, 'no-essential-container', 'At least one container must be essential: set "essential": true on the main container (absent means true).');
+    // Containers alone (a Terraform file): on the first "essential": false, not on the whole file.
+    const anchor = ctx.def ? keyNode(ctx.def, 'containerDefinitions')!.parent! : prop(ctx.containers[0].node, 'essential')!;
+    ctx.error(anchor, 'no-essential-container', 'At least one container must be essential: set "essential": true on the main container (absent means true).');
   }
 }
 
@@ -54,6 +55,7 @@ function dependsOn(ctx: TaskContext): void {
       if (!nameNode || target === undefined || hasPlaceholder(target)) continue;
       const targetC = byName.get(target);
       if (!targetC) {
+        if (!ctx.containerNamesKnown) continue;
         const suggestion = didYouMean(target, ctx.containerNames);
         ctx.error(nameNode, 'depends-on-missing-container', `No container named "${target}" in this task definition${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, suggestion ? { suggestion } : undefined);
         continue;
@@ -67,7 +69,8 @@ function dependsOn(ctx: TaskContext): void {
       const cond = str(condNode);
       if (cond === 'HEALTHY' && !prop(targetC.node, 'healthCheck'))
         ctx.error(condNode!, 'depends-on-healthy-without-healthcheck', `Condition HEALTHY needs a "healthCheck" on container "${target}": add one, or use START.`);
-      if ((cond === 'COMPLETE' || cond === 'SUCCESS') && bool(prop(targetC.node, 'essential')) !== false)
+      const essentialNode = prop(targetC.node, 'essential');
+      if ((cond === 'COMPLETE' || cond === 'SUCCESS') && (!essentialNode || bool(essentialNode) === true))
         ctx.warning(condNode!, 'depends-on-exit-of-essential', `Condition ${cond} waits for "${target}" to exit, but it is essential (the task stops when it exits): set "essential": false on "${target}".`);
     }
   }
@@ -132,12 +135,16 @@ function reportCycles(ctx: TaskContext, edges: Map<string, { target: string; nod
 }
 
 function volumeReferences(ctx: TaskContext): void {
-  const volumes = new Set(objects(prop(ctx.def, 'volumes')).map((v) => str(prop(v, 'name'))).filter((n): n is string => !!n));
+  const volumeList = prop(ctx.def, 'volumes');
+  const volumes = new Set(objects(volumeList).map((v) => str(prop(v, 'name'))).filter((n): n is string => !!n));
+  // A volume (or its name, or the list) written as a placeholder may be the one a mount point names.
+  const volumesKnown = (!volumeList || volumeList.type === 'array') && items(volumeList).every((v) => v.type === 'object' && !hasPlaceholder(str(prop(v, 'name')) ?? ''));
   for (const c of ctx.containers) {
-    for (const mp of objects(prop(c.node, 'mountPoints'))) {
+    // The volumes are the task's: with the containers alone, any name may be one of them.
+    for (const mp of ctx.taskKnown ? objects(prop(c.node, 'mountPoints')) : []) {
       const sv = prop(mp, 'sourceVolume');
       const name = str(sv);
-      if (!sv || name === undefined || hasPlaceholder(name) || volumes.has(name)) continue;
+      if (!sv || name === undefined || hasPlaceholder(name) || volumes.has(name) || !volumesKnown) continue;
       const suggestion = didYouMean(name, volumes);
       ctx.error(sv, 'mount-point-unknown-volume', `No volume named "${name}" in "volumes"${suggestion ? `: did you mean "${suggestion}"?` : ''}. Add it to the task's "volumes" or fix the name.`, {
         ...(suggestion ? { suggestion } : {}),
@@ -147,7 +154,7 @@ function volumeReferences(ctx: TaskContext): void {
     for (const vf of objects(prop(c.node, 'volumesFrom'))) {
       const sc = prop(vf, 'sourceContainer');
       const name = str(sc);
-      if (!sc || name === undefined || hasPlaceholder(name) || ctx.containerNames.has(name)) continue;
+      if (!sc || name === undefined || hasPlaceholder(name) || ctx.containerNames.has(name) || !ctx.containerNamesKnown) continue;
       const suggestion = didYouMean(name, ctx.containerNames);
       ctx.error(sc, 'volumes-from-missing-container', `No container named "${name}" to take volumes from${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, suggestion ? { suggestion } : undefined);
     }
@@ -157,11 +164,12 @@ function volumeReferences(ctx: TaskContext): void {
 function links(ctx: TaskContext): void {
   for (const [c, v] of ctx.containerValues('links')) {
     if ((v.children?.length ?? 0) === 0) continue;
-    if (!ctx.isFargate && ctx.effectiveNetworkMode !== 'bridge' && !hasPlaceholder(ctx.effectiveNetworkMode))
-      ctx.error(v, 'links-requires-bridge', `"links" only work in bridge network mode (this task uses "${ctx.effectiveNetworkMode}"): remove them; containers reach each other on localhost.`);
+    const mode = ctx.effectiveNetworkMode;
+    if (!ctx.isFargate && mode !== undefined && mode !== 'bridge' && !hasPlaceholder(mode))
+      ctx.error(v, 'links-requires-bridge', `"links" only work in bridge network mode (this task uses "${mode}"): remove them; containers reach each other on localhost.`);
     for (const l of v.children ?? []) {
       const target = str(l)?.split(':')[0];
-      if (target === undefined || hasPlaceholder(target) || ctx.containerNames.has(target)) continue;
+      if (target === undefined || hasPlaceholder(target) || ctx.containerNames.has(target) || !ctx.containerNamesKnown) continue;
       const suggestion = didYouMean(target, ctx.containerNames);
       ctx.error(l, 'link-missing-container', `${capital(containerLabel(c))} links to "${target}", which is not a container of this task${suggestion ? `: did you mean "${suggestion}"?` : '.'}`);
     }
@@ -169,6 +177,7 @@ function links(ctx: TaskContext): void {
 }
 
 function ports(ctx: TaskContext): void {
+  // An unknown mode (the containers alone) is checked as bridge: only explicit host ports can clash.
   const mode = ctx.effectiveNetworkMode;
   const hostEqualsContainer = mode === 'awsvpc' || mode === 'host';
   const taskPorts = new Map<string, string>();

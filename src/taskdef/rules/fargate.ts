@@ -4,6 +4,9 @@ import { hasPlaceholder } from '../placeholders';
 import { fargateCpuValues, fargateMemoryFor, formatCpuLike, formatMemoryLike, nearest, parseCpuUnits, parseMemoryMiB } from '../units';
 import { containerLabel, type TaskContext } from './context';
 
+/** The log drivers Fargate tasks can use. */
+const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+
 export function fargateRules(ctx: TaskContext): void {
   if (!ctx.isFargate) return;
   const { def } = ctx;
@@ -18,6 +21,13 @@ export function fargateRules(ctx: TaskContext): void {
 
   for (const [c, v] of ctx.containerValues('privileged'))
     if (ctx.isTrue(v)) ctx.error(v, 'fargate-privileged', `Fargate does not allow privileged containers: remove "privileged" from ${containerLabel(c)}.`);
+  for (const [c, lc] of ctx.containerValues('logConfiguration')) {
+    const driverNode = prop(lc, 'logDriver');
+    const driver = driverNode?.type === 'string' ? String(driverNode.value) : undefined;
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-logging
+    if (driver !== undefined && !hasPlaceholder(driver) && !FARGATE_LOG_DRIVERS.includes(driver))
+      ctx.error(driverNode!, 'fargate-log-driver', `Fargate supports the ${FARGATE_LOG_DRIVERS.join(', ')} log drivers, not "${driver}": use awslogs, or send the logs elsewhere through FireLens (awsfirelens) in ${containerLabel(c)}.`);
+  }
   for (const [c, v] of ctx.containerValues('links'))
     if ((v.children?.length ?? 0) > 0) ctx.error(v, 'fargate-links', `Fargate (awsvpc) does not support links: remove them from ${containerLabel(c)} and reach the other containers on localhost.`);
 

@@ -26,6 +26,8 @@ export function logsAndSecretsRules(ctx: TaskContext): void {
     const cred = prop(prop(c.node, 'repositoryCredentials'), 'credentialsParameter');
     if (cred) needsRole.push({ node: cred, reason: 'private registry credentials' });
   }
+  // The role is the task's: with the containers alone it may well be set (Terraform's execution_role_arn).
+  if (!ctx.taskKnown) return;
   const role = prop(ctx.def, 'executionRoleArn');
   if (role && !(role.type === 'string' && role.value === '')) return;
   const reported = new Set<string>();
@@ -39,6 +41,7 @@ export function logsAndSecretsRules(ctx: TaskContext): void {
 
 function awslogs(ctx: TaskContext, lc: Node, containerName: string | undefined): void {
   const options = prop(lc, 'options');
+  if (options && options.type !== 'object') return; // a placeholder: its options are not known
   const anchor = options ?? prop(lc, 'logDriver')!;
   const has = (k: string) => !!prop(options, k);
   const missing = ['awslogs-group', 'awslogs-region'].filter((k) => !has(k));

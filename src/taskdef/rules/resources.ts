@@ -17,7 +17,7 @@ export function resourceRules(ctx: TaskContext): void {
     const resNode = prop(c.node, 'memoryReservation');
     const mem = num(memNode);
     const res = num(resNode);
-    if (!taskMemNode && !memNode && !resNode && !ctx.isFargate)
+    if (ctx.taskKnown && !taskMemNode && !memNode && !resNode && !ctx.isFargate)
       ctx.error(containerAnchor(c), 'container-memory-missing', `${cap(containerLabel(c))} needs "memory" or "memoryReservation" (in MiB) when the task has no task-level "memory".`);
     if (taskMem !== undefined && mem !== undefined && mem > taskMem)
       ctx.error(memNode!, 'container-memory-exceeds-task', `Container memory ${mem} MiB is above the task's ${taskMem} MiB: lower it or raise the task memory.`, { replacement: taskMem });

@@ -28,6 +28,9 @@ export function serviceRules(def: Node, sink: DiagnosticSink, data: DiagnosticDa
     for (const n of [strategies, constraints])
       if (n && items(n).length > 0) error(n, 'placement-with-fargate', `Fargate does not support ${n === strategies ? 'placement strategies' : 'placement constraints'}: remove "${n === strategies ? 'placementStrategy' : 'placementConstraints'}".`);
   }
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html (schedulingStrategy):
+  // tasks using the Fargate launch type don't support the DAEMON scheduling strategy.
+  if (daemon && onFargate) error(prop(def, 'schedulingStrategy')!, 'daemon-with-fargate', 'Fargate does not support the DAEMON scheduling strategy: use REPLICA (with a desired count), or run the service on EC2.');
   if (daemon && strategies && items(strategies).length > 0) error(strategies, 'placement-strategy-with-daemon', 'Daemon services do not support placement strategies: remove "placementStrategy".');
   for (const s of objects(strategies)) {
     const type = str(prop(s, 'type'));
@@ -114,7 +117,7 @@ function network(def: Node, lt: string | undefined, error: Report): void {
   const vpc = prop(prop(def, 'networkConfiguration'), 'awsvpcConfiguration');
   if (!vpc) return;
   const subnets = prop(vpc, 'subnets');
-  if (subnets && items(subnets).length === 0) error(subnets, 'awsvpc-subnets', 'List at least one subnet ID in "subnets".');
+  if (subnets?.type === 'array' && items(subnets).length === 0) error(subnets, 'awsvpc-subnets', 'List at least one subnet ID in "subnets".');
   for (const s of items(subnets)) checkId(s, 'subnet', 'awsvpc-subnets', error);
   for (const s of items(prop(vpc, 'securityGroups'))) checkId(s, 'sg', 'awsvpc-security-groups', error);
   const pub = prop(vpc, 'assignPublicIp');

@@ -115,6 +115,9 @@ export interface InvalidParameterValueException {
 export interface LabelOptions {
   Timezone?: string;
 }
+export interface LimitExceededFault {
+  message?: string;
+}
 export interface ListMetricsInput {
   Namespace?: string;
   MetricName?: string;
@@ -197,12 +200,42 @@ export interface MetricStat {
 export interface MissingRequiredParameterException {
   message?: string;
 }
+export interface PutMetricAlarmInput {
+  AlarmName: string;
+  AlarmDescription?: string;
+  ActionsEnabled?: boolean;
+  OKActions?: string[];
+  AlarmActions?: string[];
+  InsufficientDataActions?: string[];
+  MetricName?: string;
+  Namespace?: string;
+  Statistic?: Statistic;
+  ExtendedStatistic?: string;
+  Dimensions?: Dimension[];
+  Period?: number;
+  Unit?: StandardUnit;
+  EvaluationPeriods?: number;
+  DatapointsToAlarm?: number;
+  Threshold?: number;
+  ComparisonOperator?: ComparisonOperator;
+  TreatMissingData?: string;
+  EvaluateLowSampleCountPercentile?: string;
+  Metrics?: MetricDataQuery[];
+  Tags?: Tag[];
+  ThresholdMetricId?: string;
+  EvaluationCriteria?: EvaluationCriteria;
+  EvaluationInterval?: number;
+}
 export type RecentlyActive = "PT3H";
 export type ScanBy = "TimestampDescending" | "TimestampAscending";
 export type StandardUnit = "Seconds" | "Microseconds" | "Milliseconds" | "Bytes" | "Kilobytes" | "Megabytes" | "Gigabytes" | "Terabytes" | "Bits" | "Kilobits" | "Megabits" | "Gigabits" | "Terabits" | "Percent" | "Count" | "Bytes/Second" | "Kilobytes/Second" | "Megabytes/Second" | "Gigabytes/Second" | "Terabytes/Second" | "Bits/Second" | "Kilobits/Second" | "Megabits/Second" | "Gigabits/Second" | "Terabits/Second" | "Count/Second" | "None";
 export type StateValue = "OK" | "ALARM" | "INSUFFICIENT_DATA";
 export type Statistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
 export type StatusCode = "Complete" | "InternalError" | "PartialData" | "Forbidden";
+export interface Tag {
+  Key: string;
+  Value: string;
+}
 
 /** Input and output of each operation the emulator serves. */
 export interface Operations {
@@ -210,4 +243,5 @@ export interface Operations {
   GetMetricData: { input: GetMetricDataInput; output: GetMetricDataOutput };
   GetMetricStatistics: { input: GetMetricStatisticsInput; output: GetMetricStatisticsOutput };
   ListMetrics: { input: ListMetricsInput; output: ListMetricsOutput };
+  PutMetricAlarm: { input: PutMetricAlarmInput; output: Unit };
 }

@@ -40,6 +40,9 @@ export interface Attribute {
   targetType?: TargetType;
   targetId?: string;
 }
+export interface AttributeLimitExceededException {
+  message?: string;
+}
 export type AutoRepairActionsStatus = "ENABLED" | "DISABLED";
 export interface AutoRepairConfiguration {
   actionsStatus?: AutoRepairActionsStatus;
@@ -281,6 +284,16 @@ export interface ContinueServiceDeploymentResponse {
   serviceDeploymentArn?: string;
 }
 export type CpuManufacturer = "intel" | "amd" | "amazon-web-services";
+export interface CreateCapacityProviderRequest {
+  name: string;
+  cluster?: string;
+  autoScalingGroupProvider?: AutoScalingGroupProvider;
+  managedInstancesProvider?: CreateManagedInstancesProviderConfiguration;
+  tags?: Tag[];
+}
+export interface CreateCapacityProviderResponse {
+  capacityProvider?: CapacityProvider;
+}
 export interface CreateClusterRequest {
   clusterName?: string;
   tags?: Tag[];
@@ -292,6 +305,32 @@ export interface CreateClusterRequest {
 }
 export interface CreateClusterResponse {
   cluster?: Cluster;
+}
+export interface CreateExpressGatewayServiceRequest {
+  executionRoleArn: string;
+  infrastructureRoleArn: string;
+  serviceName?: string;
+  cluster?: string;
+  healthCheckPath?: string;
+  primaryContainer: ExpressGatewayContainer;
+  taskRoleArn?: string;
+  networkConfiguration?: ExpressGatewayServiceNetworkConfiguration;
+  cpu?: string;
+  memory?: string;
+  scalingTarget?: ExpressGatewayScalingTarget;
+  tags?: Tag[];
+  cpuArchitecture?: ExpressCpuArchitecture;
+  taskDefinitionArn?: string;
+}
+export interface CreateExpressGatewayServiceResponse {
+  service?: ECSExpressGatewayService;
+}
+export interface CreateManagedInstancesProviderConfiguration {
+  infrastructureRoleArn: string;
+  instanceLaunchTemplate: InstanceLaunchTemplate;
+  propagateTags?: PropagateMITags;
+  infrastructureOptimization?: InfrastructureOptimization;
+  autoRepairConfiguration?: AutoRepairConfiguration;
 }
 export interface CreateServiceRequest {
   cluster?: string;
@@ -330,11 +369,24 @@ export interface CreatedAt {
   before?: Date;
   after?: Date;
 }
+export interface DeleteAttributesRequest {
+  cluster?: string;
+  attributes: Attribute[];
+}
+export interface DeleteAttributesResponse {
+  attributes?: Attribute[];
+}
 export interface DeleteClusterRequest {
   cluster: string;
 }
 export interface DeleteClusterResponse {
   cluster?: Cluster;
+}
+export interface DeleteExpressGatewayServiceRequest {
+  serviceArn: string;
+}
+export interface DeleteExpressGatewayServiceResponse {
+  service?: ECSExpressGatewayService;
 }
 export interface DeleteServiceRequest {
   cluster?: string;
@@ -470,6 +522,13 @@ export interface DescribeContainerInstancesResponse {
   containerInstances?: ContainerInstance[];
   failures?: Failure[];
 }
+export interface DescribeExpressGatewayServiceRequest {
+  serviceArn: string;
+  include?: ExpressGatewayServiceInclude[];
+}
+export interface DescribeExpressGatewayServiceResponse {
+  service?: ECSExpressGatewayService;
+}
 export interface DescribeServiceDeploymentsRequest {
   serviceDeploymentArns: string[];
 }
@@ -540,6 +599,18 @@ export interface EBSTagSpecification {
   tags?: Tag[];
   propagateTags?: PropagateTags;
 }
+export interface ECSExpressGatewayService {
+  cluster?: string;
+  serviceName?: string;
+  serviceArn?: string;
+  infrastructureRoleArn?: string;
+  status?: ExpressGatewayServiceStatus;
+  currentDeployment?: string;
+  activeConfigurations?: ExpressGatewayServiceConfiguration[];
+  tags?: Tag[];
+  createdAt?: Date;
+  updatedAt?: Date;
+}
 export interface ECSManagedResources {
   ingressPaths?: ManagedIngressPath[];
   autoScaling?: ManagedAutoScaling;
@@ -582,6 +653,70 @@ export interface ExecuteCommandLogConfiguration {
   s3KeyPrefix?: string;
 }
 export type ExecuteCommandLogging = "NONE" | "DEFAULT" | "OVERRIDE";
+export interface ExecuteCommandRequest {
+  cluster?: string;
+  container?: string;
+  command: string;
+  interactive: boolean;
+  task: string;
+}
+export interface ExecuteCommandResponse {
+  clusterArn?: string;
+  containerArn?: string;
+  containerName?: string;
+  interactive?: boolean;
+  session?: Session;
+  taskArn?: string;
+}
+export type ExpressCpuArchitecture = "ARM64" | "X86_64";
+export interface ExpressGatewayContainer {
+  image: string;
+  containerPort?: number;
+  awsLogsConfiguration?: ExpressGatewayServiceAwsLogsConfiguration;
+  repositoryCredentials?: ExpressGatewayRepositoryCredentials;
+  command?: string[];
+  environment?: KeyValuePair[];
+  secrets?: Secret[];
+}
+export interface ExpressGatewayRepositoryCredentials {
+  credentialsParameter?: string;
+}
+export interface ExpressGatewayScalingTarget {
+  minTaskCount?: number;
+  maxTaskCount?: number;
+  autoScalingMetric?: ExpressGatewayServiceScalingMetric;
+  autoScalingTargetValue?: number;
+}
+export interface ExpressGatewayServiceAwsLogsConfiguration {
+  logGroup: string;
+  logStreamPrefix: string;
+}
+export interface ExpressGatewayServiceConfiguration {
+  serviceRevisionArn?: string;
+  executionRoleArn?: string;
+  taskRoleArn?: string;
+  cpu?: string;
+  memory?: string;
+  networkConfiguration?: ExpressGatewayServiceNetworkConfiguration;
+  healthCheckPath?: string;
+  primaryContainer?: ExpressGatewayContainer;
+  scalingTarget?: ExpressGatewayScalingTarget;
+  ingressPaths?: IngressPathSummary[];
+  createdAt?: Date;
+  taskDefinitionArn?: string;
+  cpuArchitecture?: ExpressCpuArchitecture;
+}
+export type ExpressGatewayServiceInclude = "TAGS";
+export interface ExpressGatewayServiceNetworkConfiguration {
+  securityGroups?: string[];
+  subnets?: string[];
+}
+export type ExpressGatewayServiceScalingMetric = "AVERAGE_CPU" | "AVERAGE_MEMORY" | "REQUEST_COUNT_PER_TARGET";
+export interface ExpressGatewayServiceStatus {
+  statusCode?: ExpressGatewayServiceStatusCode;
+  statusReason?: string;
+}
+export type ExpressGatewayServiceStatusCode = "ACTIVE" | "DRAINING" | "INACTIVE";
 export interface FSxWindowsFileServerAuthorizationConfig {
   credentialsParameter: string;
   domain: string;
@@ -681,6 +816,10 @@ export interface InferenceAcceleratorOverride {
 export interface InfrastructureOptimization {
   scaleInAfter?: number;
 }
+export interface IngressPathSummary {
+  accessType: AccessType;
+  endpoint: string;
+}
 export type InstanceGeneration = "current" | "previous";
 export interface InstanceHealthCheckResult {
   type?: InstanceHealthCheckType;
@@ -757,6 +896,18 @@ export interface LinuxParameters {
   tmpfs?: Tmpfs[];
   maxSwap?: number;
   swappiness?: number;
+}
+export interface ListAttributesRequest {
+  cluster?: string;
+  targetType: TargetType;
+  attributeName?: string;
+  attributeValue?: string;
+  nextToken?: string;
+  maxResults?: number;
+}
+export interface ListAttributesResponse {
+  attributes?: Attribute[];
+  nextToken?: string;
 }
 export interface ListClustersRequest {
   nextToken?: string;
@@ -1072,6 +1223,13 @@ export interface ProxyConfiguration {
   properties?: KeyValuePair[];
 }
 export type ProxyConfigurationType = "APPMESH";
+export interface PutAttributesRequest {
+  cluster?: string;
+  attributes: Attribute[];
+}
+export interface PutAttributesResponse {
+  attributes?: Attribute[];
+}
 export interface PutClusterCapacityProvidersRequest {
   cluster: string;
   capacityProviders: string[];
@@ -1411,6 +1569,11 @@ export interface ServiceVolumeConfiguration {
   name: string;
   managedEBSVolume?: ServiceManagedEBSVolumeConfiguration;
 }
+export interface Session {
+  sessionId?: string;
+  streamUrl?: string;
+  tokenValue?: string;
+}
 export interface SharingStrategy {
   nvidiaMps?: NvidiaMpsAllocation;
 }
@@ -1464,6 +1627,12 @@ export interface TagResourceRequest {
   tags: Tag[];
 }
 export type TagResourceResponse = Unit;
+export interface TargetNotConnectedException {
+  message?: string;
+}
+export interface TargetNotFoundException {
+  message?: string;
+}
 export type TargetType = "container-instance";
 export interface Task {
   attachments?: Attachment[];
@@ -1638,6 +1807,15 @@ export interface UntagResourceRequest {
   tagKeys: string[];
 }
 export type UntagResourceResponse = Unit;
+export interface UpdateClusterRequest {
+  cluster: string;
+  settings?: ClusterSetting[];
+  configuration?: ClusterConfiguration;
+  serviceConnectDefaults?: ClusterServiceConnectDefaultsRequest;
+}
+export interface UpdateClusterResponse {
+  cluster?: Cluster;
+}
 export interface UpdateContainerInstancesStateRequest {
   cluster?: string;
   containerInstances: string[];
@@ -1646,6 +1824,22 @@ export interface UpdateContainerInstancesStateRequest {
 export interface UpdateContainerInstancesStateResponse {
   containerInstances?: ContainerInstance[];
   failures?: Failure[];
+}
+export interface UpdateExpressGatewayServiceRequest {
+  serviceArn: string;
+  executionRoleArn?: string;
+  healthCheckPath?: string;
+  primaryContainer?: ExpressGatewayContainer;
+  taskRoleArn?: string;
+  networkConfiguration?: ExpressGatewayServiceNetworkConfiguration;
+  cpu?: string;
+  memory?: string;
+  scalingTarget?: ExpressGatewayScalingTarget;
+  cpuArchitecture?: ExpressCpuArchitecture;
+  taskDefinitionArn?: string;
+}
+export interface UpdateExpressGatewayServiceResponse {
+  service?: UpdatedExpressGatewayService;
 }
 export interface UpdateInProgressException {
   message?: string;
@@ -1678,6 +1872,15 @@ export interface UpdateServiceRequest {
 }
 export interface UpdateServiceResponse {
   service?: Service;
+}
+export interface UpdatedExpressGatewayService {
+  serviceArn?: string;
+  cluster?: string;
+  serviceName?: string;
+  status?: ExpressGatewayServiceStatus;
+  targetConfiguration?: ExpressGatewayServiceConfiguration;
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 export interface VCpuCountRangeRequest {
   min: number;
@@ -1719,6 +1922,7 @@ export interface Operations {
   ListClusters: { input: ListClustersRequest; output: ListClustersResponse };
   DescribeClusters: { input: DescribeClustersRequest; output: DescribeClustersResponse };
   CreateCluster: { input: CreateClusterRequest; output: CreateClusterResponse };
+  UpdateCluster: { input: UpdateClusterRequest; output: UpdateClusterResponse };
   DeleteCluster: { input: DeleteClusterRequest; output: DeleteClusterResponse };
   PutClusterCapacityProviders: { input: PutClusterCapacityProvidersRequest; output: PutClusterCapacityProvidersResponse };
   ListServices: { input: ListServicesRequest; output: ListServicesResponse };
@@ -1744,10 +1948,19 @@ export interface Operations {
   ListContainerInstances: { input: ListContainerInstancesRequest; output: ListContainerInstancesResponse };
   DescribeContainerInstances: { input: DescribeContainerInstancesRequest; output: DescribeContainerInstancesResponse };
   UpdateContainerInstancesState: { input: UpdateContainerInstancesStateRequest; output: UpdateContainerInstancesStateResponse };
+  PutAttributes: { input: PutAttributesRequest; output: PutAttributesResponse };
+  DeleteAttributes: { input: DeleteAttributesRequest; output: DeleteAttributesResponse };
+  ListAttributes: { input: ListAttributesRequest; output: ListAttributesResponse };
   DescribeCapacityProviders: { input: DescribeCapacityProvidersRequest; output: DescribeCapacityProvidersResponse };
+  CreateCapacityProvider: { input: CreateCapacityProviderRequest; output: CreateCapacityProviderResponse };
   TagResource: { input: TagResourceRequest; output: TagResourceResponse };
   UntagResource: { input: UntagResourceRequest; output: UntagResourceResponse };
   ListTagsForResource: { input: ListTagsForResourceRequest; output: ListTagsForResourceResponse };
   DescribeTaskSets: { input: DescribeTaskSetsRequest; output: DescribeTaskSetsResponse };
+  ExecuteCommand: { input: ExecuteCommandRequest; output: ExecuteCommandResponse };
+  CreateExpressGatewayService: { input: CreateExpressGatewayServiceRequest; output: CreateExpressGatewayServiceResponse };
+  DescribeExpressGatewayService: { input: DescribeExpressGatewayServiceRequest; output: DescribeExpressGatewayServiceResponse };
+  UpdateExpressGatewayService: { input: UpdateExpressGatewayServiceRequest; output: UpdateExpressGatewayServiceResponse };
+  DeleteExpressGatewayService: { input: DeleteExpressGatewayServiceRequest; output: DeleteExpressGatewayServiceResponse };
   ContinueServiceDeployment: { input: ContinueServiceDeploymentRequest; output: ContinueServiceDeploymentResponse };
 }

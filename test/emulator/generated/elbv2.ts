@@ -64,6 +64,45 @@ export interface Certificate {
   CertificateArn?: string;
   IsDefault?: boolean;
 }
+export interface CreateRuleInput {
+  ListenerArn: string;
+  Conditions: RuleCondition[];
+  Priority: number;
+  Actions: Action[];
+  Tags?: Tag[];
+  Transforms?: RuleTransform[];
+}
+export interface CreateRuleOutput {
+  Rules?: Rule[];
+}
+export interface CreateTargetGroupInput {
+  Name: string;
+  Protocol?: ProtocolEnum;
+  ProtocolVersion?: string;
+  Port?: number;
+  VpcId?: string;
+  HealthCheckProtocol?: ProtocolEnum;
+  HealthCheckPort?: string;
+  HealthCheckEnabled?: boolean;
+  HealthCheckPath?: string;
+  HealthCheckIntervalSeconds?: number;
+  HealthCheckTimeoutSeconds?: number;
+  HealthyThresholdCount?: number;
+  UnhealthyThresholdCount?: number;
+  Matcher?: Matcher;
+  TargetType?: TargetTypeEnum;
+  Tags?: Tag[];
+  IpAddressType?: TargetGroupIpAddressTypeEnum;
+  TargetControlPort?: number;
+}
+export interface CreateTargetGroupOutput {
+  TargetGroups?: TargetGroup[];
+}
+export interface DeregisterTargetsInput {
+  TargetGroupArn: string;
+  Targets: TargetDescription[];
+}
+export type DeregisterTargetsOutput = Unit;
 export interface DescribeListenersInput {
   LoadBalancerArn?: string;
   ListenerArns?: string[];
@@ -120,6 +159,9 @@ export type DescribeTargetHealthInputIncludeEnum = "AnomalyDetection" | "All";
 export interface DescribeTargetHealthOutput {
   TargetHealthDescriptions?: TargetHealthDescription[];
 }
+export interface DuplicateTargetGroupNameException {
+  Message?: string;
+}
 export type EnablePrefixForIpv6SourceNatEnum = "on" | "off";
 export interface FixedResponseActionConfig {
   MessageBody?: string;
@@ -148,7 +190,13 @@ export interface HttpHeaderConditionConfig {
 export interface HttpRequestMethodConditionConfig {
   Values?: string[];
 }
+export interface IncompatibleProtocolsException {
+  Message?: string;
+}
 export interface InvalidConfigurationRequestException {
+  Message?: string;
+}
+export interface InvalidLoadBalancerActionException {
   Message?: string;
 }
 export interface InvalidTargetException {
@@ -222,6 +270,16 @@ export interface Matcher {
   GrpcCode?: string;
 }
 export type MitigationInEffectEnum = "yes" | "no";
+export interface ModifyRuleInput {
+  RuleArn: string;
+  Conditions?: RuleCondition[];
+  Actions?: Action[];
+  Transforms?: RuleTransform[];
+  ResetTransforms?: boolean;
+}
+export interface ModifyRuleOutput {
+  Rules?: Rule[];
+}
 export interface ModifyTargetGroupAttributesInput {
   TargetGroupArn: string;
   Attributes: TargetGroupAttribute[];
@@ -251,9 +309,15 @@ export interface MutualAuthenticationAttributes {
   TrustStoreAssociationStatus?: TrustStoreAssociationStatusEnum;
   AdvertiseTrustStoreCaNames?: AdvertiseTrustStoreCaNamesEnum;
 }
+export interface OperationNotPermittedException {
+  Message?: string;
+}
 export interface PathPatternConditionConfig {
   Values?: string[];
   RegexValues?: string[];
+}
+export interface PriorityInUseException {
+  Message?: string;
 }
 export type ProtocolEnum = "HTTP" | "HTTPS" | "TCP" | "TLS" | "UDP" | "TCP_UDP" | "GENEVE" | "QUIC" | "TCP_QUIC";
 export interface QueryStringConditionConfig {
@@ -272,6 +336,11 @@ export interface RedirectActionConfig {
   StatusCode: RedirectActionStatusCodeEnum;
 }
 export type RedirectActionStatusCodeEnum = "HTTP_301" | "HTTP_302";
+export interface RegisterTargetsInput {
+  TargetGroupArn: string;
+  Targets: TargetDescription[];
+}
+export type RegisterTargetsOutput = Unit;
 export interface RewriteConfig {
   Regex: string;
   Replace: string;
@@ -306,6 +375,10 @@ export interface RuleTransform {
 export interface SourceIpConditionConfig {
   Values?: string[];
 }
+export interface Tag {
+  Key: string;
+  Value?: string;
+}
 export type TargetAdministrativeOverrideReasonEnum = "AdministrativeOverride.Unknown" | "AdministrativeOverride.NoOverride" | "AdministrativeOverride.ZonalShiftActive" | "AdministrativeOverride.ZonalShiftDelegatedToDns";
 export type TargetAdministrativeOverrideStateEnum = "unknown" | "no_override" | "zonal_shift_active" | "zonal_shift_delegated_to_dns";
 export interface TargetDescription {
@@ -334,6 +407,9 @@ export interface TargetGroup {
   ProtocolVersion?: string;
   IpAddressType?: TargetGroupIpAddressTypeEnum;
   TargetControlPort?: number;
+}
+export interface TargetGroupAssociationLimitException {
+  Message?: string;
 }
 export interface TargetGroupAttribute {
   Key?: string;
@@ -366,6 +442,27 @@ export interface TargetHealthDescription {
 export type TargetHealthReasonEnum = "Elb.RegistrationInProgress" | "Elb.InitialHealthChecking" | "Target.ResponseCodeMismatch" | "Target.Timeout" | "Target.FailedHealthChecks" | "Target.NotRegistered" | "Target.NotInUse" | "Target.DeregistrationInProgress" | "Target.InvalidState" | "Target.IpUnusable" | "Target.HealthCheckDisabled" | "Elb.InternalError";
 export type TargetHealthStateEnum = "initial" | "healthy" | "unhealthy" | "unhealthy.draining" | "unused" | "draining" | "unavailable";
 export type TargetTypeEnum = "instance" | "ip" | "lambda" | "alb";
+export interface TooManyActionsException {
+  Message?: string;
+}
+export interface TooManyRegistrationsForTargetIdException {
+  Message?: string;
+}
+export interface TooManyRulesException {
+  Message?: string;
+}
+export interface TooManyTagsException {
+  Message?: string;
+}
+export interface TooManyTargetGroupsException {
+  Message?: string;
+}
+export interface TooManyTargetsException {
+  Message?: string;
+}
+export interface TooManyUniqueTargetGroupsPerLoadBalancerException {
+  Message?: string;
+}
 export type TransformTypeEnum = "host-header-rewrite" | "url-rewrite";
 export type TrustStoreAssociationStatusEnum = "active" | "removed";
 export interface UnsupportedProtocolException {
@@ -385,4 +482,9 @@ export interface Operations {
   ModifyTargetGroupAttributes: { input: ModifyTargetGroupAttributesInput; output: ModifyTargetGroupAttributesOutput };
   ModifyTargetGroup: { input: ModifyTargetGroupInput; output: ModifyTargetGroupOutput };
   DescribeRules: { input: DescribeRulesInput; output: DescribeRulesOutput };
+  CreateTargetGroup: { input: CreateTargetGroupInput; output: CreateTargetGroupOutput };
+  CreateRule: { input: CreateRuleInput; output: CreateRuleOutput };
+  ModifyRule: { input: ModifyRuleInput; output: ModifyRuleOutput };
+  RegisterTargets: { input: RegisterTargetsInput; output: RegisterTargetsOutput };
+  DeregisterTargets: { input: DeregisterTargetsInput; output: DeregisterTargetsOutput };
 }

@@ -4,6 +4,7 @@
 /** An operation without input or output (smithy.api#Unit). */
 export type Unit = Record<string, never>;
 
+export type AccessType = "Standard" | "JustInTime";
 export interface DescribeParametersRequest {
   Filters?: ParametersFilter[];
   ParameterFilters?: ParameterStringFilter[];
@@ -14,6 +15,19 @@ export interface DescribeParametersRequest {
 export interface DescribeParametersResult {
   Parameters?: ParameterMetadata[];
   NextToken?: string;
+}
+export interface DescribeSessionsRequest {
+  State: SessionState;
+  MaxResults?: number;
+  NextToken?: string;
+  Filters?: SessionFilter[];
+}
+export interface DescribeSessionsResponse {
+  Sessions?: Session[];
+  NextToken?: string;
+}
+export interface DoesNotExistException {
+  Message?: string;
 }
 export interface GetParameterRequest {
   Name: string;
@@ -56,6 +70,9 @@ export interface InternalServerError {
 }
 export interface InvalidAllowedPatternException {
   message?: string;
+}
+export interface InvalidDocument {
+  Message?: string;
 }
 export type InvalidFilterKey = Unit;
 export interface InvalidFilterOption {
@@ -156,9 +173,62 @@ export interface PutParameterResult {
   Version?: number;
   Tier?: ParameterTier;
 }
+export interface ResumeSessionRequest {
+  SessionId: string;
+}
+export interface ResumeSessionResponse {
+  SessionId?: string;
+  TokenValue?: string;
+  StreamUrl?: string;
+}
+export interface Session {
+  SessionId?: string;
+  Target?: string;
+  Status?: SessionStatus;
+  StartDate?: Date;
+  EndDate?: Date;
+  DocumentName?: string;
+  Owner?: string;
+  Reason?: string;
+  Details?: string;
+  OutputUrl?: SessionManagerOutputUrl;
+  MaxSessionDuration?: string;
+  AccessType?: AccessType;
+}
+export interface SessionFilter {
+  key: SessionFilterKey;
+  value: string;
+}
+export type SessionFilterKey = "InvokedAfter" | "InvokedBefore" | "Target" | "Owner" | "Status" | "SessionId" | "AccessType";
+export interface SessionManagerOutputUrl {
+  S3OutputUrl?: string;
+  CloudWatchOutputUrl?: string;
+}
+export type SessionState = "Active" | "History";
+export type SessionStatus = "Connected" | "Connecting" | "Disconnected" | "Terminated" | "Terminating" | "Failed";
+export interface StartSessionRequest {
+  Target: string;
+  DocumentName?: string;
+  Reason?: string;
+  Parameters?: Record<string, string[]>;
+}
+export interface StartSessionResponse {
+  SessionId?: string;
+  TokenValue?: string;
+  StreamUrl?: string;
+}
 export interface Tag {
   Key: string;
   Value: string;
+}
+export interface TargetNotConnected {
+  Message?: string;
+}
+export interface TerminateSessionRequest {
+  SessionId: string;
+}
+export interface TerminateSessionResponse {
+  SessionId?: string;
 }
 export interface TooManyUpdates {
   Message?: string;
@@ -174,4 +244,8 @@ export interface Operations {
   GetParametersByPath: { input: GetParametersByPathRequest; output: GetParametersByPathResult };
   DescribeParameters: { input: DescribeParametersRequest; output: DescribeParametersResult };
   PutParameter: { input: PutParameterRequest; output: PutParameterResult };
+  StartSession: { input: StartSessionRequest; output: StartSessionResponse };
+  TerminateSession: { input: TerminateSessionRequest; output: TerminateSessionResponse };
+  ResumeSession: { input: ResumeSessionRequest; output: ResumeSessionResponse };
+  DescribeSessions: { input: DescribeSessionsRequest; output: DescribeSessionsResponse };
 }

@@ -4,26 +4,35 @@
  * `PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`; a connection that starts with it goes to an HTTP/2 server,
  * any other to the HTTP/1.1 one. Both hand requests to the same listener (kit/server.ts), so every
  * operation works over either (the JS SDK sends CloudWatch Logs' StartLiveTail over HTTP/2 with its
- * NodeHttp2Handler; botocore, hence the AWS CLI, over HTTP/1.1).
+ * NodeHttp2Handler; botocore, hence the AWS CLI, over HTTP/1.1). HTTP/1.1 upgrades go to the upgrade
+ * listener (the Session Manager data channel's WebSocket, agent/index.ts).
  */
 import * as http from 'http';
 import * as http2 from 'http2';
 import * as net from 'net';
+import type { Duplex } from 'stream';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 export type AnyRequest = http.IncomingMessage | http2.Http2ServerRequest;
 export type AnyResponse = http.ServerResponse | http2.Http2ServerResponse;
 export type Listener = (req: AnyRequest, res: AnyResponse) => void;
+/** An HTTP/1.1 upgrade (WebSocket): true when taken, else the socket is refused. */
+export type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 export interface Listening {
   port: number;
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1:`port` (0 = a free one) for HTTP/1.1 and h2c. */
-export async function listen(port: number, listener: Listener): Promise<Listening> {
+/** Listens on 127.0.0.1:`port` (0 = a free one) for HTTP/1.1 and h2c, and HTTP/1.1 upgrades (the data channel's WebSocket). */
+export async function listen(port: number, listener: Listener, upgrade?: UpgradeListener): Promise<Listening> {
   const h1 = http.createServer({ keepAlive: true }, listener);
+  h1.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!upgrade?.(req, socket, head)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
   const h2 = http2.createServer({}, listener);
   const sessions = new Set<http2.Http2Session>();
   h2.on('session', (s) => {

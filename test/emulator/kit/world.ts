@@ -34,10 +34,20 @@ export class Core {
   /** Temporary credentials handed out (STS, IAM Identity Center) and whom they stand for. */
   readonly identities = new Identities();
   readonly slots = new Slots();
+  private readonly closers: (() => void | Promise<void>)[] = [];
   constructor(
     readonly sched: Scheduler,
     readonly registry?: RegistryConfig,
   ) {}
+
+  /** Runs `fn` when the emulator closes (servers and temporary files a service made on the way). */
+  onClose(fn: () => void | Promise<void>): void {
+    this.closers.push(fn);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.closers.splice(0).map((fn) => fn()));
+  }
 
   region(name: string): Region {
     let r = this.regions.get(name);

@@ -3,12 +3,15 @@ import { ACCOUNT, dnsSuffix } from '../kit/arn';
 import { seedContext } from '../kit/service';
 import type { Region } from '../kit/world';
 import { scalingService, seedScaling } from '../services/autoscaling/index';
+import { seedAutoScalingGroup } from '../services/ec2autoscaling/index';
 import { createCluster } from '../services/ecs/clusters';
 import { registerContainerInstance } from '../services/ecs/container-instances';
 import { ecsSim } from '../services/ecs/sim/index';
+import { RUN_TASK_DEFAULT_STRATEGY } from '../services/ecs/sim/placement';
 import { crashLines, startupLines } from '../services/ecs/sim/taskLogs';
 import { ecsState, taskId } from '../services/ecs/state';
 import { seedLoadBalancer } from '../services/elbv2/index';
+import { seedKms } from '../services/kms/index';
 import { logsState } from '../services/logs/state';
 import { secretsState } from '../services/secretsmanager/index';
 import { parametersState } from '../services/ssm/index';
@@ -64,12 +67,13 @@ export function seedDemo(region: Region): void {
     tags: [{ key: 'env', value: 'demo' }],
   });
   const ec2 = createCluster(region, { clusterName: 'demo-ec2', tags: [{ key: 'env', value: 'demo' }] });
+  // One instance in each of three zones, as an Auto Scaling group across three subnets places them.
   for (let i = 0; i < 3; i++) {
-    registerContainerInstance(region, ec2, { at: ago(region, 7 * DAY) });
+    registerContainerInstance(region, ec2, { at: ago(region, 7 * DAY), availabilityZone: `${region.name}${'abc'[i]}`, subnetId: `subnet-0a1b2c3d4e5f6000${i + 1}` });
   }
 
   const fargateSvc = { launchType: 'FARGATE' as const, networkConfiguration: SUBNETS };
-  // api: steady, circuit breaker with rollback, behind an ALB, auto scaled.
+  // api: steady, circuit breaker with rollback, behind an ALB, auto scaled, ECS Exec on (web's tasks have it off).
   const tg = seedLoadBalancer(region, 'demo-alb', 'demo-api-tg', 8080, ago(region, 90 * DAY));
   steadyService(region, fargate, 'api', td.api3, 3, 120, {
     ...fargateSvc,
@@ -77,6 +81,7 @@ export function seedDemo(region: Region): void {
     healthCheckGracePeriodSeconds: 30,
     deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true }, maximumPercent: 200, minimumHealthyPercent: 100 },
     tags: [{ key: 'team', value: 'platform' }],
+    enableExecuteCommand: true,
   });
   seedScaling(region, 'service/demo-fargate/api', 2, 10);
   scalingService.handlers.PutScheduledAction({
@@ -110,10 +115,10 @@ export function seedDemo(region: Region): void {
   // EC2 cluster: a cache service and standalone batch tasks.
   steadyService(region, ec2, 'cache', td.cache, 1, 3 * DAY, { launchType: 'EC2' });
   for (let i = 0; i < 2; i++) {
-    const t = sim.tasks.launch({ cluster: ec2, taskDef: td.batch, launchType: 'EC2', startedBy: 'nightly-job', instance: sim.placement.place(ec2, td.batch).instance, runningSince: ago(region, 15 + i) });
+    const t = sim.tasks.launch({ cluster: ec2, taskDef: td.batch, launchType: 'EC2', startedBy: 'nightly-job', instance: sim.placement.place({ cluster: ec2, taskDef: td.batch, group: 'family:demo-batch', strategies: RUN_TASK_DEFAULT_STRATEGY }).instance, runningSince: ago(region, 15 + i) });
     sim.tasks.writeLogs(t, td.batch, () => ['batch: processing partition ' + i]);
   }
-  const done = sim.tasks.launch({ cluster: ec2, taskDef: td.batch, launchType: 'EC2', startedBy: 'nightly-job', instance: sim.placement.place(ec2, td.batch).instance, runningSince: ago(region, 45) });
+  const done = sim.tasks.launch({ cluster: ec2, taskDef: td.batch, launchType: 'EC2', startedBy: 'nightly-job', instance: sim.placement.place({ cluster: ec2, taskDef: td.batch, group: 'family:demo-batch', strategies: RUN_TASK_DEFAULT_STRATEGY }).instance, runningSince: ago(region, 45) });
   stoppedTask(region, done, 40, 39, 0);
   // A standalone Fargate task (a migration) in the Fargate cluster.
   const migrate = sim.tasks.launch({ cluster: fargate, taskDef: td.api3, launchType: 'FARGATE', startedBy: 'migrate', networkConfiguration: SUBNETS, runningSince: ago(region, 5), overrides: { containerOverrides: [{ name: 'api', command: ['npm', 'run', 'migrate'] }] } });
@@ -124,6 +129,10 @@ export function seedDemo(region: Region): void {
 
   seedEcr(region, 'demo', region.now());
   seedSecrets(region, ago(region, 30 * DAY));
+  seedKms(region, ago(region, 30 * DAY));
+  // An Auto Scaling group no capacity provider uses yet (Create Cluster's EC2 capacity); it protects new instances from scale-in, as managed termination protection needs.
+  const spare = seedAutoScalingGroup(region, 'demo-spare-asg', ['a', 'b', 'c'].map((z) => `${region.name}${z}`), { min: 0, max: 4, desired: 0 }, ago(region, 30 * DAY));
+  spare.NewInstancesProtectedFromScaleIn = true;
 }
 
 export function seedDemoEu(region: Region): void {

@@ -6,6 +6,7 @@ import { defaultIdentity } from '../kit/identity';
 import type { Region } from '../kit/world';
 import { createService } from '../services/ecs/services';
 import { ecsSim } from '../services/ecs/sim/index';
+import { servicePlacement } from '../services/ecs/sim/scheduler';
 import { ecsState, taskId, type ClusterRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../services/ecs/state';
 import { registerTaskDefinition } from '../services/ecs/task-definitions';
 
@@ -71,11 +72,11 @@ export function runningTasks(region: Region, cluster: ClusterRecord, svc: Servic
   const group = flat(`service:${svc.serviceName}`);
   const createdAt = new Date(at.getTime() - 40_000);
   for (let i = 0; i < n; i++) {
-    const placed = launchType === 'EC2' ? sim.placement.place(cluster, td) : {};
+    const placed = launchType === 'EC2' ? sim.placement.place({ cluster, taskDef: td, group, ...servicePlacement(svc, td) }) : undefined;
     const t = sim.tasks.launch({
       cluster, taskDef: td, launchType, startedBy: dep.id, group,
-      networkConfiguration: svc.networkConfiguration, service: svc, deploymentId: dep.id, runningSince: at, instance: placed.instance,
-      capacityProviderName: svc.capacityProviderStrategy?.[0]?.capacityProvider,
+      networkConfiguration: svc.networkConfiguration, service: svc, deploymentId: dep.id, runningSince: at, instance: placed?.instance,
+      capacityProviderName: svc.capacityProviderStrategy?.[0]?.capacityProvider, enableExecuteCommand: svc.enableExecuteCommand,
     });
     t.createdAt = createdAt;
     if (logs) {

@@ -27,8 +27,26 @@ export const hasDriver = (): boolean => Boolean(process.env.ECS_TEST_DRIVER_URL)
 
 export const SIDEBAR = '#workbench\\.parts\\.sidebar';
 
+/** The side bar's tree row labelled `label` (its aria-label starts with it), optionally in a state such as `[aria-expanded="false"]`. */
+export function sideBarRow(label: string, state = ''): string {
+  return `${SIDEBAR} .monaco-list-row${state}[aria-label^="${label} "], ${SIDEBAR} .monaco-list-row${state}[aria-label="${label}"]`;
+}
+
+/** Clicks rows open in order, as a person expands a path in the tree: a row already open is not clicked shut. */
+export async function openSideBarRows(...labels: string[]): Promise<void> {
+  for (const label of labels) {
+    await waitForText(SIDEBAR, [label]);
+    if (await count(sideBarRow(label, '[aria-expanded="false"]'))) await click(sideBarRow(label));
+  }
+}
+
 export function screenshot(name: string, selector?: string): Promise<{ file: string }> {
   return call('/screenshot', { name, selector });
+}
+
+/** The text of the first element matching `selector` now (waiting until one is visible). */
+export async function textOf(selector: string, timeoutMs = 10_000): Promise<string> {
+  return (await call<{ text: string }>('/text', { selector, timeoutMs })).text;
 }
 
 export function waitForText(selector: string, expected: string[], timeoutMs = 15_000): Promise<{ text: string }> {
@@ -52,6 +70,11 @@ export function hover(selector: string): Promise<void> {
 /** How many elements match `selector` now (to assert that something is absent). */
 export async function count(selector: string): Promise<number> {
   return (await call<{ count: number }>('/count', { selector })).count;
+}
+
+/** The value of the first input matching `selector` now. */
+export async function valueOf(selector: string): Promise<string> {
+  return (await call<{ value: string }>('/value', { selector })).value;
 }
 
 export const QUICK_INPUT = '.quick-input-widget';

@@ -40,7 +40,7 @@ export function renderedText(value: string): string {
 async function show(explorer: EcsWorkbenchApi['explorer'], node: ExplorerNode): Promise<Shown> {
   let item = await explorer.getTreeItem(node);
   // As VS Code does on hover: a tooltip left unset is asked of resolveTreeItem.
-  if (item.tooltip === undefined && node.kind === 'task') item = await explorer.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
+  if (item.tooltip === undefined && (node.kind === 'task' || node.kind === 'service')) item = await explorer.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const tooltip = item.tooltip instanceof vscode.MarkdownString ? renderedText(item.tooltip.value) : item.tooltip;
   return { label, description: item.description as string | undefined, contextValue: item.contextValue, tooltip, node };

@@ -2,21 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { classifyCliFailure, ContainerCli, ContainerCliError } from '../../../src/ecr/containerCli';
 import { FAKE_DIGEST, makeFakeCli, type FakeCli } from './fakeCli';
+import { alive } from '../support/alive';
 
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -6,11 +6,18 @@ import { defaultIdentity } from '../../emulator/kit/identity';
 import { seedContext } from '../../emulator/kit/service';
 import { scalingService } from '../../emulator/services/autoscaling/index';
 import { scalingState } from '../../emulator/services/autoscaling/state';
+import { asgState, type GroupRecord } from '../../emulator/services/ec2autoscaling/state';
 import { ecsService } from '../../emulator/services/ecs/index';
+import { addRole, putRolePolicy } from '../../emulator/services/iam/index';
+import { ecsSim } from '../../emulator/services/ecs/sim/index';
 import { ecsState } from '../../emulator/services/ecs/state';
+import { ec2State } from '../../emulator/services/ec2/state';
 import { elbState, type TargetGroupRecord } from '../../emulator/services/elbv2/state';
+import { registerTargets } from '../../emulator/services/elbv2/writes';
 import { registerTaskDefinition } from '../../emulator/services/ecs/task-definitions';
+import { SUBNETS } from '../../emulator/seeds/helpers';
 import { ssoState } from '../../emulator/services/sso/state';
+import { pricingCatalogue } from '../../emulator/services/pricing/index';
 import { Fixture } from './contract-fixture';
 
 export { Fixture };
@@ -23,6 +30,13 @@ function hadBoth(f: Fixture, input: Json): void {
   f.capacityProvider('MyCapacityProvider2');
   f.cluster(input.cluster);
   ecsService.handlers.PutClusterCapacityProviders({ cluster: input.cluster, capacityProviders: ['MyCapacityProvider1', 'MyCapacityProvider2'], defaultCapacityProviderStrategy: [] }, seedContext(f.region));
+}
+
+const EXAMPLE_INSTANCE = '1c3be8ed-df30-47b4-8f1e-6e68ebd01f34';
+
+function withStack(f: Fixture, cluster: string): void {
+  f.instance(cluster, EXAMPLE_INSTANCE);
+  ecsState(f.region).instancesOf(cluster).get(EXAMPLE_INSTANCE)!.attributes!.push({ name: 'stack', value: 'production' });
 }
 
 /**
@@ -48,12 +62,26 @@ function exampleTargetGroup(f: Fixture, tgArn: string): TargetGroupRecord {
   return elbState(f.region).targetGroup(tgArn)!;
 }
 
+/** A group of the example's name and id on no load balancer. */
+function exampleGroupOnly(f: Fixture, tgArn: string): void {
+  const name = tgArn.split(':').pop()!.split('/')[1];
+  elbState(f.region).targetGroups.push({ ...elbState(f.region).targetGroups[0], TargetGroupName: name, TargetGroupArn: tgArn, LoadBalancerArns: [] });
+}
+
 /**
  * The per-example preparation, by `service:Operation`, run before the generic ECS one
  * (`Fixture.ecs`, which then creates only what is still missing).
  */
 export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, index: number) => void | Promise<void>> = {
+  // The example's group exists and protects new instances from scale-in (its managed termination protection needs that).
+  'ecs:CreateCapacityProvider': (f, input) => {
+    const arn = input.autoScalingGroupProvider.autoScalingGroupArn;
+    asgState(f.region).groups.push({ AutoScalingGroupName: arn.split('/').pop(), AutoScalingGroupARN: arn, MinSize: 0, MaxSize: 1, DesiredCapacity: 0, DefaultCooldown: 300, AvailabilityZones: [], HealthCheckType: 'EC2', CreatedTime: new Date(0), NewInstancesProtectedFromScaleIn: true });
+  },
+  'ec2autoscaling:DescribeAutoScalingGroups': (f, _input, output) => void asgState(f.region).groups.push(...(output.AutoScalingGroups as GroupRecord[])),
   'ecs:DeleteService': (f, input) => f.service('default', input.service, undefined, 0),
+  // The console's sample app: its container `simple-app` serves port 80 (CreateService checks the load balancer's container and port).
+  'ecs:CreateService#1': (f, input, output) => void f.taskDefFrom({ family: input.taskDefinition, revision: Number(output.service.taskDefinition.split(':').pop()), containerDefinitions: [{ name: 'simple-app', image: 'httpd:2.4', memory: 300, portMappings: [{ containerPort: 80, hostPort: 80 }] }] }),
   // Deregistered first; named as the input names them (the example's output shows another family).
   'ecs:DeleteTaskDefinitions': (f, input, output) => {
     input.taskDefinitions.forEach((ref: string, i: number) => {
@@ -73,6 +101,10 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
       f.capacityProvider(cp.name, cp);
     }
   },
+  // The example's container instance, and for the delete and list examples its custom attribute.
+  'ecs:PutAttributes': (f) => f.instance('MyCluster', EXAMPLE_INSTANCE),
+  'ecs:DeleteAttributes': (f) => withStack(f, 'default'),
+  'ecs:ListAttributes': (f) => withStack(f, 'MyCluster'),
   'ecs:PutClusterCapacityProviders': (f) => {
     f.capacityProvider('MyCapacityProvider1');
     f.capacityProvider('MyCapacityProvider2');
@@ -126,6 +158,27 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
     f.service(cluster, service, undefined, 0, { deploymentController: { type: 'CODE_DEPLOY' }, loadBalancers: [{ targetGroupArn: `arn:aws:elasticloadbalancing:${f.regionName}:123456789012:targetgroup/tg/0123456789abcdef`, containerName: 'app', containerPort: 80 }], networkConfiguration: output.taskSets[0].networkConfiguration });
     ecsState(f.region).servicesOf(cluster).get(service)!.deployments[0].id = id.join('/');
     await f.emu.clock.advance(60_000);
+  },
+  // The example's cluster: on an Auto Scaling group capacity provider (its managed scaling attached), with a Service Connect namespace.
+  'ecs:UpdateCluster': async (f, input, output) => {
+    const shown = output.cluster;
+    f.cluster(input.cluster);
+    f.capacityProvider(shown.capacityProviders[0]);
+    ecsService.handlers.PutClusterCapacityProviders({ cluster: input.cluster, capacityProviders: shown.capacityProviders, defaultCapacityProviderStrategy: shown.defaultCapacityProviderStrategy }, seedContext(f.region));
+    ecsService.handlers.UpdateCluster({ cluster: input.cluster, serviceConnectDefaults: { namespace: shown.serviceConnectDefaults.namespace } }, seedContext(f.region));
+    await f.emu.clock.advance(60_000);
+  },
+  // The example's task, running with ECS Exec, its container MyContainer, a task role that may open Session Manager's channels.
+  'ecs:ExecuteCommand': (f, input) => {
+    addRole(f.region.core, 'exec-example-task-role', 'ecs-tasks.amazonaws.com', f.regionName);
+    putRolePolicy(f.region.core, 'exec-example-task-role', 'ecs-exec', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssmmessages:*', Resource: '*' }] }, f.regionName);
+    registerTaskDefinition(f.region, {
+      family: 'exec-example', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
+      taskRoleArn: 'arn:aws:iam::123456789012:role/exec-example-task-role', containerDefinitions: [{ name: input.container, image: 'nginx' }],
+    }, defaultIdentity(f.regionName));
+    const td = ecsState(f.region).findTaskDef('exec-example')!;
+    const id = input.task.split('/').pop();
+    ecsSim(f.region).tasks.launch({ id, cluster: f.cluster(input.cluster), taskDef: td, launchType: 'FARGATE', networkConfiguration: SUBNETS, runningSince: f.region.now(), enableExecuteCommand: true });
   },
   'ecr:BatchDeleteImage': (f, input) => f.repo(input.repositoryName, input.imageIds.map((i: Json) => i.imageTag)),
   'ecr:DeleteRepository': (f, input) => f.repo(input.repositoryName, ['latest']),
@@ -188,6 +241,17 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
   'elbv2:ModifyTargetGroupAttributes': (f, input) => void exampleTargetGroup(f, input.TargetGroupArn),
   // The example's group serves HTTPS on 443.
   'elbv2:ModifyTargetGroup': (f, input) => void Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { Protocol: 'HTTPS', Port: 443 }),
+  // The example's VPC beside the region's default one.
+  'elbv2:CreateTargetGroup': (f, input) => void ec2State(f.region).vpcs.push({ VpcId: input.VpcId, State: 'available', CidrBlock: '10.0.0.0/16', IsDefault: false }),
+  // The listener of the other examples' load balancer, and the group the rule forwards to (not yet used by any load balancer).
+  'elbv2:CreateRule': (f, input) => {
+    f.loadBalancer(input.ListenerArn.replace(':listener/', ':loadbalancer/').split('/').slice(0, -1).join('/'), 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/other/0000000000000001', input.ListenerArn);
+    exampleGroupOnly(f, input.Actions[0].TargetGroupArn);
+  },
+  'elbv2:ModifyRule': (f, _input, output) => SETUPS['elbv2:DescribeRules'](f, { RuleArns: [output.Rules[0].RuleArn] }, { Rules: [{ ...output.Rules[0], Conditions: [{ Field: 'path-pattern', Values: ['/img/*'] }] }] }, 0),
+  // The examples register EC2 instances: an instance group.
+  'elbv2:RegisterTargets': (f, input) => void Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { TargetType: 'instance' }),
+  'elbv2:DeregisterTargets': (f, input) => registerTargets(f.region, Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { TargetType: 'instance' as const }), input.Targets),
   'sso-oidc:CreateToken': (f, input) => {
     f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: input.refreshToken });
   },
@@ -202,5 +266,13 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
   },
   'sso-oidc:StartDeviceAuthorization': (f, input) => {
     f.emu.sso.seedSession({ region: f.regionName, clientId: input.clientId, clientSecret: input.clientSecret });
+  },
+  // The example lists EC2 volume types, which the emulator's catalogue (Fargate, instance hours, ECR storage) does not
+  // hold: the volume products it names, and a third of AWS's volume types, so that two values leave a next page.
+  // Attributes only: the example reads no price, and the emulator invents none.
+  'pricing:GetAttributeValues': (f, input, output) => {
+    const types = [...output.AttributeValues.map((v: Json) => v.Value), 'General Purpose'];
+    types.forEach((volumeType: string, i: number) =>
+      pricingCatalogue(f.region.core).add({ product: { sku: `CONTRACTVOLUME${i}`, productFamily: 'Storage', attributes: { servicecode: input.ServiceCode, volumeType } }, serviceCode: input.ServiceCode, terms: { OnDemand: {} }, version: 'contract', publicationDate: '2017-10-15T00:00:00Z' }));
   },
 };

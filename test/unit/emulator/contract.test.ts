@@ -7,6 +7,7 @@
  * values, the same error code for error examples. Differences an example itself causes are excused
  * in contract-exclusions.ts, with the reason.
  */
+import * as ec2autoscaling from '@aws-sdk/client-auto-scaling';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,6 +17,7 @@ import * as ecr from '@aws-sdk/client-ecr';
 import * as ecs from '@aws-sdk/client-ecs';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as iam from '@aws-sdk/client-iam';
+import * as pricing from '@aws-sdk/client-pricing';
 import * as sm from '@aws-sdk/client-secrets-manager';
 import * as ssm from '@aws-sdk/client-ssm';
 import * as sso from '@aws-sdk/client-sso';
@@ -36,7 +38,8 @@ const EXAMPLES = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../..
 const SDK: Record<string, [Record<string, unknown>, string]> = {
   ecs: [ecs, 'ECSClient'], ecr: [ecr, 'ECRClient'], autoscaling: [aas, 'ApplicationAutoScalingClient'], logs: [logs, 'CloudWatchLogsClient'],
   secretsmanager: [sm, 'SecretsManagerClient'], ssm: [ssm, 'SSMClient'], sts: [sts, 'STSClient'], iam: [iam, 'IAMClient'],
-  elbv2: [elbv2, 'ElasticLoadBalancingV2Client'], sso: [sso, 'SSOClient'],
+  elbv2: [elbv2, 'ElasticLoadBalancingV2Client'], sso: [sso, 'SSOClient'], pricing: [pricing, 'PricingClient'],
+  ec2autoscaling: [ec2autoscaling, 'AutoScalingClient'],
 };
 
 type Client = { send(c: unknown): Promise<Json>; destroy(): void };

@@ -1,19 +1,8 @@
 import * as assert from 'assert';
-import { type CliDiagnostic, runCli } from '../../../src/taskdef/cli';
+import type { CliDiagnostic } from '../../../src/taskdef/cli';
+import { runCliOn } from './helpers';
 
-function run(args: string[], files: Record<string, string>): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(args, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readFile: (p) => {
-      if (!(p in files)) throw new Error('ENOENT: no such file');
-      return files[p];
-    },
-  });
-  return { code, out, err };
-}
+const run = runCliOn;
 
 const GOOD = JSON.stringify({ family: 'a', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }] }, null, 2);
 const BAD = '{\n  "family": "a",\n  "containerDefinitions": [\n    { "name": "a", "image": "nginx", "memory": 128, "portMappings": [{ "containerPort": 80, "hostPort": 81 }] }\n  ],\n  "networkMode": "awsvpc"\n}\n';

@@ -28,7 +28,7 @@ describe('ecs-taskdef-lint bin: exit codes on fuzz inputs', function () {
     // The bin package.json names, bundled the way esbuild.js bundles it (dist/ may be stale or absent).
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     assert.deepStrictEqual(pkg.bin, { 'ecs-taskdef-lint': './dist/ecs-taskdef-lint.js' });
-    assert.match(fs.readFileSync(path.join(REPO, 'esbuild.js'), 'utf8'), /entryPoints: \{ 'ecs-taskdef-lint': 'src\/taskdef\/cli\.ts' \}/);
+    assert.match(fs.readFileSync(path.join(REPO, 'esbuild.js'), 'utf8'), /cliBuildOptions\(\{ outdir: 'dist', production \}\)/);
     dir = tempDir('ecs-taskdef-cli-');
     cli = await buildCli(REPO, path.join(dir, 'bin'));
   });
@@ -60,7 +60,7 @@ describe('ecs-taskdef-lint bin: exit codes on fuzz inputs', function () {
   it('a reader that closes the pipe early (| head): the exit code of the lint, no stack trace', async () => {
     const file = path.join(dir, 'many-errors-task-definition.json');
     fs.writeFileSync(file, JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }], requiresCompatibilities: Array(50_000).fill(1) }));
-    for (const format of ['text', 'json']) {
+    for (const format of ['text', 'json', 'sarif', 'github']) {
       const child = spawn(process.execPath, [cli, '--format', format, file], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { runCli } from '../../../src/taskdef/cli';
 import { validate } from '../../../src/taskdef/validate';
 import type { DocumentKind, TaskdefDiagnostic } from '../../../src/taskdef/types';
 
@@ -55,4 +56,24 @@ export function fargateTask(over: Record<string, unknown> = {}, container: Recor
 
 export function ec2Task(containers: Record<string, unknown>[], over: Record<string, unknown> = {}): Record<string, unknown> {
   return { family: 'svc', containerDefinitions: containers, ...over };
+}
+
+/**
+ * The CLI core on in-memory files (paths as given, or relative to `cwd` when one is given), with
+ * what it wrote and its exit code.
+ */
+export function runCliOn(args: string[], files: Record<string, string>, cwd?: string): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(args, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    readFile: (p) => {
+      const key = cwd ? path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/') : p;
+      if (!(key in files)) throw new Error('ENOENT: no such file');
+      return files[key];
+    },
+    ...(cwd ? { cwd } : {}),
+  });
+  return { code, out, err };
 }

@@ -46,6 +46,13 @@ describe('Restricted Mode: one list of the commands that mutate or start a progr
     }
   });
 
+  it('ECS Exec: shells, commands and port forwards open a session into a container, so they need trust; stopping a forward and the readiness check do not', () => {
+    for (const id of ['ecsWorkbench.openShell', 'ecsWorkbench.execCommand', 'ecsWorkbench.startPortForward']) assert.strictEqual(MUTATING_COMMANDS[id]?.because, 'session', id);
+    assert.strictEqual(MUTATING_COMMANDS['ecsWorkbench.enableExecuteCommand']?.because, 'aws');
+    for (const id of ['ecsWorkbench.stopPortForward', 'ecsWorkbench.checkExecReadiness']) assert.ok(READ_ONLY_COMMANDS.includes(id), id);
+    assert.throws(() => requireTrust('ecsWorkbench.openShell', false), /Opening a shell in a container is disabled in Restricted Mode: this workspace is not trusted, and it opens a session into a container of your AWS account/);
+  });
+
   it('refuses them when untrusted, with the reason; read-only ones pass', () => {
     assert.throws(() => requireTrust('ecsWorkbench.pushImage', false), (e: Error) => e instanceof RestrictedModeError && /Pushing an image is disabled in Restricted Mode: this workspace is not trusted, and it starts a program on this machine/.test(e.message));
     assert.doesNotThrow(() => requireTrust('ecsWorkbench.pushImage', true));

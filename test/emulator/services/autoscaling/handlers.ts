@@ -5,6 +5,7 @@ import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import type { Handlers } from '../../kit/service';
 import type { Region } from '../../kit/world';
+import { checkSchedule } from './schedule';
 import { clamp, ecsService, findTarget, invalid, key, runScheduled, scalingState, targetNotFound, TargetKey } from './state';
 
 const PAGE = { def: 50, max: 50, error: 'ValidationException', sizeName: 'MaxResults' };
@@ -105,6 +106,12 @@ export const scalingHandlers: Handlers<aas.Operations> = {
     if (type === 'TargetTrackingScaling' && !input.TargetTrackingScalingPolicyConfiguration) {
       throw invalid('TargetTrackingScalingPolicyConfiguration is required for a TargetTrackingScaling policy');
     }
+    // ALBRequestCountPerTarget names its target group by ResourceLabel
+    // (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
+    const predefined = input.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification;
+    if (predefined?.PredefinedMetricType === 'ALBRequestCountPerTarget' && !/^app\/[^/]+\/[^/]+\/targetgroup\/[^/]+\/[^/]+$/.test(predefined.ResourceLabel ?? '')) {
+      throw invalid('ResourceLabel must be specified for predefined metric type ALBRequestCountPerTarget, as app/<load-balancer-name>/<load-balancer-id>/targetgroup/<target-group-name>/<target-group-id>');
+    }
     if (type === 'StepScaling' && !input.StepScalingPolicyConfiguration) {
       throw invalid('StepScalingPolicyConfiguration is required for a StepScaling policy');
     }
@@ -150,8 +157,11 @@ export const scalingHandlers: Handlers<aas.Operations> = {
     const i = s.scheduled.findIndex((a) => key(a) === key(input) && a.ScheduledActionName === input.ScheduledActionName);
     const previous = i >= 0 ? s.scheduled[i] : undefined;
     const schedule = input.Schedule ?? previous?.Schedule;
-    if (!schedule || !/^(at|cron|rate)\(.+\)$/.test(schedule)) {
-      throw invalid('Schedule must be specified as at(yyyy-mm-ddThh:mm:ss), cron(...) or rate(...)');
+    // The three forms of https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
+    // (Schedule, Timezone: an IANA name), refused as a ValidationException.
+    const problem = checkSchedule(schedule ?? '', input.Timezone ?? previous?.Timezone ?? 'UTC');
+    if (!schedule || problem) {
+      throw invalid(problem ?? 'Schedule must be specified as at(yyyy-mm-ddThh:mm:ss), cron(...) or rate(...)');
     }
     const action: aas.ScheduledAction = {
       ScheduledActionName: input.ScheduledActionName,

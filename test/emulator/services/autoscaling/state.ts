@@ -1,13 +1,15 @@
 /**
  * Application Auto Scaling state for `ecs:service:DesiredCount`: scalable targets (registering one
  * clamps the service's desired count into [min, max], as AAS does), policies, scheduled actions
- * (one-time `at(...)` schedules run on the emulator's clock) and scaling activities.
+ * (one-time `at(...)` schedules run on the emulator's clock; cron and rate ones and the policies
+ * in engine.ts) and scaling activities.
  */
 import type * as aas from '../../generated/autoscaling';
 import { AwsError } from '../../kit/errors';
 import { perRegion, Region } from '../../kit/world';
 import { ecsSim } from '../ecs/sim/index';
 import { ecsState, type ServiceRecord } from '../ecs/state';
+import { atInstant } from './schedule';
 
 export class ScalingState {
   readonly targets: aas.ScalableTarget[] = [];
@@ -45,15 +47,14 @@ export function ecsService(region: Region, resourceId: string): ServiceRecord | 
   return svc && svc.status === 'ACTIVE' ? svc : undefined;
 }
 
-/** Moves the service's desired count into the target's range, recording a scaling activity. */
-export function clamp(region: Region, target: aas.ScalableTarget, cause: string): void {
+/**
+ * Sets the service's desired count to `to`, recording a scaling activity with `cause` (AWS's words);
+ * false when it is already there.
+ */
+export function recordActivity(region: Region, target: aas.ScalableTarget, to: number, cause: string, description = `Setting desired count to ${to}.`): boolean {
   const svc = ecsService(region, target.ResourceId);
-  if (!svc) {
-    return;
-  }
-  const want = Math.min(target.MaxCapacity, Math.max(target.MinCapacity, svc.desiredCount));
-  if (want === svc.desiredCount) {
-    return;
+  if (!svc || to === svc.desiredCount) {
+    return false;
   }
   const now = region.now();
   scalingState(region).activities.unshift({
@@ -61,34 +62,47 @@ export function clamp(region: Region, target: aas.ScalableTarget, cause: string)
     ServiceNamespace: target.ServiceNamespace,
     ResourceId: target.ResourceId,
     ScalableDimension: target.ScalableDimension,
-    Description: `Setting desired count to ${want}.`,
+    Description: description,
     Cause: cause,
     StartTime: now,
     EndTime: now,
     StatusCode: 'Successful',
-    StatusMessage: `Successfully set desired count to ${want}. Change successfully fulfilled by ecs.`,
+    StatusMessage: `Successfully set desired count to ${to}. Change successfully fulfilled by ecs.`,
   });
-  svc.desiredCount = want;
+  svc.desiredCount = to;
   ecsState(region).serviceExtras.of(svc).steady = false;
   ecsSim(region).scheduler.scheduleReconcile(svc);
+  return true;
 }
 
-/** Runs a one-time `at(...)` scheduled action when its time comes (cron/rate ones are stored only). */
+/** Moves the service's desired count into the target's range, recording a scaling activity. */
+export function clamp(region: Region, target: aas.ScalableTarget, cause: string): void {
+  const svc = ecsService(region, target.ResourceId);
+  if (svc) {
+    recordActivity(region, target, Math.min(target.MaxCapacity, Math.max(target.MinCapacity, svc.desiredCount)), cause);
+  }
+}
+
+/** A scheduled action runs: the target's min/max become the action's, and the desired count moves into them. */
+export function setCapacityFromSchedule(region: Region, action: aas.ScheduledAction, target: aas.ScalableTarget): void {
+  const a = action.ScalableTargetAction ?? {};
+  target.MinCapacity = a.MinCapacity ?? target.MinCapacity;
+  target.MaxCapacity = a.MaxCapacity ?? target.MaxCapacity;
+  clamp(region, target, `scheduled action name ${action.ScheduledActionName} was triggered`);
+}
+
+/** Runs a one-time `at(...)` scheduled action when its time comes, in its time zone (cron/rate ones: engine.ts). */
 export function runScheduled(region: Region, action: aas.ScheduledAction): void {
-  const m = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/.exec(action.Schedule);
-  if (!m) {
+  const at = atInstant(action.Schedule, action.Timezone ?? 'UTC');
+  if (at === undefined) {
     return;
   }
-  const at = Date.parse(m[1] + 'Z');
   const fire = (): void => {
     const target = findTarget(region, action);
-    if (!scalingState(region).scheduled.includes(action) || !target) {
+    if (!scalingState(region).scheduled.includes(action) || !target || target.SuspendedState?.ScheduledScalingSuspended) {
       return;
     }
-    const a = action.ScalableTargetAction ?? {};
-    target.MinCapacity = a.MinCapacity ?? target.MinCapacity;
-    target.MaxCapacity = a.MaxCapacity ?? target.MaxCapacity;
-    clamp(region, target, `scheduled action name ${action.ScheduledActionName} was triggered`);
+    setCapacityFromSchedule(region, action, target);
   };
   // Real time, not ECS timings: do not let the time scale shorten it.
   const sched = region.core.sched;

@@ -2,7 +2,7 @@
  * CloudWatch metrics of the simulated ECS services (metrics/: GetMetricData, GetMetricStatistics,
  * ListMetrics, computed from the service history) and DescribeAlarms: the two alarms Application Auto Scaling creates for each
  * target-tracking policy (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html),
- * so the explorer can show what scales a service. The model declares awsJson1_0, awsQuery and
+ * so the explorer can show what scales a service, and the alarms PutMetricAlarm stores (alarms.ts). The model declares awsJson1_0, awsQuery and
  * rpcv2Cbor; the kit serves all three (the Debian AWS CLI sends awsQuery).
  */
 import type * as aas from '../../generated/autoscaling';
@@ -11,6 +11,7 @@ import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import type { Region } from '../../kit/world';
 import { scalingState } from '../autoscaling/state';
+import { putMetricAlarm, userAlarms } from './alarms';
 import { getMetricData } from './metrics/getMetricData';
 import { getMetricStatistics } from './metrics/getMetricStatistics';
 import { listMetrics } from './metrics/listMetrics';
@@ -63,6 +64,7 @@ export const cloudwatchService = defineService<cw.Operations>({
     DescribeAlarms: (input, { region }) => {
       const alarms = scalingState(region).policies
         .flatMap((p) => (p.Alarms ?? []).map((a) => alarmOf(region, p, a)))
+        .concat([...userAlarms(region).values()])
         .filter((a) => (!input.AlarmNames || input.AlarmNames.includes(a.AlarmName ?? '')) && (!input.AlarmNamePrefix || (a.AlarmName ?? '').startsWith(input.AlarmNamePrefix)))
         .filter((a) => (!input.StateValue || a.StateValue === input.StateValue) && (!input.ActionPrefix || (a.AlarmActions ?? []).some((x) => x.startsWith(input.ActionPrefix!))))
         .filter(() => !input.AlarmTypes || input.AlarmTypes.includes('MetricAlarm'));
@@ -72,5 +74,9 @@ export const cloudwatchService = defineService<cw.Operations>({
     GetMetricData: (input, { region }) => getMetricData(region, input),
     GetMetricStatistics: (input, { region }) => getMetricStatistics(region, input),
     ListMetrics: (input, { region }) => listMetrics(region, input),
+    PutMetricAlarm: (input, { region }) => {
+      putMetricAlarm(region, input);
+      return {};
+    },
   },
 });

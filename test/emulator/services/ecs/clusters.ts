@@ -5,12 +5,14 @@ import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import type { Region } from '../../kit/world';
 import { bad, describeBatch, EcsHandlers, includes, limit, listPage } from './common';
+import { checkClusterConfiguration } from './exec/clusterConfig';
 import { isFargate } from './sim/timing';
 import { ecsState, type ClusterRecord, type TaskRecord } from './state';
 
 export function createCluster(region: Region, input: ecs.CreateClusterRequest): ClusterRecord {
   const state = ecsState(region);
   const name = input.clusterName ?? 'default';
+  checkClusterConfiguration(input.configuration);
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
     throw bad('Cluster name can only contain alphanumeric characters, hyphens and underscores (max 255).');
   }
@@ -72,7 +74,7 @@ function updateAttachments(region: Region, c: ClusterRecord, names: string[]): v
   });
 }
 
-function clusterView(region: Region, c: ClusterRecord, include: string[] = []): ecs.Cluster {
+export function clusterView(region: Region, c: ClusterRecord, include: string[] = []): ecs.Cluster {
   const state = ecsState(region);
   const tasks = [...state.tasksOf(c.clusterName).values()].filter((t) => t.desiredStatus === 'RUNNING' || t.lastStatus !== 'STOPPED');
   const services = [...state.servicesOf(c.clusterName).values()].filter((s) => s.status === 'ACTIVE');
@@ -135,6 +137,11 @@ export const clusterHandlers: EcsHandlers<'ListClusters' | 'DescribeClusters' | 
     }
     if (state.instancesOf(c.clusterName).size > 0) {
       throw new AwsError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active or draining.');
+    }
+    // "delete all capacity providers from the cluster before you can delete the cluster itself"
+    // (ClusterContainsCapacityProviderException, API_DeleteCluster.html): the providers made for this cluster alone (Managed Instances).
+    if ([...state.capacityProviders.values()].some((cp) => cp.status === 'ACTIVE' && cp.cluster === c.clusterName)) {
+      throw new AwsError('ClusterContainsCapacityProviderException', 'The Cluster cannot be deleted while it has capacity providers. Delete its capacity providers first.');
     }
     c.status = 'INACTIVE';
     return { cluster: clusterView(region, c) };

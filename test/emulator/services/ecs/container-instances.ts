@@ -2,11 +2,50 @@
 import type * as ecs from '../../generated/ecs';
 import { lastPart } from '../../kit/arn';
 import type { Region } from '../../kit/world';
-import { describeBatch, EcsHandlers, limit, listPage } from './common';
+import { bad, describeBatch, EcsHandlers, limit, listPage } from './common';
+import { matchesQuery, parseQuery, QueryError, type QueryExpr } from './sim/clusterQuery';
 import { ecsSim } from './sim/index';
+import { instanceLimits } from './sim/placement';
 import { ecsState, lastClusterName, type ClusterRecord, type InstanceRecord } from './state';
 
-export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: { cpu?: number; memory?: number; instanceType?: string; capacityProviderName?: string; at?: Date; id?: string; ec2InstanceId?: string; availabilityZone?: string } = {}): InstanceRecord {
+/**
+ * The attributes the ECS agent registers on an ECS-optimized Amazon Linux instance: capabilities
+ * (https://github.com/aws/amazon-ecs-agent/blob/master/agent/app/agent_capability.go) and the
+ * built-in ones (ecs.ami-id, ecs.availability-zone, ecs.instance-type, ecs.os-type,
+ * ecs.cpu-architecture, ecs.vpc-id, ecs.subnet-id: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes).
+ */
+const LINUX_CAPABILITIES = [
+  ...['privileged-container', 'ecr-auth', 'task-iam-role', 'task-iam-role-network-host', 'selinux', 'apparmor'].map((c) => `com.amazonaws.ecs.capability.${c}`),
+  ...['17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31', '32', '44'].map((v) => `com.amazonaws.ecs.capability.docker-remote-api.1.${v}`),
+  ...['json-file', 'syslog', 'awslogs', 'none', 'fluentd', 'gelf', 'journald', 'splunk', 'awsfirelens'].map((d) => `com.amazonaws.ecs.capability.logging-driver.${d}`),
+  ...['task-eni', 'task-eni-block-instance-metadata', 'execution-role-ecr-pull', 'execution-role-awslogs', 'container-health-check', 'private-registry-authentication.secretsmanager',
+    'secrets.ssm.environment-variables', 'secrets.ssm.bootstrap.log-driver', 'secrets.asm.environment-variables', 'secrets.asm.bootstrap.log-driver', 'pid-ipc-namespace-sharing',
+    'ecr-endpoint', 'aws-appmesh', 'task-eni-trunking', 'firelens.fluentd', 'firelens.fluentbit', 'efs', 'efsAuth', 'firelens.options.config.file', 'firelens.options.config.s3',
+    'full-sync', 'env-files.s3', 'execute-command', 'service-connect-v1', 'network.container-port-range', 'container-restart-policy', 'container-ordering', 'task-cpu-mem-limit',
+    'increased-task-cpu-limit', 'docker-plugin.local'].map((c) => `ecs.capability.${c}`),
+];
+
+export interface InstanceOptions {
+  cpu?: number;
+  memory?: number;
+  instanceType?: string;
+  capacityProviderName?: string;
+  at?: Date;
+  id?: string;
+  ec2InstanceId?: string;
+  availabilityZone?: string;
+  amiId?: string;
+  vpcId?: string;
+  subnetId?: string;
+  cpuArchitecture?: 'x86_64' | 'arm64';
+  /** Custom attributes (PutAttributes' kind), name -> value. */
+  custom?: Record<string, string>;
+  /** The instance type's maximum network interfaces (the primary one included): awsvpc tasks are limited by it. */
+  networkInterfaces?: number;
+  agentConnected?: boolean;
+}
+
+export function registerContainerInstance(region: Region, cluster: ClusterRecord, opts: InstanceOptions = {}): InstanceRecord {
   const state = ecsState(region);
   const rnd = region.core.rnd;
   const id = opts.id ?? rnd.hex(32);
@@ -26,16 +65,20 @@ export function registerContainerInstance(region: Region, cluster: ClusterRecord
     remainingResources: resources(cpu, memory),
     registeredResources: resources(cpu, memory),
     status: 'ACTIVE',
-    agentConnected: true,
+    agentConnected: opts.agentConnected ?? true,
     runningTasksCount: 0,
     pendingTasksCount: 0,
     attributes: [
+      ...LINUX_CAPABILITIES.map((name) => ({ name })),
+      { name: 'ecs.ami-id', value: opts.amiId ?? 'ami-0a1b2c3d4e5f60789' },
+      { name: 'ecs.availability-zone', value: opts.availabilityZone ?? `${region.name}a` },
       { name: 'ecs.instance-type', value: opts.instanceType ?? 't3.large' },
       { name: 'ecs.os-type', value: 'linux' },
-      { name: 'ecs.cpu-architecture', value: 'x86_64' },
-      { name: 'ecs.availability-zone', value: opts.availabilityZone ?? `${region.name}a` },
-      { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
-      { name: 'ecs.capability.task-eni' },
+      { name: 'ecs.os-family', value: 'LINUX' },
+      { name: 'ecs.cpu-architecture', value: opts.cpuArchitecture ?? 'x86_64' },
+      { name: 'ecs.vpc-id', value: opts.vpcId ?? 'vpc-0a1b2c3d4e5f60000' },
+      { name: 'ecs.subnet-id', value: opts.subnetId ?? 'subnet-0a1b2c3d4e5f60001' },
+      ...Object.entries(opts.custom ?? {}).map(([name, value]) => ({ name, value })),
     ],
     registeredAt: opts.at ?? region.now(),
     attachments: [],
@@ -43,6 +86,7 @@ export function registerContainerInstance(region: Region, cluster: ClusterRecord
     capacityProviderName: opts.capacityProviderName,
   };
   state.instancesOf(cluster.clusterName).set(id, inst);
+  instanceLimits.set(inst, { networkInterfaces: opts.networkInterfaces });
   return inst;
 }
 
@@ -51,11 +95,12 @@ function instanceView(region: Region, inst: InstanceRecord, include: string[] = 
   const tasks = [...state.tasksOf(lastClusterName(inst.containerInstanceArn)).values()].filter((t) => t.containerInstanceArn === inst.containerInstanceArn && t.desiredStatus === 'RUNNING');
   const free = ecsSim(region).placement.remaining(inst);
   const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
+  const left: Record<string, Partial<ecs.Resource>> = { CPU: { integerValue: free.cpu }, MEMORY: { integerValue: free.memory }, PORTS: { stringSetValue: free.tcp }, PORTS_UDP: { stringSetValue: free.udp } };
   return {
     ...inst,
     runningTasksCount: running,
     pendingTasksCount: tasks.length - running,
-    remainingResources: inst.registeredResources.map((r) => (r.name === 'CPU' ? { ...r, integerValue: free.cpu } : r.name === 'MEMORY' ? { ...r, integerValue: free.memory } : r)),
+    remainingResources: inst.registeredResources.map((r) => ({ ...r, ...left[r.name ?? ''] })),
     tags: include.includes('TAGS') ? state.tagsOf(inst.containerInstanceArn) : undefined,
   };
 }
@@ -67,8 +112,12 @@ export function findInstance(region: Region, cluster: ClusterRecord, ref: string
 export const instanceHandlers: EcsHandlers<'ListContainerInstances' | 'DescribeContainerInstances' | 'UpdateContainerInstancesState'> = {
   ListContainerInstances: (input, { region }) => {
     const c = ecsState(region).cluster(input.cluster);
+    // "You can also apply a group filter when listing container instances" (cluster-query-language.html).
+    const filter = input.filter ? instanceFilter(input.filter) : undefined;
+    const placement = ecsSim(region).placement;
     const arns = [...ecsState(region).instancesOf(c.clusterName).values()]
       .filter((i) => !input.status || i.status === input.status)
+      .filter((i) => !filter || matchesQuery(filter, placement.candidate(i)))
       .map((i) => i.containerInstanceArn);
     const p = listPage(arns, input);
     return { containerInstanceArns: p.items, nextToken: p.next };
@@ -108,3 +157,13 @@ export const instanceHandlers: EcsHandlers<'ListContainerInstances' | 'DescribeC
   },
 };
 
+
+/** A ListContainerInstances filter; the wording of a malformed one is the emulator's (ECS publishes none). */
+function instanceFilter(filter: string): QueryExpr {
+  try {
+    return parseQuery(filter);
+  } catch (e) {
+    if (e instanceof QueryError) throw bad(`Invalid filter "${filter}": ${e.message}.`);
+    throw e;
+  }
+}

@@ -7,6 +7,8 @@ import { page } from '../../kit/paging';
 import type { Region } from '../../kit/world';
 import { bad, describeBatch, EcsHandlers, limit, listPage } from './common';
 import { checkCreate } from './controllers';
+import { capacityStrategyFor, checkPlacement } from './placement-config';
+import { checkLoadBalancers } from './loadBalancerChecks';
 import { findServiceDeployment } from './service-deployments';
 import { checkStrategy } from './strategy-config';
 import { ecsSim } from './sim/index';
@@ -28,9 +30,11 @@ export function createService(region: Region, input: ecs.CreateServiceRequest, c
   const deploymentConfiguration: ecs.DeploymentConfiguration = { deploymentCircuitBreaker: { enable: false, rollback: false }, maximumPercent: 200, minimumHealthyPercent: 100, ...input.deploymentConfiguration };
   checkStrategy(region, deploymentConfiguration, controller.type, input.loadBalancers ?? [], !!input.serviceConnectConfiguration?.enabled);
   const launchType = resolveLaunchType(cluster, input);
+  capacityStrategyFor(cluster, input);
   if (td) {
     checkLaunch(td, launchType, input.networkConfiguration);
   }
+  checkPlacement(launchType, input.placementStrategy, input.placementConstraints, td);
   const svc: ServiceRecord = {
     serviceArn: state.arn(`service/${cluster.clusterName}/${name}`),
     serviceName: name,
@@ -172,7 +176,12 @@ export const serviceHandlers: EcsHandlers<'ListServices' | 'DescribeServices' | 
     return { services: r.found, failures: r.failures };
   },
 
-  CreateService: (input, { region, caller }) => ({ service: serviceView(region, createService(region, input, caller)) }),
+  CreateService: (input, { region, caller }) => {
+    if (input.taskDefinition) {
+      checkLoadBalancers(region, ecsState(region).taskDefForUse(input.taskDefinition), input.loadBalancers);
+    }
+    return { service: serviceView(region, createService(region, input, caller)) };
+  },
 
   DeleteService: (input, { region }) => {
     const svc = activeService(region, input.cluster, input.service);

@@ -4,6 +4,7 @@ import { AwsError } from '../../kit/errors';
 import type { Identity } from '../../kit/identity';
 import type { Region } from '../../kit/world';
 import { bad, EcsHandlers, includes, limit, listPage } from './common';
+import { checkTaskDefinitionConstraints } from './placement-config';
 import { ecsState, type TaskDefinitionRecord } from './state';
 
 /** Fargate's cpu -> memory table, from the documentation of RegisterTaskDefinitionRequest$cpu. */
@@ -88,6 +89,7 @@ export function registerTaskDefinition(region: Region, input: ecs.RegisterTaskDe
   const cpu = units(input.cpu, 1024);
   const memory = units(input.memory, 1024);
   checkResources(input, cpu, memory);
+  checkTaskDefinitionConstraints(input.placementConstraints);
   const revisions = state.taskDefs.get(family) ?? [];
   state.taskDefs.set(family, revisions);
   const revision = revisions.length + 1;
@@ -145,7 +147,12 @@ function requiresAttributes(input: ecs.RegisterTaskDefinitionRequest): ecs.Attri
       names.add('ecs.capability.container-health-check');
     }
   }
-  return [...names].map((name) => ({ name }));
+  const attributes: ecs.Attribute[] = [...names].map((name) => ({ name }));
+  // The platform a task needs is an attribute of the instance too: placement finds no ARM64 host
+  // among x86_64 instances (ATTRIBUTE, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html).
+  if (input.runtimePlatform?.cpuArchitecture === 'ARM64') attributes.push({ name: 'ecs.cpu-architecture', value: 'arm64' });
+  if (input.runtimePlatform?.operatingSystemFamily?.startsWith('WINDOWS')) attributes.push({ name: 'ecs.os-type', value: 'windows' });
+  return attributes;
 }
 
 export const taskDefinitionHandlers: EcsHandlers<'ListTaskDefinitions' | 'ListTaskDefinitionFamilies' | 'DescribeTaskDefinition' | 'RegisterTaskDefinition' | 'DeregisterTaskDefinition' | 'DeleteTaskDefinitions'> = {

@@ -6,40 +6,49 @@ import { bad, describeBatch, EcsHandlers, limit, listPage } from './common';
 import { findInstance } from './container-instances';
 import { idempotent } from './idempotency';
 import { checkLaunch, resolveLaunchType } from './services';
+import { capacityStrategyFor, checkPlacement, parseConstraints, parseStrategies } from './placement-config';
+import { RUN_TASK_DEFAULT_STRATEGY } from './sim/placement';
 import { ecsSim } from './sim/index';
+import { runTasks } from './sim/runTasks';
 import { ecsState, type ClusterRecord, type InstanceRecord, type TaskRecord } from './state';
 
 function taskView(region: Region, t: TaskRecord, include: string[] = []): ecs.Task {
   return { ...t, tags: include.includes('TAGS') ? ecsState(region).tagsOf(t.taskArn) : undefined };
 }
 
-function findTask(region: Region, cluster: ClusterRecord, ref: string): TaskRecord | undefined {
+export function findTask(region: Region, cluster: ClusterRecord, ref: string): TaskRecord | undefined {
   return ecsState(region).tasksOf(cluster.clusterName).get(lastPart(ref));
 }
 
-function launchTasks(region: Region, input: ecs.RunTaskRequest, instances?: InstanceRecord[]): ecs.RunTaskResponse {
+function launchTasks(region: Region, input: ecs.RunTaskRequest | ecs.StartTaskRequest, instances?: InstanceRecord[]): ecs.RunTaskResponse {
   const state = ecsState(region);
   const cluster = state.cluster(input.cluster);
   const td = state.taskDefForUse(input.taskDefinition);
-  const launchType = instances ? 'EC2' : resolveLaunchType(cluster, input);
+  const run: Partial<ecs.RunTaskRequest> = instances ? {} : (input as ecs.RunTaskRequest);
+  const launchType = instances ? 'EC2' : resolveLaunchType(cluster, run);
   checkLaunch(td, launchType, input.networkConfiguration);
-  const count = input.count ?? 1;
+  const count = run.count ?? 1;
   if (count < 1 || count > 10) {
     throw bad('count must be between 1 and 10.');
   }
-  const { tasks, failures } = ecsSim(region).tasks.runTasks({
+  checkPlacement(launchType, run.placementStrategy, run.placementConstraints, td);
+  const capacityProviderStrategy = instances ? undefined : capacityStrategyFor(cluster, run);
+  const { tasks, failures } = runTasks(ecsSim(region), {
     cluster,
     taskDef: td,
     launchType,
-    capacityProviderName: input.capacityProviderStrategy?.[0]?.capacityProvider,
+    capacityProviderStrategy,
     startedBy: input.startedBy,
     group: input.group,
     overrides: input.overrides,
     networkConfiguration: input.networkConfiguration,
     tags: input.tags,
     enableExecuteCommand: input.enableExecuteCommand,
-    count: instances ? instances.length : count,
+    platformVersion: run.platformVersion,
+    count,
     instances,
+    strategies: run.placementStrategy?.length ? parseStrategies(run.placementStrategy) : RUN_TASK_DEFAULT_STRATEGY,
+    constraints: parseConstraints(run.placementConstraints, td.placementConstraints),
   });
   return { tasks: tasks.map((t) => taskView(region, t)), failures };
 }
@@ -83,14 +92,19 @@ export const taskHandlers: EcsHandlers<'ListTasks' | 'DescribeTasks' | 'RunTask'
   StartTask: (input, { region }) => {
     limit(input.containerInstances, 10, 'containerInstances');
     const c = ecsState(region).cluster(input.cluster);
-    const instances = input.containerInstances.map((ref) => {
+    // "MISSING (container instance ID)" and "INACTIVE (container instance ID)" are StartTask failures
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html).
+    const missing: ecs.Failure[] = [];
+    const instances: InstanceRecord[] = [];
+    for (const ref of input.containerInstances) {
       const inst = findInstance(region, c, ref);
-      if (!inst) {
-        throw bad(`Container instance not found: ${ref}`);
-      }
-      return inst;
-    });
-    return launchTasks(region, input, instances);
+      const arn = ref.startsWith('arn:') ? ref : ecsState(region).arn(`container-instance/${c.clusterName}/${ref}`);
+      if (!inst) missing.push({ arn, reason: 'MISSING' });
+      else if (inst.status === 'INACTIVE' || inst.status === 'DEREGISTERING') missing.push({ arn: inst.containerInstanceArn, reason: 'INACTIVE' });
+      else instances.push(inst);
+    }
+    const started = instances.length ? launchTasks(region, input, instances) : { tasks: [], failures: [] };
+    return { tasks: started.tasks, failures: [...missing, ...(started.failures ?? [])] };
   },
 
   StopTask: (input, { region }) => {

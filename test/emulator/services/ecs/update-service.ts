@@ -7,6 +7,7 @@ import type * as ecs from '../../generated/ecs';
 import type { Region } from '../../kit/world';
 import { EcsHandlers } from './common';
 import { checkUpdate } from './controllers';
+import { checkPlacement } from './placement-config';
 import { activeService, checkLaunch, serviceView } from './services';
 import { ecsSim } from './sim/index';
 import { ecsState, type ServiceRecord } from './state';
@@ -51,6 +52,8 @@ function changes(region: Region, svc: ServiceRecord, input: ecs.UpdateServiceReq
     set.deploymentConfiguration = { ...svc.deploymentConfiguration, ...input.deploymentConfiguration };
   }
   checkStrategy(region, set.deploymentConfiguration ?? svc.deploymentConfiguration, svc.deploymentController.type, input.loadBalancers ?? svc.loadBalancers ?? [], !!(input.serviceConnectConfiguration ?? svc.deployments[0]?.serviceConnectConfiguration)?.enabled);
+  const td = state.findTaskDef(set.taskDefinition ?? svc.taskDefinition ?? '');
+  checkPlacement(state.serviceExtras.of(svc).launchType, input.placementStrategy ?? svc.placementStrategy, input.placementConstraints ?? svc.placementConstraints, td);
   for (const k of IN_PLACE) {
     if (input[k] !== undefined) {
       Object.assign(set, { [k]: input[k] });

@@ -11,6 +11,7 @@ import { defineService } from '../../kit/service';
 import { Region } from '../../kit/world';
 import { ALB_TARGET_GROUP_ATTRIBUTES, elbState, type ListenerRecord, type RuleRecord, type TargetGroupRecord } from './state';
 import { targetsOf } from './targets';
+import { createRule, createTargetGroup, deregisterTargets, modifyRule, registerTargets } from './writes';
 
 export { elbState } from './state';
 
@@ -153,6 +154,18 @@ export const elbService = defineService<elb.Operations>({
       const tg = targetGroup(region, TargetGroupArn);
       Object.assign(tg, changes);
       return { TargetGroups: [tg] };
+    },
+
+    CreateTargetGroup: (input, { region }) => ({ TargetGroups: [createTargetGroup(region, input)] }),
+    CreateRule: (input, { region }) => ({ Rules: [createRule(region, input)] }),
+    ModifyRule: (input, { region }) => ({ Rules: [modifyRule(region, input)] }),
+    RegisterTargets: (input, { region }) => {
+      registerTargets(region, targetGroup(region, input.TargetGroupArn), input.Targets);
+      return {};
+    },
+    DeregisterTargets: (input, { region }) => {
+      deregisterTargets(region, targetGroup(region, input.TargetGroupArn), input.Targets);
+      return {};
     },
   },
 });

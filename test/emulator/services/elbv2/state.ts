@@ -32,12 +32,21 @@ export const ALB_TARGET_GROUP_ATTRIBUTES: Record<string, string> = {
   'target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage': 'off',
 };
 
+/** A target registered with RegisterTargets, and when it was deregistered (it drains for the group's delay). */
+export interface ManualTarget {
+  target: elb.TargetDescription;
+  registeredAt: Date;
+  deregisteredAt?: Date;
+}
+
 export class ElbState {
   readonly loadBalancers: LoadBalancerRecord[] = [];
   readonly targetGroups: TargetGroupRecord[] = [];
   readonly listeners: ListenerRecord[] = [];
   /** Listener rules other than the default one (a listener's default rule is derived from its DefaultActions). */
   readonly rules: RuleRecord[] = [];
+  /** Target group ARN -> the targets registered by hand (RegisterTargets), not those of ECS services' tasks. */
+  readonly manualTargets = new Map<string, ManualTarget[]>();
   /** Target group ARN -> the attributes set with ModifyTargetGroupAttributes (the others keep their defaults). */
   readonly attributes = new Map<string, Map<string, string>>();
 

@@ -101,7 +101,29 @@ export function taskTarget(region: Region, tg: TargetGroupRecord, lb: ecs.LoadBa
   return { Target: found.target, HealthCheckPort: String(found.target.Port), TargetHealth: health };
 }
 
-/** The registered targets of a group: those of the tasks of the ECS services whose loadBalancers name it. */
+/**
+ * Targets registered by hand: nothing in the emulator answers their checks, so they are `initial`
+ * until the unhealthy threshold, then `unhealthy`, Target.Timeout (target-group-health-checks.html,
+ * "Health check reason codes"); deregistered, `draining` for the group's delay, then gone.
+ */
+function manualTargets(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescription[] {
+  const state = elbState(region);
+  return (state.manualTargets.get(tg.TargetGroupArn) ?? []).flatMap((m) => {
+    let health: elb.TargetHealth;
+    if (m.deregisteredAt) {
+      if (emulatedMsSince(region, m.deregisteredAt) >= state.deregistrationDelayMs(tg)) {
+        return [];
+      }
+      health = { State: 'draining', Reason: 'Target.DeregistrationInProgress', Description: 'Target deregistration is in progress' };
+    } else {
+      health = notInUse(region, tg, undefined)
+        ?? (emulatedMsSince(region, m.registeredAt) >= unhealthyAfterMs(tg) ? { State: 'unhealthy', Reason: 'Target.Timeout', Description: 'Request timed out' } : INITIAL);
+    }
+    return [{ Target: m.target, HealthCheckPort: String(m.target.Port), TargetHealth: health }];
+  });
+}
+
+/** The registered targets of a group: those of the tasks of the ECS services whose loadBalancers name it, then those registered by hand. */
 export function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHealthDescription[] {
   const state = ecsState(region);
   const out: elb.TargetHealthDescription[] = [];
@@ -119,5 +141,5 @@ export function targetsOf(region: Region, tg: TargetGroupRecord): elb.TargetHeal
       }
     }
   }
-  return out;
+  return [...out, ...manualTargets(region, tg)];
 }

@@ -3,6 +3,7 @@
  * the partition of the region asked (IAM is global within a partition: aws, aws-cn, aws-us-gov each
  * have their own). A role assumed through STS records when and where it was last used, as IAM's
  * RoleLastUsed does (https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html).
+ * SimulatePrincipalPolicy evaluates the policies of a role or user (policies.ts, evaluate.ts).
  */
 import type * as iam from '../../generated/iam';
 import { ACCOUNT, partitionOf } from '../../kit/arn';
@@ -10,6 +11,8 @@ import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import { perCore, type Core } from '../../kit/world';
+import { EMULATOR_USER_POLICIES, ROLE_POLICIES, type PolicyDocument, type PrincipalPolicies } from './policies';
+import { simulatePrincipalPolicy } from './simulate';
 
 function trust(service: string): string {
   // IAM returns policy documents URL-encoded.
@@ -40,27 +43,52 @@ function role(i: number, r: { name: string; service: string; path?: string; desc
   };
 }
 
-/** The roles of each partition, created on first use. */
-const iamState = perCore('iam', () => new Map<string, iam.Role[]>());
-
-function rolesOf(core: Core, region: string): iam.Role[] {
-  const partition = partitionOf(region);
-  const byPartition = iamState(core);
-  let roles = byPartition.get(partition);
-  if (!roles) {
-    roles = BUILT_IN.map((r, i) => role(i, r)).map((r) => ({ ...r, Arn: r.Arn.replace(/^arn:aws:/, `arn:${partition}:`) }));
-    byPartition.set(partition, roles);
-  }
-  return roles;
+interface PartitionState {
+  roles: iam.Role[];
+  /** Policies of each role and user, by principal ARN. */
+  policies: Map<string, PrincipalPolicies>;
 }
 
-/** Adds a role to the partition of `region` (fixtures). */
+/** The roles and policies of each partition, created on first use. */
+const iamState = perCore('iam', () => new Map<string, PartitionState>());
+
+function partitionState(core: Core, region: string): PartitionState {
+  const partition = partitionOf(region);
+  const byPartition = iamState(core);
+  let state = byPartition.get(partition);
+  if (!state) {
+    const roles = BUILT_IN.map((r, i) => role(i, r)).map((r) => ({ ...r, Arn: r.Arn.replace(/^arn:aws:/, `arn:${partition}:`) }));
+    const copy = (p: PrincipalPolicies): PrincipalPolicies => structuredClone(p);
+    const policies = new Map(roles.map((r) => [r.Arn, copy(ROLE_POLICIES[r.RoleName] ?? { attached: [], inline: {} })]));
+    policies.set(`arn:${partition}:iam::${ACCOUNT}:user/emulator`, copy(EMULATOR_USER_POLICIES));
+    state = { roles, policies };
+    byPartition.set(partition, state);
+  }
+  return state;
+}
+
+function rolesOf(core: Core, region: string): iam.Role[] {
+  return partitionState(core, region).roles;
+}
+
+/** Adds a role to the partition of `region` (fixtures), with no policies. */
 export function addRole(core: Core, name: string, service: string, region = 'us-east-1'): iam.Role {
-  const roles = rolesOf(core, region);
-  const r = role(roles.length, { name, service }, core.sched.now());
+  const state = partitionState(core, region);
+  const r = role(state.roles.length, { name, service }, core.sched.now());
   r.Arn = r.Arn.replace(/^arn:aws:/, `arn:${partitionOf(region)}:`);
-  roles.push(r);
+  state.roles.push(r);
+  state.policies.set(r.Arn, { attached: [], inline: {} });
   return r;
+}
+
+/** Adds or replaces an inline policy of a role (fixtures; what PutRolePolicy does). */
+export function putRolePolicy(core: Core, roleName: string, policyName: string, document: PolicyDocument, region = 'us-east-1'): void {
+  const state = partitionState(core, region);
+  const found = state.roles.find((r) => r.RoleName === roleName);
+  if (!found) {
+    throw new Error(`emulator fixture: no role ${roleName}`);
+  }
+  state.policies.get(found.Arn)!.inline[policyName] = document;
 }
 
 /** Records a use of the role `roleArn` names (STS AssumeRole). */
@@ -90,5 +118,6 @@ export const iamService = defineService<iam.Operations>({
       }
       return { Role: { ...found, RoleLastUsed: found.RoleLastUsed ?? {} } };
     },
+    SimulatePrincipalPolicy: (input, { region, core }) => simulatePrincipalPolicy(input, partitionOf(region.name), (arn) => partitionState(core, region.name).policies.get(arn)),
   },
 });

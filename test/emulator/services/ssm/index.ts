@@ -1,10 +1,12 @@
-/** SSM Parameter Store, as far as task definitions' `secrets` need it. */
+/** SSM: Parameter Store, as far as task definitions' `secrets` need it, and Session Manager for ECS Exec (session-handlers.ts). */
 import type * as ssm from '../../generated/ssm';
 import { arn } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import { page } from '../../kit/paging';
 import { defineService } from '../../kit/service';
 import { perRegion, Region } from '../../kit/world';
+import { ssmControl } from './control';
+import { sessionHandlers } from './session-handlers';
 
 interface ParameterState {
   parameter: ssm.Parameter & { Name: string; Type: ssm.ParameterType; Version: number };
@@ -68,7 +70,9 @@ export const ssmService = defineService<ssm.Operations>({
   iamPrefix: 'ssm',
   // InvalidNextToken "The specified token isn't valid." (https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeParameters.html).
   pageTokens: { error: 'InvalidNextToken', message: "The specified token isn't valid." },
+  control: ssmControl,
   handlers: {
+    ...sessionHandlers,
     PutParameter: (input, { region }) => ({ Version: parametersState(region).put(input).parameter.Version, Tier: 'Standard' }),
 
     GetParameter: (input, { region }) => {

@@ -1,6 +1,6 @@
 /**
- * ECS over time, per region: the task lifecycle (tasks.ts), placement on container instances
- * (placement.ts), the service scheduler (scheduler.ts), deployments with the circuit breaker
+ * ECS over time, per region: the task lifecycle (tasks.ts; RunTask / StartTask in runTasks.ts), placement on container
+ * instances (placement.ts over the pure placementEngine.ts and clusterQuery.ts; Fargate capacity providers: capacitySplit.ts), the service scheduler (scheduler.ts), deployments with the circuit breaker
  * (deployments.ts; BLUE_GREEN / LINEAR / CANARY in trafficShift.ts), why tasks stop (stopCauses.ts, with the lines they log: taskLogs.ts) and the tasks' targets in their services' target groups (loadBalancing.ts). Delays are ECS's own (timing.ts), in emulated ms; the clock's time scale
  * divides them.
  */

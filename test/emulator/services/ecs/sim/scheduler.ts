@@ -6,22 +6,45 @@
  */
 import { flat } from '../../../kit/flat';
 import { lastPart } from '../../../kit/arn';
-import { lastClusterName, taskId, type InstanceRecord, type ServiceRecord, type TaskRecord } from '../state';
+import { parseConstraints, parseStrategies } from '../placement-config';
+import { lastClusterName, taskId, type ClusterRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
+import { nextCapacityProvider } from './capacitySplit';
 import { serviceHistory } from './history';
 import type { EcsSim } from './index';
+import { SERVICE_DEFAULT_STRATEGY, type Placed } from './placement';
+import { closestRejection, type PlacementConstraintRule, type StrategyRule } from './placementEngine';
 import { taskSetControl } from './taskSets';
 import { ACTIVE_STATES, isFargate, scheduled, TIMING } from './timing';
 
 /**
- * The service event of a task no container instance can take, as AWS words it
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html):
- * "... The closest matching (container-instance id) has insufficient memory available. ...".
+ * The service event of a task no container instance can take, as ECS words it
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html and the
+ * events ECS writes: "... The closest matching (container-instance id) has insufficient memory
+ * available. ...", "is already using a port required by your task", "doesn't have the agent
+ * connected", "is missing an attribute required by your task", "encountered error "MemberOf
+ * placement constraint unsatisfied."").
  */
-function unplaceable(placed: { reason?: string; closest?: InstanceRecord }): string {
+export function unplaceableEvent(placed: Placed): string {
   const head = 'was unable to place a task because no container instance met all of its requirements.';
-  const what = placed.reason === 'RESOURCE:CPU' ? 'CPU units' : placed.reason === 'RESOURCE:MEMORY' ? 'memory' : undefined;
-  if (!what || !placed.closest) return `${head} Reason: ${placed.reason}`;
-  return `${head} The closest matching (container-instance ${lastPart(placed.closest.containerInstanceArn)}) has insufficient ${what} available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+  const tail = 'For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
+  const closest = closestRejection(placed.rejected);
+  if (!closest) return `${head} Reason: No Container Instances were found in your cluster. ${tail}`;
+  const what: Record<string, string> = {
+    'RESOURCE:CPU': 'has insufficient CPU units available.',
+    'RESOURCE:MEMORY': 'has insufficient memory available.',
+    'RESOURCE:PORTS': 'is already using a port required by your task.',
+    AGENT: "doesn't have the agent connected.",
+    ATTRIBUTE: 'is missing an attribute required by your task.',
+  };
+  return `${head} The closest matching (container-instance ${lastPart(closest.instance.containerInstanceArn)}) ${what[closest.reason] ?? `encountered error "${closest.reason}".`} ${tail}`;
+}
+
+/** A service's strategies (spread over zones, then instances, when it names none) and constraints with its task definition's. */
+export function servicePlacement(svc: ServiceRecord, td: TaskDefinitionRecord): { strategies: StrategyRule[]; constraints: PlacementConstraintRule[] } {
+  return {
+    strategies: svc.placementStrategy?.length ? parseStrategies(svc.placementStrategy) : SERVICE_DEFAULT_STRATEGY,
+    constraints: parseConstraints(svc.placementConstraints, td.placementConstraints),
+  };
 }
 
 export class ServiceScheduler {
@@ -29,6 +52,17 @@ export class ServiceScheduler {
 
   private extras(svc: ServiceRecord) {
     return this.sim.ecs.serviceExtras.of(svc);
+  }
+
+  /** The capacity provider of the service's next task: its strategy's (else the cluster default's) base, then weights. */
+  nextProvider(svc: ServiceRecord, cluster: ClusterRecord): string | undefined {
+    const strategy = svc.capacityProviderStrategy?.length ? svc.capacityProviderStrategy : svc.launchType ? undefined : cluster.defaultCapacityProviderStrategy;
+    if (!strategy?.length) return undefined;
+    const running = new Map<string, number>();
+    for (const t of this.serviceTasks(svc)) {
+      if (t.desiredStatus === 'RUNNING' && t.capacityProviderName) running.set(t.capacityProviderName, (running.get(t.capacityProviderName) ?? 0) + 1);
+    }
+    return nextCapacityProvider(strategy, running);
   }
 
   private deploymentOf(task: TaskRecord): string | undefined {
@@ -154,10 +188,12 @@ export class ServiceScheduler {
     const started: TaskRecord[] = [];
     const launchType = this.extras(svc).launchType;
     const td = need > 0 && room > 0 && primary.rolloutState !== 'FAILED' ? state.findTaskDef(primary.taskDefinition) : undefined;
+    const group = flat(`service:${svc.serviceName}`);
+    const placing = td && !isFargate(launchType) ? servicePlacement(svc, td) : undefined;
     for (let i = 0; td && i < Math.min(need, room); i++) {
-      const placed = isFargate(launchType) ? {} : this.sim.placement.place(cluster, td);
-      if (!isFargate(launchType) && !placed.instance) {
-        this.addEvent(svc, unplaceable(placed));
+      const placed = placing ? this.sim.placement.place({ cluster, taskDef: td, group, ...placing }) : undefined;
+      if (placed && !placed.instance) {
+        this.addEvent(svc, unplaceableEvent(placed));
         this.scheduleReconcile(svc, 60_000);
         break;
       }
@@ -165,14 +201,15 @@ export class ServiceScheduler {
         cluster,
         taskDef: td,
         launchType,
-        capacityProviderName: svc.capacityProviderStrategy?.[0]?.capacityProvider,
+        capacityProviderName: this.nextProvider(svc, cluster),
         startedBy: primary.id,
-        group: flat(`service:${svc.serviceName}`),
+        group,
         networkConfiguration: svc.networkConfiguration,
         service: svc,
         deploymentId: primary.id,
-        instance: placed.instance,
+        instance: placed?.instance,
         enableExecuteCommand: svc.enableExecuteCommand,
+        platformVersion: primary.platformVersion ?? svc.platformVersion,
       }));
     }
     if (started.length) {

@@ -5,11 +5,11 @@
  * DEPROVISIONING -> STOPPED, with stop codes, reasons, exit codes and awslogs lines on the way.
  */
 import type * as ecs from '../../../generated/ecs';
-import { AwsError } from '../../../kit/errors';
 import { flat } from '../../../kit/flat';
 import { logsState } from '../../logs/state';
 import { lastClusterName, taskId, type ClusterRecord, type ContainerRecord, type InstanceRecord, type ServiceRecord, type TaskDefinitionRecord, type TaskRecord } from '../state';
 import { serviceHistory } from './history';
+import { agentsRunning, agentsStopped, pendingAgents } from './execAgent';
 import type { EcsSim } from './index';
 import { SHARED } from './shared';
 import { containerOverrides, isFargate, networkBindings, taskNeeds, TIMING, zone } from './timing';
@@ -28,6 +28,8 @@ export interface LaunchParams {
   instance?: InstanceRecord;
   tags?: ecs.Tag[];
   enableExecuteCommand?: boolean;
+  /** Fargate: the platform version asked for; LATEST or none is 1.4.0 (Linux's latest). */
+  platformVersion?: string;
   /** Seeds: create the task already RUNNING, started at this time. */
   runningSince?: Date;
   /** Seeds and fixtures: the task id (default: a random one). */
@@ -68,6 +70,7 @@ export class TaskLifecycle {
       cpu: String(cd.cpu ?? 0),
       ...(cd.memory ? { memory: String(cd.memory) } : {}),
       ...(cd.memoryReservation ? { memoryReservation: String(cd.memoryReservation) } : {}),
+      ...pendingAgents(p.enableExecuteCommand),
     }));
     const overrides = p.overrides ?? {};
     const subnet = p.networkConfiguration?.awsvpcConfiguration?.subnets?.[0] ?? 'subnet-0a1b2c3d4e5f60001';
@@ -108,7 +111,7 @@ export class TaskLifecycle {
       containerInstanceArn: p.instance?.containerInstanceArn,
     };
     if (isFargate(p.launchType)) {
-      Object.assign(task, { platformVersion: '1.4.0', platformFamily: 'Linux', ephemeralStorage: SHARED.ephemeralStorage, fargateEphemeralStorage: SHARED.ephemeralStorage });
+      Object.assign(task, { platformVersion: p.platformVersion && p.platformVersion !== 'LATEST' ? p.platformVersion : '1.4.0', platformFamily: 'Linux', ephemeralStorage: SHARED.ephemeralStorage, fargateEphemeralStorage: SHARED.ephemeralStorage });
     }
     state.taskExtras.set(task, { service: p.service, deploymentId: p.deploymentId });
     if (p.service) {
@@ -179,10 +182,12 @@ export class TaskLifecycle {
     }
     task.attachments.forEach((a) => (a.status = 'ATTACHED'));
     const td = this.sim.ecs.findTaskDef(task.taskDefinitionArn);
+    const taken = this.sim.placement.portsTakenOn(task.containerInstanceArn, task);
     for (const c of task.containers) {
       c.lastStatus = 'RUNNING';
       c.runtimeId = flat(`${taskId(task)}-${this.sim.rnd.digits(10)}`);
-      c.networkBindings = networkBindings(td, c.name, (n) => this.sim.rnd.int(n));
+      c.networkBindings = networkBindings(td, c.name, (n) => this.sim.rnd.int(n), taken);
+      agentsRunning(c, at);
     }
     // Seeds: registered in the target groups when it started (a live task was in ACTIVATING).
     this.sim.loadBalancing.register(task, at);
@@ -218,6 +223,7 @@ export class TaskLifecycle {
         const reason = how.containerReasons?.[c.name];
         if (reason) c.reason = reason;
         c.lastStatus = 'STOPPED';
+        agentsStopped(c);
       }
     };
     const finish = (): void => {
@@ -266,27 +272,5 @@ export class TaskLifecycle {
       state.serviceExtras.of(svc).tasks.delete(task);
       serviceHistory(this.sim.region).taskForgotten(svc, task, this.sim.now().getTime());
     }
-  }
-
-  /** Places and launches a RunTask / StartTask request, returning tasks and failures. */
-  runTasks(p: Omit<LaunchParams, 'instance'> & { count: number; instances?: InstanceRecord[] }): { tasks: TaskRecord[]; failures: ecs.Failure[] } {
-    const tasks: TaskRecord[] = [];
-    const failures: ecs.Failure[] = [];
-    for (let i = 0; i < p.count; i++) {
-      if (isFargate(p.launchType)) {
-        tasks.push(this.launch(p));
-        continue;
-      }
-      const placed = p.instances ? { instance: p.instances[i % p.instances.length] } : this.sim.placement.place(p.cluster, p.taskDef);
-      if (!placed.instance) {
-        if (placed.reason?.startsWith('No Container Instances')) {
-          throw new AwsError('InvalidParameterException', placed.reason);
-        }
-        failures.push({ arn: [...this.sim.ecs.instancesOf(p.cluster.clusterName).values()][0]?.containerInstanceArn, reason: placed.reason });
-        continue;
-      }
-      tasks.push(this.launch({ ...p, instance: placed.instance }));
-    }
-    return { tasks, failures };
   }
 }

@@ -97,18 +97,27 @@ export function scheduled(svc: ServiceRecord): boolean {
  * have network interfaces instead). A host port of 0 or none in bridge mode is dynamic, taken from
  * the ephemeral range (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html).
  */
-export function networkBindings(td: TaskDefinitionRecord | undefined, name: string, pick: (n: number) => number): ecs.NetworkBinding[] {
+export function networkBindings(td: TaskDefinitionRecord | undefined, name: string, pick: (n: number) => number, taken: Set<string> = new Set()): ecs.NetworkBinding[] {
   const mode = td?.networkMode ?? 'bridge';
   if (mode !== 'bridge' && mode !== 'host') {
     return [];
   }
   const mappings = td?.containerDefinitions.find((c) => c.name === name)?.portMappings ?? [];
-  return mappings.map((m) => ({
-    bindIP: '0.0.0.0',
-    containerPort: m.containerPort,
-    hostPort: m.hostPort || (mode === 'host' ? m.containerPort : 32768 + pick(61000 - 32768)),
-    protocol: m.protocol ?? 'tcp',
-  }));
+  return mappings.map((m) => {
+    const protocol = m.protocol ?? 'tcp';
+    let hostPort = m.hostPort || (mode === 'host' ? m.containerPort : undefined);
+    if (!hostPort) {
+      // A dynamic port is one the instance has free: the next one up from the draw when it is taken.
+      const span = 61000 - 32768;
+      const drawn = pick(span);
+      for (let i = 0; i < span && !hostPort; i++) {
+        const port = 32768 + ((drawn + i) % span);
+        if (!taken.has(`${port}/${protocol}`)) hostPort = port;
+      }
+    }
+    if (hostPort) taken.add(`${hostPort}/${protocol}`);
+    return { bindIP: '0.0.0.0', containerPort: m.containerPort, hostPort, protocol };
+  });
 }
 
 /** A task's container overrides as ECS shows them: one per container, by name, with what was overridden. */

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { resourceName, revisionLabel } from '../../aws/arn';
+import type { AwsScope } from '../../aws/clientManager';
+import type { ecs as EcsTypes } from '../../aws/sdk';
+import { parseCreateServiceArgs } from '../../deploy/createServiceArgs';
+import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
+import { DefinitionError, diagnosticLine } from '../../deploy/render';
+import { ServiceNetwork } from '../../deploy/serviceNetwork';
+import { loadTaskdef } from '../../editor/taskdefLoader';
+import { confirm } from '../../ui/input';
+import { runSteps } from '../../ui/steps';
+import { isArgumentObject } from '../../util/args';
+import type { DeployUi } from './context';
+import { createServiceSteps, requestOf, type CreateState } from './createServiceSteps';
+import type { NewTargetGroupChoice } from './createServiceLbSteps';
+import { report } from './report';
+import { pointAt } from './sendUpdate';
+import { nodeOf } from './targets';
+import { withWatch } from './watchUi';
+
+export interface CreateServiceResult {
+  serviceArn: string;
+  outcome?: string;
+}
+
+interface Plan {
+  scope: AwsScope;
+  request: EcsTypes.CreateServiceRequest;
+  /** A target group and listener rule to make first (the quick input's "new target group"). */
+  newTargetGroup?: NewTargetGroupChoice & { port: number; vpcId: string; targetType: 'ip' | 'instance' };
+}
+
+/**
+ * Create Service: from the quick input (palette, cluster node), a service-definition file (the
+ * CodeLens hands its Uri; `{ file }`), or an argument object (no UI). Interactive callers confirm a
+ * summary naming service, cluster, account and region; then CreateService and the first deployment
+ * watched. The new service is listed in the tree at once.
+ */
+export async function createService(ui: DeployUi, arg: unknown): Promise<CreateServiceResult | undefined> {
+  const interactive = !isArgumentObject(arg);
+  let plan: Plan | undefined;
+  let wait = interactive;
+  if (isArgumentObject(arg)) {
+    const args = parseCreateServiceArgs(arg);
+    const scope = ui.clients.resolve(args.scope);
+    wait = args.wait;
+    plan = { scope, request: args.file ? await fromFile(ui, args.file, false) : args.request! };
+  } else if (arg instanceof vscode.Uri) {
+    plan = { scope: ui.clients.resolve(), request: await fromFile(ui, arg.fsPath, true) };
+  } else {
+    plan = await ask(ui, arg);
+  }
+  if (!plan) return undefined;
+  const cluster = plan.request.cluster ?? 'default';
+  if (interactive && !(await confirm(`Create service ${plan.request.serviceName} in cluster ${resourceName(cluster)} (${await ui.where(plan.scope)})?`, summary(plan), 'Create Service'))) return undefined;
+  return send(ui, plan, cluster, wait, interactive);
+}
+
+async function send(ui: DeployUi, plan: Plan, cluster: string, wait: boolean, interactive: boolean): Promise<CreateServiceResult> {
+  const request = { ...plan.request };
+  const n = plan.newTargetGroup;
+  if (n) {
+    const tg = await new ServiceNetwork(ui.clients, plan.scope).createTargetGroupWithRule({ ...n, priority: await new ServiceNetwork(ui.clients, plan.scope).freePriority(n.listenerArn) });
+    ui.log(`Created target group ${tg.TargetGroupName} (${tg.TargetGroupArn}) and a rule forwarding ${n.pathPattern} on ${n.loadBalancerName}`);
+    request.loadBalancers = (request.loadBalancers ?? []).map((lb) => ({ ...lb, targetGroupArn: tg.TargetGroupArn }));
+  }
+  const actions = ui.actions(plan.scope);
+  const created = await actions.createService(request);
+  const target = { cluster, service: created.serviceName ?? request.serviceName ?? '', scope: plan.scope };
+  ui.log(`Created service ${target.service} in ${resourceName(cluster)} (${created.serviceArn})`);
+  const extra = { taskDefinitionArn: created.taskDefinition, previousTaskDefinition: '', registered: false };
+  if (!wait) return { serviceArn: created.serviceArn ?? '' };
+  const result: DeployResult = await withWatch(ui, `Create ${target.service}`, target, true, undefined, (hooks) => finishUpdate(actions, target, created, hooks, extra));
+  if (interactive) report(ui, target, result, pointAt(ui));
+  return { serviceArn: created.serviceArn ?? '', outcome: result.outcome };
+}
+
+/** A service-definition file, validated by the service-definition language first: its errors refuse it. */
+async function fromFile(ui: DeployUi, file: string, interactive: boolean): Promise<EcsTypes.CreateServiceRequest> {
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+  const core = await loadTaskdef();
+  const errors = core.validate(text, { kind: 'service', fileName: file }).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const error = new DefinitionError(`The service definition has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was created:\n${errors.slice(0, 5).map(diagnosticLine).join('\n')}`, errors);
+    ui.log(error.message);
+    if (interactive) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    throw error;
+  }
+  const request = JSON.parse(text) as EcsTypes.CreateServiceRequest;
+  if (!request.serviceName) throw new DefinitionError('The service definition has no "serviceName"; nothing was created.');
+  return request;
+}
+
+async function ask(ui: DeployUi, arg: unknown): Promise<Plan> {
+  const clusterNode = nodeOf<{ cluster: { clusterArn?: string } }>(arg, 'cluster');
+  const scope: AwsScope = clusterNode?.resource?.scope ?? ui.clients.resolve();
+  const initial: CreateState = {
+    scope, cluster: clusterNode?.cluster.clusterArn ?? '', clusterFromNode: Boolean(clusterNode), family: '', taskDefinition: '', serviceName: '', launch: {},
+    desiredCount: 1, vpcId: '', subnets: [], securityGroups: [], publicIp: true, lbChoice: 'none', minimumHealthyPercent: 100, maximumPercent: 200,
+    breaker: 'rollback', exec: false, tags: [], expression: '',
+  };
+  const s = await runSteps('Create Service', createServiceSteps(ui), initial);
+  const n = s.lbChoice === 'new' && s.newTargetGroup && s.lb ? { ...s.newTargetGroup, port: s.lb.containerPort, vpcId: s.vpcId, targetType: s.td?.networkMode === 'awsvpc' ? 'ip' as const : 'instance' as const } : undefined;
+  return { scope, request: requestOf(s), newTargetGroup: n };
+}
+
+/** The confirmation's detail: what will be created, one line each. */
+function summary(plan: Plan): string {
+  const r = plan.request;
+  const vpc = r.networkConfiguration?.awsvpcConfiguration;
+  const lb = r.loadBalancers?.[0];
+  const dc = r.deploymentConfiguration;
+  const n = plan.newTargetGroup;
+  return [
+    `Task definition: ${revisionLabel(r.taskDefinition ?? '')}`,
+    `Compute: ${r.launchType ?? (r.capacityProviderStrategy ?? []).map((c) => c.capacityProvider).join(', ') ?? 'cluster default'} · ${r.desiredCount ?? 0} task(s)`,
+    vpc ? `Network: ${(vpc.subnets ?? []).join(', ')} · ${(vpc.securityGroups ?? []).join(', ')} · public IP ${vpc.assignPublicIp === 'ENABLED' ? 'on' : 'off'}` : '',
+    n ? `Load balancer: new target group ${n.name} on ${n.loadBalancerName}, rule ${n.pathPattern} → ${lb?.containerName}:${lb?.containerPort}` : lb ? `Load balancer: ${resourceName(lb.targetGroupArn ?? '')} → ${lb.containerName}:${lb.containerPort}` : 'Load balancer: none',
+    dc ? `Deployment: rolling ${dc.minimumHealthyPercent ?? 100}%–${dc.maximumPercent ?? 200}% · circuit breaker ${dc.deploymentCircuitBreaker?.enable ? (dc.deploymentCircuitBreaker.rollback ? 'with rollback' : 'on') : 'off'}` : '',
+    r.placementStrategy?.length || r.placementConstraints?.length ? `Placement: ${[...(r.placementStrategy ?? []).map((p) => `${p.type}${p.field ? ` ${p.field}` : ''}`), ...(r.placementConstraints ?? []).map((c) => c.expression ?? c.type)].join(', ')}` : '',
+    `ECS Exec: ${r.enableExecuteCommand ? 'on' : 'off'}${r.tags?.length ? ` · tags ${r.tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}` : ''}`,
+  ].filter(Boolean).join('\n');
+}
