@@ -4,7 +4,6 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EstimateCostResult } from '../../src/cost/types';
-import type { EmulatorHandle } from '../emulator';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { childrenOf, eventually, expand, renderedText } from './support/tree';
 
@@ -21,12 +20,10 @@ const definition = (extra: Record<string, unknown>) => ({ family: 'web', require
 describe('Cost estimate (ecsWorkbench.estimateCost)', function () {
   this.timeout(120_000);
   let account: EmulatorAccount;
-  let emulator: EmulatorHandle;
   let dir: string;
 
   before(async () => {
     account = await useEmulatorAccount({ seed: 'demo' });
-    emulator = account.emulator;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-'));
   });
   after(async () => {
@@ -43,7 +40,8 @@ describe('Cost estimate (ecsWorkbench.estimateCost)', function () {
     assert.deepStrictEqual([result.perTask.vcpuHourly, result.perTask.storageHourly, result.perTask.osHourly], [0.04048, 0, 0]);
     assert.ok(Date.parse(result.asOf) > 0, result.asOf);
     assert.strictEqual(result.uri, undefined, 'an argument object opens nothing');
-    assert.ok((emulator.calls('us-east-1').get('pricing:GetProducts') ?? 0) >= 1, 'the Price List was asked');
+    // No call count here: the Price List's answer is kept for a day, and an earlier test in this
+    // editor (the cost CodeLens, a service tooltip) may have been the one to ask; source says where it came from.
   });
 
   it('a registered revision with a count and FARGATE_SPOT: demo-api:3 (0.5 vCPU / 1 GB) × 3 is $54.06, Spot said to be cheaper by a varying amount', async () => {

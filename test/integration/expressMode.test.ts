@@ -59,6 +59,8 @@ describe('Express Mode: Create Express Service… in the real editor, its URL, a
       // No role of the demo account trusts ecs.amazonaws.com: the ARN is typed.
       await waitForText(title, ['Infrastructure role']);
       await choose('Enter a role ARN');
+      // The same step's title: wait for the input box (its empty value shows the expected form) before typing.
+      await waitForText(QUICK_INPUT, ['An IAM role ARN like']);
       await keyboard('arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices', 'Enter');
       await waitForText(title, ['Health check path']);
       await keyboard('', 'Enter');

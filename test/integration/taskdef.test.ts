@@ -310,7 +310,7 @@ describe('Task definitions: language, diagnostics, completion, hover, quick fixe
     assert.ok(diagnostics.some((d) => d.code === 'deployment-percent-bounds' || d.code === 'deployment-no-room'), diagnostics.map((d) => d.code).join(', '));
     const items = await complete(editor, new vscode.Position(1, 2));
     assert.ok(items.some((i) => labelOf(i) === 'networkConfiguration'), 'service properties');
-    assert.deepStrictEqual((await lenses(document)).map((c) => c.command), ['ecsWorkbench.validateDefinition']);
+    assert.deepStrictEqual((await lenses(document)).map((c) => c.command), ['ecsWorkbench.validateDefinition', 'ecsWorkbench.createService']);
   });
 
   it('offers the switch on a plain .json holding containerDefinitions; the command switches both ways', async () => {

@@ -50,3 +50,15 @@ export async function costOfUpdate(ui: DeployUi, target: ServiceTarget, service:
     return [`Cost: not estimated (${isCostError(error) ? error.message : `the prices could not be read: ${error instanceof Error ? error.message : String(error)}`})`];
   }
 }
+
+/** The cost line of a service about to be created, for Create Service's summary. */
+export async function costOfCreate(ui: DeployUi, target: Pick<ServiceTarget, 'scope' | 'cluster'>, service: Service): Promise<string[]> {
+  try {
+    const cost = await loadCostActions();
+    const estimate = await cost.windowCostEstimator(ui.services).estimateService(target.scope, target.cluster, service);
+    // A new service has no scaling target yet: the desired count's figure with its region, platform and rate.
+    return [`Cost: ${cost.describeEstimate(estimate.desired, estimate.shape)}`, `Prices: ${cost.describeSource(estimate.desired)}, ${estimate.desired.region}.`, ...estimate.desired.notes];
+  } catch (error) {
+    return [`Cost: not estimated (${isCostError(error) ? error.message : `the prices could not be read: ${error instanceof Error ? error.message : String(error)}`})`];
+  }
+}

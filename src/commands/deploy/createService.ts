@@ -4,6 +4,7 @@ import type { AwsScope } from '../../aws/clientManager';
 import type { ecs as EcsTypes } from '../../aws/sdk';
 import { parseCreateServiceArgs } from '../../deploy/createServiceArgs';
 import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
+import type { Service } from '../../deploy/ecsActions';
 import { DefinitionError, diagnosticLine } from '../../deploy/render';
 import { ServiceNetwork } from '../../deploy/serviceNetwork';
 import { loadTaskdef } from '../../editor/taskdefLoader';
@@ -11,6 +12,7 @@ import { confirm } from '../../ui/input';
 import { runSteps } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
+import { costOfCreate } from './costChange';
 import { createServiceSteps, requestOf, type CreateState } from './createServiceSteps';
 import type { NewTargetGroupChoice } from './createServiceLbSteps';
 import { report } from './report';
@@ -52,7 +54,12 @@ export async function createService(ui: DeployUi, arg: unknown): Promise<CreateS
   }
   if (!plan) return undefined;
   const cluster = plan.request.cluster ?? 'default';
-  if (interactive && !(await confirm(`Create service ${plan.request.serviceName} in cluster ${resourceName(cluster)} (${await ui.where(plan.scope)})?`, summary(plan), 'Create Service'))) return undefined;
+  if (interactive) {
+    const { serviceName, taskDefinition, desiredCount, launchType, capacityProviderStrategy } = plan.request;
+    const priced: Service = { serviceName, taskDefinition, desiredCount, launchType, capacityProviderStrategy };
+    const detail = [summary(plan), ...(await costOfCreate(ui, { scope: plan.scope, cluster }, priced))].join('\n');
+    if (!(await confirm(`Create service ${plan.request.serviceName} in cluster ${resourceName(cluster)} (${await ui.where(plan.scope)})?`, detail, 'Create Service'))) return undefined;
+  }
   return send(ui, plan, cluster, wait, interactive);
 }
 
@@ -112,12 +119,18 @@ function summary(plan: Plan): string {
   const dc = r.deploymentConfiguration;
   const n = plan.newTargetGroup;
   return [
-    `Task definition: ${revisionLabel(r.taskDefinition ?? '')}`,
-    `Compute: ${r.launchType ?? (r.capacityProviderStrategy ?? []).map((c) => c.capacityProvider).join(', ') ?? 'cluster default'} · ${r.desiredCount ?? 0} task(s)`,
+    `Task definition: ${taskDefinitionLine(r.taskDefinition ?? '')}`,
+    `Compute: ${r.launchType ?? ((r.capacityProviderStrategy ?? []).map((c) => c.capacityProvider).join(', ') || 'the cluster\'s default capacity provider strategy')} · ${r.desiredCount ?? 0} task(s)`,
     vpc ? `Network: ${(vpc.subnets ?? []).join(', ')} · ${(vpc.securityGroups ?? []).join(', ')} · public IP ${vpc.assignPublicIp === 'ENABLED' ? 'on' : 'off'}` : '',
     n ? `Load balancer: new target group ${n.name} on ${n.loadBalancerName}, rule ${n.pathPattern} → ${lb?.containerName}:${lb?.containerPort}` : lb ? `Load balancer: ${resourceName(lb.targetGroupArn ?? '')} → ${lb.containerName}:${lb.containerPort}` : 'Load balancer: none',
     dc ? `Deployment: rolling ${dc.minimumHealthyPercent ?? 100}%–${dc.maximumPercent ?? 200}% · circuit breaker ${dc.deploymentCircuitBreaker?.enable ? (dc.deploymentCircuitBreaker.rollback ? 'with rollback' : 'on') : 'off'}` : '',
     r.placementStrategy?.length || r.placementConstraints?.length ? `Placement: ${[...(r.placementStrategy ?? []).map((p) => `${p.type}${p.field ? ` ${p.field}` : ''}`), ...(r.placementConstraints ?? []).map((c) => c.expression ?? c.type)].join(', ')}` : '',
     `ECS Exec: ${r.enableExecuteCommand ? 'on' : 'off'}${r.tags?.length ? ` · tags ${r.tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}` : ''}`,
   ].filter(Boolean).join('\n');
+}
+
+/** A bare family is what ECS resolves to its latest ACTIVE revision: say so in the summary. */
+function taskDefinitionLine(ref: string): string {
+  const label = revisionLabel(ref);
+  return label && !label.includes(':') ? `${label} (its latest ACTIVE revision)` : label;
 }
