@@ -115,4 +115,20 @@ describe('Auto scaling: capacity, policies, scheduled actions and their activiti
     await run('resumeScaling', WEB);
     assert.strictEqual((await rows())[0].description, 'active');
   });
+
+  it('a target tracking policy on ALB requests per target, its label taken from the service\'s target group, scales the service behind demo-alb out', async () => {
+    const API = { cluster: 'demo-fargate', service: 'api' };
+    const apiDesired = async (): Promise<number> => (await ecs.send(new DescribeServicesCommand({ cluster: 'demo-fargate', services: ['api'] }))).services![0].desiredCount!;
+    const apiRows = (): Promise<Shown[]> => expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'api', 'Auto scaling');
+    const before = await apiDesired();
+    await run('putScalingPolicy', { ...API, policyName: 'requests', type: 'TargetTracking', metric: 'ALBRequestCountPerTarget', targetValue: 1, scaleOutCooldown: 60 });
+    const policy = (await apiRows()).find((r) => r.label === 'Policy requests')!;
+    assert.strictEqual(policy.description, 'TargetTrackingScaling · ALBRequestCountPerTarget → 1');
+    const after = await minutesUntil(async () => { const d = await apiDesired(); return d > before ? d : undefined; }, 'api to scale out');
+    const acts = await expand(workbench.explorer, 'us-east-1', 'demo-fargate', 'Services', 'api', 'Auto scaling', 'Recent activity');
+    const mine = acts.find((a) => /triggered policy requests/.test(String(a.tooltip)))!;
+    assert.strictEqual(mine.label, `Setting desired count to ${after}.`);
+    assert.match(String(mine.tooltip), /Cause: monitor alarm TargetTracking-service\/demo-fargate\/api-AlarmHigh-[0-9a-f-]+ in state ALARM triggered policy requests/);
+    await run('deleteScalingPolicy', { ...API, policyName: 'requests' });
+  });
 });

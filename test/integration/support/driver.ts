@@ -36,7 +36,12 @@ export function sideBarRow(label: string, state = ''): string {
 export async function openSideBarRows(...labels: string[]): Promise<void> {
   for (const label of labels) {
     await waitForText(SIDEBAR, [label]);
-    if (await count(sideBarRow(label, '[aria-expanded="false"]'))) await click(sideBarRow(label));
+    // A refresh can redraw the row while it is clicked: poll (with a deadline) until it shows open.
+    const deadline = Date.now() + 15_000;
+    while (await count(sideBarRow(label, '[aria-expanded="false"]'))) {
+      if (Date.now() > deadline) throw new Error(`the side bar row "${label}" did not open`);
+      await click(sideBarRow(label, '[aria-expanded="false"]'));
+    }
   }
 }
 

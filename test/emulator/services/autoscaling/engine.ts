@@ -3,7 +3,8 @@
  * (`scalingEngine(region).start()`: tests that want scaling turn it on, so the demo's seeded policy
  * and schedule do not move other tests' desired counts):
  * - target tracking on ECSServiceAverageCPUUtilization / MemoryUtilization reads the service's
- *   simulated AWS/ECS metric (cloudwatch/metrics). As AWS documents for the alarms it creates
+ *   simulated AWS/ECS metric, ALBRequestCountPerTarget the AWS/ApplicationELB RequestCountPerTarget
+ *   of the target group its ResourceLabel names (cloudwatch/metrics). As AWS documents for the alarms it creates
  *   (https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html):
  *   AlarmHigh after 3 one-minute datapoints above the target scales out to ceil(desired × metric / target),
  *   AlarmLow after 15 below 90 % of it scales in the same way (never with DisableScaleIn); each
@@ -29,6 +30,22 @@ const COMPARE: Record<string, (v: number, t: number) => boolean> = {
 };
 const METRICS: Record<string, string> = { ECSServiceAverageCPUUtilization: 'CPUUtilization', ECSServiceAverageMemoryUtilization: 'MemoryUtilization' };
 const DEFAULT_COOLDOWN_S = 300;
+
+/**
+ * The CloudWatch metric a target-tracking policy follows. ALBRequestCountPerTarget's ResourceLabel is
+ * `app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>`, the two dimension values of the metric
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html).
+ */
+function trackedMetric(p: aas.ScalingPolicy): cw.Metric {
+  const predefined = p.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification;
+  if (predefined?.PredefinedMetricType === 'ALBRequestCountPerTarget') {
+    const label = predefined.ResourceLabel ?? '';
+    const at = label.indexOf('/targetgroup/');
+    return { Namespace: 'AWS/ApplicationELB', MetricName: 'RequestCountPerTarget', Dimensions: [{ Name: 'TargetGroup', Value: label.slice(at + 1) }, { Name: 'LoadBalancer', Value: label.slice(0, at) }] };
+  }
+  const [, cluster, service] = p.ResourceId.split('/');
+  return { Namespace: 'AWS/ECS', MetricName: METRICS[predefined?.PredefinedMetricType ?? ''] ?? '', Dimensions: [{ Name: 'ClusterName', Value: cluster }, { Name: 'ServiceName', Value: service }] };
+}
 
 class ScalingEngine {
   private on = false;
@@ -127,9 +144,7 @@ class ScalingEngine {
 
   /** The service's metric, one average per minute, for the `n` minutes before `now`. */
   private datapoints(p: aas.ScalingPolicy, now: number, n: number): number[] | undefined {
-    const type = p.TargetTrackingScalingPolicyConfiguration?.PredefinedMetricSpecification?.PredefinedMetricType ?? '';
-    const [, cluster, service] = p.ResourceId.split('/');
-    const series = METRICS[type] ? findSeries(this.region, { Namespace: 'AWS/ECS', MetricName: METRICS[type], Dimensions: [{ Name: 'ClusterName', Value: cluster }, { Name: 'ServiceName', Value: service }] }) : undefined;
+    const series = findSeries(this.region, trackedMetric(p));
     const samples = series?.samples(now - n * MINUTE, now) ?? [];
     if (samples.length < n) return undefined;
     return samples.map((s) => s.values.reduce((a, b) => a + b, 0) / s.values.length);

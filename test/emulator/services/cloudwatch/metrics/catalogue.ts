@@ -4,12 +4,14 @@
  * service (one sample per running task each minute, so Average is the service's utilisation and
  * Maximum its busiest task, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-metrics.html)
  * and per cluster; `ECS/ContainerInsights` per service when the cluster has Container Insights
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html).
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html);
+ * `AWS/ApplicationELB` request counts of their target groups (albSeries.ts).
  */
 import type * as cw from '../../../generated/cloudwatch';
 import type { Region } from '../../../kit/world';
 import { serviceHistory, spanOf, type TaskSpan } from '../../ecs/sim/history';
 import { ecsState, type ServiceRecord } from '../../ecs/state';
+import { albSeries } from './albSeries';
 import { cpuPercent, memoryPercent } from './load';
 
 export const MINUTE = 60_000;
@@ -127,6 +129,7 @@ export function catalogue(region: Region): Series[] {
       out.push(perTaskSeries(now, views, { namespace: 'AWS/ECS', name: 'MemoryUtilization', dims: [clusterDim], unit: 'Percent' }, memory));
     }
   }
+  out.push(...albSeries(region, now));
   return out;
 }
 

@@ -54,3 +54,13 @@ export function memoryPercent(serviceArn: string, span: TaskSpan, t: number): nu
   const base = busy(span) ? 55 : 18 + 12 * unit(serviceArn, 'memory');
   return round2(clamp(base * wave(serviceArn, t, 0.05) + (unit(span.id, 'm', t) - 0.5) * 2, 0.1, 100));
 }
+
+/**
+ * Requests a service's users send it in minute `t`, whatever the number of tasks (the load balancer
+ * spreads them over its targets): 120–600 a minute (drawn from the service ARN; `busy` images 6,000)
+ * times the daily wave, ± 5 % noise drawn from the minute.
+ */
+export function requestsPerMinute(serviceArn: string, spans: TaskSpan[], t: number): number {
+  const base = spans.some(busy) ? 6000 : 120 + 480 * unit(serviceArn, 'requests');
+  return Math.round(base * wave(serviceArn, t, 0.25) * (1 + (unit(serviceArn, 'rq', t) - 0.5) * 0.1));
+}
