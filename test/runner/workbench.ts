@@ -55,7 +55,9 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
           const deadline = Date.now() + (input.timeoutMs ?? 15_000);
           let text = '';
           for (;;) {
-            text = await current.locator(input.selector).first().innerText().catch(() => '');
+            // A hidden quick input keeps its last title in the DOM: only what is shown counts.
+            const shown = current.locator(input.selector).first();
+            text = (await shown.isVisible().catch(() => false)) ? await shown.innerText().catch(() => '') : '(not shown)';
             if ((input.expected as string[]).every((e) => text.includes(e))) break;
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(input.expected)} in ${input.selector}; saw:\n${text}`);
             await current.waitForTimeout(100);
@@ -76,7 +78,14 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
             await current.waitForTimeout(100);
           }
         } else if (req.url === '/keyboard') {
-          // Types into whatever has focus (a quick pick, an input box), then presses a key.
+          // Types into whatever has focus (a quick pick, an input box), then presses a key. While a
+          // quick input is shown, a person waits for its caret: keys sent as it is replaced by the
+          // next step's would land in the editor behind it.
+          if (await current.locator('.quick-input-widget').first().isVisible().catch(() => false)) {
+            await current
+              .waitForFunction("Boolean(document.activeElement && document.activeElement.closest('.quick-input-widget'))", undefined, { timeout: 5_000 })
+              .catch(() => undefined);
+          }
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
           if (input.press) await current.keyboard.press(String(input.press));
           result = {};
