@@ -94,7 +94,7 @@ export const SERVED: Record<string, ServiceSpec> = {
     ops: [
       'DescribeLoadBalancers', 'DescribeTargetGroups', 'DescribeTargetHealth', 'DescribeListeners',
       'DescribeTargetGroupAttributes', 'ModifyTargetGroupAttributes', 'ModifyTargetGroup',
-      'DescribeRules', 'CreateTargetGroup', 'CreateRule', 'ModifyRule', 'RegisterTargets', 'DeregisterTargets',
+      'DescribeRules', 'CreateTargetGroup', 'CreateRule', 'ModifyRule', 'DeleteRule', 'DeleteTargetGroup', 'RegisterTargets', 'DeregisterTargets',
     ],
   },
   // The EC2 model is too large for ../shared: the networking reads Create Service offers come from the SDK's schemas (issue 15).

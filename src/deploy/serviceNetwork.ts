@@ -29,10 +29,23 @@ export interface NewTargetGroup {
   priority: number;
 }
 
-/** CreateRule failed after CreateTargetGroup made the group: the group stays, named here. */
-export class RuleNotCreatedError extends Error {
-  constructor(readonly targetGroupArn: string, cause: unknown) {
-    super(`Target group ${targetGroupArn.split('/')[1] ?? targetGroupArn} was created, but the listener rule was not: ${(cause as Error)?.message ?? cause}. Add a rule forwarding to it, or delete it, then try again.`);
+/** What createTargetGroups made: the primary group, the alternate one for blue/green, the rule. */
+export interface CreatedTargetGroups {
+  primary: TargetGroup;
+  /** The green group of a blue/green, linear or canary service: the rule forwards to it with weight 0. */
+  alternate?: TargetGroup;
+  ruleArn: string;
+}
+
+/** The alternate group's name: the primary's, shortened to fit ELB's 32 characters, with `-alt`. */
+export function alternateName(name: string): string {
+  return `${name.slice(0, 28).replace(/-+$/, '')}-alt`;
+}
+
+/** A part failed after others were made and could not be removed again: named so it can be cleaned up. */
+export class PartlyCreatedError extends Error {
+  constructor(what: string, left: string[], cause: unknown) {
+    super(`${what} failed: ${(cause as Error)?.message ?? cause}. Left behind (delete them, then try again): ${left.join(', ')}.`);
   }
 }
 
@@ -109,24 +122,47 @@ export class ServiceNetwork {
   }
 
   /**
-   * CreateTargetGroup (HTTP on the container port, its health check path), then CreateRule on the
-   * listener forwarding `pathPattern` to it. Both are safe to retry: the same group settings answer
-   * the existing group, and a rule's priority cannot be taken twice.
+   * CreateTargetGroup (HTTP on the container port, its health check path) — two for a blue/green,
+   * linear or canary service, as "Application Load Balancer resources for blue/green deployments"
+   * asks (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb-resources-for-blue-green.html)
+   * — then CreateRule on the listener forwarding `pathPattern` (to the primary, weight 100, and the
+   * alternate, weight 0). A failure removes what was made before it.
    */
-  async createTargetGroupWithRule(n: NewTargetGroup): Promise<TargetGroup> {
+  async createTargetGroups(n: NewTargetGroup & { alternate?: boolean }): Promise<CreatedTargetGroups> {
     const { sdk, client } = await this.elb();
-    const created = await client.send(new sdk.elbv2.CreateTargetGroupCommand({
-      Name: n.name, Protocol: 'HTTP', Port: n.port, VpcId: n.vpcId, TargetType: n.targetType, HealthCheckPath: n.healthCheckPath,
-    }));
-    const tg = created.TargetGroups?.[0];
-    if (!tg?.TargetGroupArn) throw new Error('CreateTargetGroup returned no target group.');
+    const made: TargetGroup[] = [];
     try {
-      await client.send(new sdk.elbv2.CreateRuleCommand({
-        ListenerArn: n.listenerArn, Priority: n.priority, Conditions: [{ Field: 'path-pattern', Values: [n.pathPattern] }], Actions: [{ Type: 'forward', TargetGroupArn: tg.TargetGroupArn }],
-      }));
+      for (const name of n.alternate ? [n.name, alternateName(n.name)] : [n.name]) {
+        const out = await client.send(new sdk.elbv2.CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: n.port, VpcId: n.vpcId, TargetType: n.targetType, HealthCheckPath: n.healthCheckPath }));
+        const tg = out.TargetGroups?.[0];
+        if (!tg?.TargetGroupArn) throw new Error('CreateTargetGroup returned no target group.');
+        made.push(tg);
+      }
+      const [primary, alternate] = made;
+      const forward = alternate
+        ? { Type: 'forward' as const, ForwardConfig: { TargetGroups: [{ TargetGroupArn: primary.TargetGroupArn, Weight: 100 }, { TargetGroupArn: alternate.TargetGroupArn, Weight: 0 }] } }
+        : { Type: 'forward' as const, TargetGroupArn: primary.TargetGroupArn };
+      const rule = await client.send(new sdk.elbv2.CreateRuleCommand({ ListenerArn: n.listenerArn, Priority: n.priority, Conditions: [{ Field: 'path-pattern', Values: [n.pathPattern] }], Actions: [forward] }));
+      return { primary, alternate, ruleArn: rule.Rules?.[0]?.RuleArn ?? '' };
     } catch (error) {
-      throw new RuleNotCreatedError(tg.TargetGroupArn, error);
+      await this.removeTargetGroups({ groups: made }, made.length ? 'Creating the target groups and listener rule' : undefined, error);
+      throw error;
     }
-    return tg;
+  }
+
+  /**
+   * Removes a rule and target groups made for a service that was then not created: the rule first
+   * (a group a rule forwards to cannot be deleted). With `what`, a removal that fails too is
+   * reported as PartlyCreatedError naming what is left.
+   */
+  async removeTargetGroups(made: { ruleArn?: string; groups: TargetGroup[] }, what?: string, cause?: unknown): Promise<void> {
+    const { sdk, client } = await this.elb();
+    const left: string[] = [];
+    if (made.ruleArn) await client.send(new sdk.elbv2.DeleteRuleCommand({ RuleArn: made.ruleArn })).catch(() => left.push(`listener rule ${made.ruleArn}`));
+    for (const tg of made.groups) {
+      if (left.length) left.push(`target group ${tg.TargetGroupName}`);
+      else await client.send(new sdk.elbv2.DeleteTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn })).catch(() => left.push(`target group ${tg.TargetGroupName}`));
+    }
+    if (left.length && what) throw new PartlyCreatedError(what, left, cause);
   }
 }

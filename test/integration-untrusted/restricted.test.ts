@@ -33,9 +33,24 @@ const ARGS: Record<string, object> = {
   'ecsWorkbench.execCommand': { cluster: 'demo-fargate', task: 'x', container: 'api', command: 'touch /tmp/ran' },
   'ecsWorkbench.startPortForward': { cluster: 'demo-fargate', task: 'x', container: 'api', remotePort: 8080, localPort: 0 },
   'ecsWorkbench.enableExecuteCommand': { cluster: 'demo-fargate', service: 'web' },
+  'ecsWorkbench.createCluster': { name: 'untrusted-cluster' },
+  'ecsWorkbench.deleteCluster': { cluster: 'demo-ec2' },
+  'ecsWorkbench.createService': { cluster: 'demo-fargate', serviceName: 'untrusted', taskDefinition: 'demo-api:3', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f60001'] } } },
+  'ecsWorkbench.deleteService': { cluster: 'demo-fargate', service: 'web', force: true },
+  'ecsWorkbench.createExpressService': {
+    serviceName: 'untrusted', image: 'public.ecr.aws/nginx/nginx:latest', containerPort: 80,
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices',
+  },
+  'ecsWorkbench.setScalingCapacity': { cluster: 'demo-fargate', service: 'api', minCapacity: 1, maxCapacity: 3 },
+  'ecsWorkbench.putScalingPolicy': { cluster: 'demo-fargate', service: 'api', policyName: 'cpu', type: 'TargetTracking', metric: 'ECSServiceAverageCPUUtilization', targetValue: 50 },
+  'ecsWorkbench.deleteScalingPolicy': { cluster: 'demo-fargate', service: 'api', policyName: 'cpu' },
+  'ecsWorkbench.putScheduledAction': { cluster: 'demo-fargate', service: 'api', name: 'night', schedule: 'cron(0 22 * * ? *)', minCapacity: 1 },
+  'ecsWorkbench.deleteScheduledAction': { cluster: 'demo-fargate', service: 'api', name: 'night' },
+  'ecsWorkbench.suspendScaling': { cluster: 'demo-fargate', service: 'api' },
+  'ecsWorkbench.resumeScaling': { cluster: 'demo-fargate', service: 'api' },
 };
 
-const WRITES = /^((ecs|ecr|codedeploy):(Register|Deregister|Update|Run|Stop|Continue|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage)|ecs:ExecuteCommand|ssm:(StartSession|ResumeSession))/;
+const WRITES = /^((ecs|ecr|codedeploy|application-autoscaling|elasticloadbalancing|cloudwatch):(Register|Deregister|Update|Run|Stop|Continue|Create|Delete|BatchDelete|StartImageScan|GetAuthorizationToken|PutImage|Put|Modify)|ecs:ExecuteCommand|ssm:(StartSession|ResumeSession))/;
 
 describe('Restricted Mode in a real untrusted folder', function () {
   let account: EmulatorAccount;

@@ -4,6 +4,7 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { EcsWorkbenchApi } from '../../src/extension';
 import type { EmulatorHandle } from '../emulator';
 import { scalingEngine } from '../emulator/services/autoscaling/engine';
+import { SIDEBAR, hasDriver, openSideBarRows, screenshot } from './support/driver';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { eventually, expand, type Shown } from './support/tree';
 
@@ -129,6 +130,10 @@ describe('Auto scaling: capacity, policies, scheduled actions and their activiti
     const mine = acts.find((a) => /triggered policy requests/.test(String(a.tooltip)))!;
     assert.strictEqual(mine.label, `Setting desired count to ${after}.`);
     assert.match(String(mine.tooltip), /Cause: monitor alarm TargetTracking-service\/demo-fargate\/api-AlarmHigh-[0-9a-f-]+ in state ALARM triggered policy requests/);
+    if (hasDriver()) {
+      await openSideBarRows('us-east-1', 'demo-fargate', 'Services', 'api', 'Auto scaling', 'Recent activity');
+      await screenshot('auto-scaling-requests', SIDEBAR);
+    }
     await run('deleteScalingPolicy', { ...API, policyName: 'requests' });
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CreateServiceCommand, DescribeClustersCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { QUICK_INPUT, SIDEBAR, choose, hasDriver, keyboard, openSideBarRows, textOf, waitForText } from './support/driver';
+import { QUICK_INPUT, SIDEBAR, choose, hasDriver, keyboard, openSideBarRows, screenshot, textOf, waitForText } from './support/driver';
 import { drive } from './support/driveClock';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { eventually } from './support/tree';
@@ -29,6 +29,8 @@ describe('Clusters and services: create, refuse, delete', function () {
     await waitForText(QUICK_INPUT, ['Only letters, numbers, hyphens and underscores']);
     await keyboard('', 'Control+a');
     await keyboard('it-web', 'Enter');
+    await waitForText(QUICK_INPUT, ['Fargate only']);
+    await screenshot('create-cluster-capacity');
     await choose('Fargate only', 'Fargate');
     await choose('All on FARGATE_SPOT', 'Half');
     await choose('Enhanced', 'Enabled');

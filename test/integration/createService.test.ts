@@ -8,34 +8,12 @@ import { scratchDir } from './support/awsFiles';
 import { QUICK_INPUT, SIDEBAR, choose, hasDriver, keyboard, openSideBarRows, screenshot, waitForText } from './support/driver';
 import { drive } from './support/driveClock';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
+import { answeringModals } from './support/modals';
 import { eventually } from './support/tree';
 
 const NOTIFICATIONS = '.notifications-center';
 
-type Window = { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
 type Result = { serviceArn: string; outcome?: string } | undefined;
-
-/**
- * Runs `flow` answering its modals with `answer` (or dismissing them). VS Code answers modals as
- * dismissed inside an extension test host before drawing them: their message and detail are read
- * where the extension hands them over.
- */
-async function answeringModals<T>(answer: string | undefined, flow: (asked: { message: string; detail?: string }[]) => Promise<T>): Promise<T> {
-  const window = vscode.window as unknown as Window;
-  const original = window.showWarningMessage;
-  const asked: { message: string; detail?: string }[] = [];
-  window.showWarningMessage = (message: unknown, options?: unknown, ...rest: unknown[]) => {
-    const modal = options as vscode.MessageOptions | undefined;
-    if (!modal?.modal) return original.call(vscode.window, message, options, ...rest);
-    asked.push({ message: String(message), detail: modal.detail });
-    return Promise.resolve(answer);
-  };
-  try {
-    return await flow(asked);
-  } finally {
-    window.showWarningMessage = original;
-  }
-}
 
 describe('Create Service… in the real editor: the console\'s steps, a new target group and rule on the ALB, and from a service-definition file', function () {
   this.timeout(240_000);
@@ -90,6 +68,8 @@ describe('Create Service… in the real editor: the console\'s steps, a new targ
       await waitForText(title, ['Public IP']);
       await keyboard('', 'Enter');
       await waitForText(title, ['Load balancer']);
+      await waitForText(QUICK_INPUT, ['New target group on an Application Load Balancer']);
+      await screenshot('create-service-load-balancer');
       await choose('New target group on an Application Load Balancer…', 'New target group');
       await waitForText(title, ['Application Load Balancer']);
       await choose('demo-alb', 'demo-alb');
@@ -102,7 +82,8 @@ describe('Create Service… in the real editor: the console\'s steps, a new targ
       }
       await waitForText(title, ['Container and port the load balancer sends traffic to']);
       await choose('api:8080');
-      for (const step of ['Minimum healthy percent (rolling)', 'Maximum percent (rolling)', 'Deployment circuit breaker', 'ECS Exec']) {
+      // ROLLING is first among the strategies.
+      for (const step of ['Deployment strategy', 'Minimum healthy percent (rolling)', 'Maximum percent (rolling)', 'Deployment circuit breaker', 'ECS Exec']) {
         await waitForText(title, [step]);
         await keyboard('', 'Enter');
       }
@@ -143,6 +124,79 @@ describe('Create Service… in the real editor: the console\'s steps, a new targ
     assert.deepStrictEqual(health.map((h) => h.TargetHealth?.State), ['healthy', 'healthy'], 'the service\'s two tasks registered and healthy');
     await openSideBarRows('us-east-1', 'demo-fargate', 'Services');
     await waitForText(SIDEBAR, ['it-orders']);
+    await screenshot('create-service-created', SIDEBAR);
+  });
+
+  it('blue/green: a second target group, the rule forwarding to both, the role typed; the service carries them and its first deployment completes', async () => {
+    const result = await answeringModals('Create Service', async (asked) => {
+      const running = Promise.resolve(vscode.commands.executeCommand<Result>('ecsWorkbench.createService'));
+      const title = `${QUICK_INPUT} .quick-input-title`;
+      await waitForText(title, ['Create Service (1/', 'Cluster']);
+      await choose('demo-fargate', 'demo-fargate');
+      await waitForText(title, ['Task definition family']);
+      await choose('demo-api', 'demo-api');
+      await waitForText(title, ['Revision of demo-api (latest first)']);
+      await keyboard('', 'Enter');
+      await waitForText(title, ['Service name']);
+      await keyboard('', 'Control+a');
+      await keyboard('it-shop', 'Enter');
+      await waitForText(title, ['Launch type or capacity provider']);
+      await choose('FARGATE', 'FARGATE');
+      for (const step of ['Desired count', 'VPC (awsvpc)', 'Subnets', 'Security groups', 'Public IP']) {
+        await waitForText(title, [step]);
+        await waitForText(QUICK_INPUT, [step === 'VPC (awsvpc)' ? 'vpc-0a1b2c3d4e5f67890' : step === 'Subnets' ? 'subnet-0a1b2c3d4e5f60001' : step === 'Security groups' ? 'sg-0123456789abcdef0' : '']);
+        if (step === 'Desired count') {
+          await keyboard('', 'Control+a');
+          await keyboard('2', 'Enter');
+        } else await keyboard('', 'Enter');
+      }
+      await waitForText(title, ['Load balancer']);
+      await choose('New target group on an Application Load Balancer…', 'New target group');
+      await waitForText(title, ['Application Load Balancer']);
+      await choose('demo-alb', 'demo-alb');
+      for (const step of ['Listener of demo-alb', 'New target group name', 'Path the listener rule forwards', 'Health check path']) {
+        await waitForText(title, [step]);
+        await keyboard('', 'Enter');
+      }
+      await waitForText(title, ['Container and port the load balancer sends traffic to']);
+      await choose('api:8080');
+      await waitForText(title, ['Deployment strategy']);
+      await waitForText(QUICK_INPUT, ['BLUE_GREEN', 'LINEAR', 'CANARY', 'start the new revision beside the old']);
+      await screenshot('create-service-strategy');
+      await choose('BLUE_GREEN', 'BLUE');
+      await waitForText(title, ['Bake time']);
+      await keyboard('', 'Control+a');
+      await keyboard('1', 'Enter');
+      // No role of the demo account trusts ecs.amazonaws.com: the ARN is typed.
+      await waitForText(title, ['Role ECS moves traffic with']);
+      await choose('Enter a role ARN');
+      await waitForText(QUICK_INPUT, ['An IAM role ARN like']);
+      await keyboard('arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers', 'Enter');
+      for (const step of ['Deployment circuit breaker', 'ECS Exec', 'Tags']) {
+        await waitForText(title, [step]);
+        await keyboard('', 'Enter');
+      }
+      const created = await drive(account.emulator, running);
+      const lines = (asked[0]?.detail ?? '').split('\n');
+      assert.strictEqual(lines[3], 'Load balancer: new target groups it-shop-tg and it-shop-tg-alt on demo-alb, rule /it-shop/* → api:8080');
+      assert.strictEqual(lines[4], 'Deployment: BLUE_GREEN · bake 1 min · circuit breaker with rollback · role ecsInfrastructureRoleForLoadBalancers');
+      return created;
+    });
+    assert.strictEqual(result?.outcome, 'COMPLETED');
+    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'demo-fargate', services: ['it-shop'] }))).services![0];
+    assert.strictEqual(service.deploymentConfiguration?.strategy, 'BLUE_GREEN');
+    assert.strictEqual(service.deploymentConfiguration?.bakeTimeInMinutes, 1);
+    const lb = service.loadBalancers![0];
+    assert.match(lb.targetGroupArn ?? '', /:targetgroup\/it-shop-tg\//);
+    assert.match(lb.advancedConfiguration?.alternateTargetGroupArn ?? '', /:targetgroup\/it-shop-tg-alt\//);
+    assert.strictEqual(lb.advancedConfiguration?.roleArn, 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers');
+    const rule = (await elb.send(new DescribeRulesCommand({ RuleArns: [lb.advancedConfiguration!.productionListenerRule!] }))).Rules![0];
+    assert.deepStrictEqual(rule.Conditions?.map((c) => c.PathPatternConfig?.Values ?? c.Values), [['/it-shop/*']]);
+    const weights = new Map(rule.Actions![0].ForwardConfig!.TargetGroups!.map((t) => [t.TargetGroupArn, t.Weight]));
+    assert.strictEqual(weights.size, 2, 'the rule forwards to both groups');
+    const live = [...weights].find(([, w]) => (w ?? 0) > 0)![0]!;
+    const health = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: live }))).TargetHealthDescriptions!;
+    assert.deepStrictEqual(health.map((h) => h.TargetHealth?.State), ['healthy', 'healthy'], 'the two tasks healthy in the group taking the traffic');
   });
 
   it('from a service-definition file: errors refuse it with nothing sent; the CodeLens creates the valid one after the summary', async () => {

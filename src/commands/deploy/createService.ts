@@ -6,16 +6,18 @@ import { parseCreateServiceArgs } from '../../deploy/createServiceArgs';
 import { finishUpdate, type DeployResult } from '../../deploy/deployFlow';
 import type { Service } from '../../deploy/ecsActions';
 import { DefinitionError, diagnosticLine } from '../../deploy/render';
-import { ServiceNetwork } from '../../deploy/serviceNetwork';
+import { ServiceNetwork, alternateName, type CreatedTargetGroups } from '../../deploy/serviceNetwork';
 import { loadTaskdef } from '../../editor/taskdefLoader';
 import { confirm } from '../../ui/input';
 import { runSteps } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
+import { shiftsTraffic } from '../../util/deploymentStrategy';
 import type { DeployUi } from './context';
 import { costOfCreate } from './costChange';
 import { createServiceSteps, requestOf, type CreateState } from './createServiceSteps';
 import type { NewTargetGroupChoice } from './createServiceLbSteps';
 import { report } from './report';
+import { strategySummary } from './strategySteps';
 import { pointAt } from './sendUpdate';
 import { nodeOf } from './targets';
 import { withWatch } from './watchUi';
@@ -29,7 +31,7 @@ interface Plan {
   scope: AwsScope;
   request: EcsTypes.CreateServiceRequest;
   /** A target group and listener rule to make first (the quick input's "new target group"). */
-  newTargetGroup?: NewTargetGroupChoice & { port: number; vpcId: string; targetType: 'ip' | 'instance' };
+  newTargetGroup?: NewTargetGroupChoice & { port: number; vpcId: string; targetType: 'ip' | 'instance'; roleArn?: string };
 }
 
 /**
@@ -66,13 +68,26 @@ export async function createService(ui: DeployUi, arg: unknown): Promise<CreateS
 async function send(ui: DeployUi, plan: Plan, cluster: string, wait: boolean, interactive: boolean): Promise<CreateServiceResult> {
   const request = { ...plan.request };
   const n = plan.newTargetGroup;
+  const network = new ServiceNetwork(ui.clients, plan.scope);
+  let made: CreatedTargetGroups | undefined;
   if (n) {
-    const tg = await new ServiceNetwork(ui.clients, plan.scope).createTargetGroupWithRule({ ...n, priority: await new ServiceNetwork(ui.clients, plan.scope).freePriority(n.listenerArn) });
-    ui.log(`Created target group ${tg.TargetGroupName} (${tg.TargetGroupArn}) and a rule forwarding ${n.pathPattern} on ${n.loadBalancerName}`);
-    request.loadBalancers = (request.loadBalancers ?? []).map((lb) => ({ ...lb, targetGroupArn: tg.TargetGroupArn }));
+    const groups = (made = await network.createTargetGroups({ ...n, alternate: Boolean(n.roleArn), priority: await network.freePriority(n.listenerArn) }));
+    ui.log(`Created target group${groups.alternate ? 's' : ''} ${[groups.primary, groups.alternate].filter(Boolean).map((t) => t!.TargetGroupName).join(' and ')} and a rule forwarding ${n.pathPattern} on ${n.loadBalancerName}`);
+    const advancedConfiguration = groups.alternate && n.roleArn ? { alternateTargetGroupArn: groups.alternate.TargetGroupArn!, productionListenerRule: groups.ruleArn, roleArn: n.roleArn } : undefined;
+    request.loadBalancers = (request.loadBalancers ?? []).map((lb) => ({ ...lb, targetGroupArn: groups.primary.TargetGroupArn, advancedConfiguration }));
   }
   const actions = ui.actions(plan.scope);
-  const created = await actions.createService(request);
+  let created: Service;
+  try {
+    created = await actions.createService(request);
+  } catch (error) {
+    // The target groups and rule were made for this service only: they go again with it.
+    if (made) {
+      await network.removeTargetGroups({ ruleArn: made.ruleArn, groups: [made.primary, ...(made.alternate ? [made.alternate] : [])] }, 'CreateService', error);
+      ui.log('The service was not created: its new target groups and listener rule were removed again.');
+    }
+    throw error;
+  }
   const target = { cluster, service: created.serviceName ?? request.serviceName ?? '', scope: plan.scope };
   ui.log(`Created service ${target.service} in ${resourceName(cluster)} (${created.serviceArn})`);
   const extra = { taskDefinitionArn: created.taskDefinition, previousTaskDefinition: '', registered: false };
@@ -104,10 +119,12 @@ async function ask(ui: DeployUi, arg: unknown): Promise<Plan> {
   const initial: CreateState = {
     scope, cluster: clusterNode?.cluster.clusterArn ?? '', clusterFromNode: Boolean(clusterNode), family: '', taskDefinition: '', serviceName: '', launch: {},
     desiredCount: 1, vpcId: '', subnets: [], securityGroups: [], publicIp: true, lbChoice: 'none', minimumHealthyPercent: 100, maximumPercent: 200,
-    breaker: 'rollback', exec: false, tags: [], expression: '',
+    breaker: 'rollback', exec: false, tags: [], expression: '', changesStrategy: true, strategy: {},
   };
   const s = await runSteps('Create Service', createServiceSteps(ui), initial);
-  const n = s.lbChoice === 'new' && s.newTargetGroup && s.lb ? { ...s.newTargetGroup, port: s.lb.containerPort, vpcId: s.vpcId, targetType: s.td?.networkMode === 'awsvpc' ? 'ip' as const : 'instance' as const } : undefined;
+  const n = s.lbChoice === 'new' && s.newTargetGroup && s.lb
+    ? { ...s.newTargetGroup, port: s.lb.containerPort, vpcId: s.vpcId, targetType: s.td?.networkMode === 'awsvpc' ? 'ip' as const : 'instance' as const, roleArn: shiftsTraffic(s.strategy.strategy ?? 'ROLLING') ? s.lbRoleArn : undefined }
+    : undefined;
   return { scope, request: requestOf(s), newTargetGroup: n };
 }
 
@@ -122,11 +139,17 @@ function summary(plan: Plan): string {
     `Task definition: ${taskDefinitionLine(r.taskDefinition ?? '')}`,
     `Compute: ${r.launchType ?? ((r.capacityProviderStrategy ?? []).map((c) => c.capacityProvider).join(', ') || 'the cluster\'s default capacity provider strategy')} · ${r.desiredCount ?? 0} task(s)`,
     vpc ? `Network: ${(vpc.subnets ?? []).join(', ')} · ${(vpc.securityGroups ?? []).join(', ')} · public IP ${vpc.assignPublicIp === 'ENABLED' ? 'on' : 'off'}` : '',
-    n ? `Load balancer: new target group ${n.name} on ${n.loadBalancerName}, rule ${n.pathPattern} → ${lb?.containerName}:${lb?.containerPort}` : lb ? `Load balancer: ${resourceName(lb.targetGroupArn ?? '')} → ${lb.containerName}:${lb.containerPort}` : 'Load balancer: none',
-    dc ? `Deployment: rolling ${dc.minimumHealthyPercent ?? 100}%–${dc.maximumPercent ?? 200}% · circuit breaker ${dc.deploymentCircuitBreaker?.enable ? (dc.deploymentCircuitBreaker.rollback ? 'with rollback' : 'on') : 'off'}` : '',
+    n ? `Load balancer: new target group${n.roleArn ? `s ${n.name} and ${alternateName(n.name)}` : ` ${n.name}`} on ${n.loadBalancerName}, rule ${n.pathPattern} → ${lb?.containerName}:${lb?.containerPort}` : lb ? `Load balancer: ${resourceName(lb.targetGroupArn ?? '')} → ${lb.containerName}:${lb.containerPort}` : 'Load balancer: none',
+    dc ? `Deployment: ${deploymentLine(dc)} · circuit breaker ${dc.deploymentCircuitBreaker?.enable ? (dc.deploymentCircuitBreaker.rollback ? 'with rollback' : 'on') : 'off'}${n?.roleArn ? ` · role ${resourceName(n.roleArn)}` : ''}` : '',
     r.placementStrategy?.length || r.placementConstraints?.length ? `Placement: ${[...(r.placementStrategy ?? []).map((p) => `${p.type}${p.field ? ` ${p.field}` : ''}`), ...(r.placementConstraints ?? []).map((c) => c.expression ?? c.type)].join(', ')}` : '',
     `ECS Exec: ${r.enableExecuteCommand ? 'on' : 'off'}${r.tags?.length ? ` · tags ${r.tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}` : ''}`,
   ].filter(Boolean).join('\n');
+}
+
+/** `rolling 100%–200%`, or the traffic-shifting strategy with its bake and steps (`CANARY · 5% canary · bake 5 min`). */
+function deploymentLine(dc: EcsTypes.DeploymentConfiguration): string {
+  if (!shiftsTraffic(dc.strategy ?? 'ROLLING')) return `rolling ${dc.minimumHealthyPercent ?? 100}%–${dc.maximumPercent ?? 200}%`;
+  return strategySummary({ deploymentConfiguration: dc });
 }
 
 /** A bare family is what ECS resolves to its latest ACTIVE revision: say so in the summary. */

@@ -2,7 +2,8 @@
  * *Create Service…*'s questions, as a person answers them in the console: cluster → task definition
  * family and revision (latest first) → name → compute → desired count → networking for awsvpc (VPC,
  * subnets, security groups, public IP; the default VPC and its subnets preselected) → load balancer
- * (createServiceLbSteps.ts) → deployment (rolling min/max, circuit breaker) → placement (EC2) →
+ * (createServiceLbSteps.ts) → deployment (strategy: rolling min/max, or blue/green, linear, canary
+ * with a second target group and the role ECS shifts traffic with; circuit breaker) → placement (EC2) →
  * ECS Exec → tags.
  */
 import type { ecs as EcsTypes } from '../../aws/sdk';
@@ -16,8 +17,11 @@ import type { Step } from '../../ui/steps';
 import type { DeployUi } from './context';
 import { loadBalancerSteps, type LoadBalancerState } from './createServiceLbSteps';
 import { launchTypeStep, placementSteps, type LaunchState, type PlacementState } from './runTask';
+import { STRATEGY_WORDS, strategySteps, type StrategyState } from './strategySteps';
+import { pickRole } from '../../ui/rolePicker';
+import { DEPLOYMENT_STRATEGIES, shiftsTraffic } from '../../util/deploymentStrategy';
 
-export interface CreateState extends LaunchState, PlacementState, LoadBalancerState {
+export interface CreateState extends LaunchState, PlacementState, LoadBalancerState, StrategyState {
   scope: AwsScope;
   cluster: string;
   clusterFromNode: boolean;
@@ -31,6 +35,8 @@ export interface CreateState extends LaunchState, PlacementState, LoadBalancerSt
   minimumHealthyPercent: number;
   maximumPercent: number;
   breaker: 'rollback' | 'on' | 'off';
+  /** The role ECS moves traffic between the target groups with (blue/green, linear, canary). */
+  lbRoleArn?: string;
   exec: boolean;
   tags: EcsTypes.Tag[];
 }
@@ -50,6 +56,7 @@ const nameOf = (tags: { Key?: string; Value?: string }[] | undefined) => tags?.f
 export function createServiceSteps(ui: DeployUi): Step<CreateState>[] {
   const awsvpc = (s: CreateState) => s.td?.networkMode === 'awsvpc';
   const network = (s: CreateState) => new ServiceNetwork(ui.clients, s.scope);
+  const shifting = (s: CreateState) => shiftsTraffic(s.strategy.strategy ?? 'ROLLING');
   return [
     { title: 'Cluster', when: (s) => !s.clusterFromNode, ask: async (view, s) => void (s.cluster = await pickCluster(ui.clients, s.scope, view)) },
     { title: 'Task definition family', ask: async (view, s) => void (s.family = await pickFamily(ui.clients, s.scope, view)) },
@@ -96,8 +103,23 @@ export function createServiceSteps(ui: DeployUi): Step<CreateState>[] {
       ask: async (view, s) => void (s.publicIp = await pick([{ label: 'Turn on public IP', description: 'tasks in public subnets can pull images without a NAT gateway', value: true }, { label: 'No public IP', value: false }], view)),
     },
     ...loadBalancerSteps<CreateState>(ui),
-    { title: 'Minimum healthy percent (rolling)', ask: async (view, s) => void (s.minimumHealthyPercent = await integerInput(view, s.minimumHealthyPercent, 0, 100)) },
-    { title: 'Maximum percent (rolling)', ask: async (view, s) => void (s.maximumPercent = await integerInput(view, s.maximumPercent, 100, 200)) },
+    {
+      title: 'Deployment strategy',
+      ask: async (view, s) => {
+        // Traffic shifting needs an alternate target group and the production listener rule: made here only with a new target group.
+        const offered = DEPLOYMENT_STRATEGIES.filter((value) => s.lbChoice === 'new' || !shiftsTraffic(value));
+        const hint = s.lbChoice === 'new' ? 'Blue/green, linear and canary get a second target group on the load balancer' : 'Blue/green, linear and canary need a new target group on an ALB (Load balancer step); Update Service sets them later';
+        s.strategy = { strategy: await pick(offered.map((value) => ({ label: value, detail: STRATEGY_WORDS[value], value })), view, hint) };
+      },
+    },
+    ...strategySteps<CreateState>().slice(1),
+    {
+      title: 'Role ECS moves traffic with',
+      when: shifting,
+      ask: async (view, s) => void (s.lbRoleArn = await pickRole(ui.clients, s.scope, 'ecs.amazonaws.com', view, 'Lets ECS change the listener rule and target groups (AmazonECSInfrastructureRolePolicyForLoadBalancers)')),
+    },
+    { title: 'Minimum healthy percent (rolling)', when: (s) => !shifting(s), ask: async (view, s) => void (s.minimumHealthyPercent = await integerInput(view, s.minimumHealthyPercent, 0, 100)) },
+    { title: 'Maximum percent (rolling)', when: (s) => !shifting(s), ask: async (view, s) => void (s.maximumPercent = await integerInput(view, s.maximumPercent, 100, 200)) },
     {
       title: 'Deployment circuit breaker',
       ask: async (view, s) => void (s.breaker = await pick<'rollback' | 'on' | 'off'>([
@@ -118,8 +140,11 @@ export function requestOf(s: CreateState): EcsTypes.CreateServiceRequest {
     cluster: s.cluster, serviceName: s.serviceName, taskDefinition: s.taskDefinition, desiredCount: s.desiredCount, ...s.launch,
     networkConfiguration: s.td?.networkMode === 'awsvpc' ? { awsvpcConfiguration: { subnets: s.subnets, securityGroups: s.securityGroups, assignPublicIp: s.publicIp ? 'ENABLED' : 'DISABLED' } } : undefined,
     loadBalancers: s.lb ? [{ targetGroupArn: s.lb.targetGroupArn, containerName: s.lb.containerName, containerPort: s.lb.containerPort }] : undefined,
-    deploymentConfiguration: { minimumHealthyPercent: s.minimumHealthyPercent, maximumPercent: s.maximumPercent, deploymentCircuitBreaker: { enable: s.breaker !== 'off', rollback: s.breaker === 'rollback' } },
-    placementStrategy: s.launch.launchType === 'EC2' ? s.strategy : undefined,
+    deploymentConfiguration: {
+      minimumHealthyPercent: s.minimumHealthyPercent, maximumPercent: s.maximumPercent, deploymentCircuitBreaker: { enable: s.breaker !== 'off', rollback: s.breaker === 'rollback' },
+      ...(shiftsTraffic(s.strategy.strategy ?? 'ROLLING') ? s.strategy : {}),
+    },
+    placementStrategy: s.launch.launchType === 'EC2' ? s.placementStrategy : undefined,
     placementConstraints: s.launch.launchType === 'EC2' && s.constraint ? [s.constraint === 'memberOf' ? { type: 'memberOf', expression: s.expression } : { type: 'distinctInstance' }] : undefined,
     enableExecuteCommand: s.exec,
     tags: s.tags.length ? s.tags : undefined,

@@ -5,6 +5,7 @@ import { resourceName, revisionLabel } from '../../aws/arn';
 import type { AwsScope } from '../../aws/clientManager';
 import { pickCluster, pickFamily, pickRevision } from '../../ui/ecsPickers';
 import { confirm, input, integerInput, pick } from '../../ui/input';
+import { runTaskOutcome } from '../../ecs/placementFailures';
 import { runSteps, type Step } from '../../ui/steps';
 import { isArgumentObject } from '../../util/args';
 import type { DeployUi } from './context';
@@ -24,9 +25,10 @@ export async function runTask(ui: DeployUi, arg: unknown): Promise<RunTaskResult
   const { region } = ui.clients.resolve(scope);
   const { tasks, failures } = await ui.actions(scope).runTask({ ...request, startedBy: 'ecs-workbench' });
   const result = { taskArns: tasks.map((t) => t.taskArn ?? ''), failures: failures.map((f) => ({ arn: f.arn, reason: f.reason })), region };
-  ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${resourceName(args.cluster)}: ${result.taskArns.length} started${failures.length ? `, ${failures.length} failed (${failures.map((f) => f.reason).join('; ')})` : ''}`);
+  const outcome = runTaskOutcome(args.count, result.taskArns.length, result.failures);
+  ui.log(`Run ${revisionLabel(args.taskDefinition)} in ${resourceName(args.cluster)}: ${outcome}`);
   if (!isArgumentObject(arg)) {
-    if (failures.length) void vscode.window.showWarningMessage(`${result.taskArns.length} task(s) started, ${failures.length} could not be placed: ${failures.map((f) => f.reason).join('; ')}`);
+    if (failures.length) void vscode.window.showWarningMessage(`Run ${revisionLabel(args.taskDefinition)} in cluster ${resourceName(args.cluster)}: ${outcome}`);
     else void vscode.window.showInformationMessage(`Started ${result.taskArns.map((a) => resourceName(a).slice(0, 8)).join(', ')} (${revisionLabel(args.taskDefinition)}).`);
   }
   return result;
@@ -107,7 +109,7 @@ function runTaskSteps(ui: DeployUi): Step<RunState>[] {
 /** What the placement steps ask and answer (EC2 only). */
 export interface PlacementState {
   launch: Pick<RunTaskArgs, 'launchType' | 'capacityProviderStrategy'>;
-  strategy?: EcsTypes.PlacementStrategy[];
+  placementStrategy?: EcsTypes.PlacementStrategy[];
   constraint?: string;
   expression: string;
 }
@@ -120,7 +122,7 @@ export function placementSteps<S extends PlacementState>(): Step<S>[] {
       title: 'Placement strategy',
       when: ec2,
       ask: async (view, s) => {
-        s.strategy = await pick<EcsTypes.PlacementStrategy[] | undefined>(
+        s.placementStrategy = await pick<EcsTypes.PlacementStrategy[] | undefined>(
           [
             { label: 'No placement strategy', value: undefined },
             { label: 'binpack memory', description: 'fewest instances, by free memory', value: [{ type: 'binpack', field: 'memory' }] },
@@ -155,7 +157,7 @@ export function placementSteps<S extends PlacementState>(): Step<S>[] {
 export function placementOf(s: PlacementState): Pick<RunTaskArgs, 'placementStrategy' | 'placementConstraints'> {
   if (s.launch.launchType !== 'EC2') return {};
   const placementConstraints = s.constraint === 'distinctInstance' ? [{ type: 'distinctInstance' as const }] : s.constraint === 'memberOf' ? [{ type: 'memberOf' as const, expression: s.expression }] : undefined;
-  return { placementStrategy: s.strategy, placementConstraints };
+  return { placementStrategy: s.placementStrategy, placementConstraints };
 }
 
 /** What the launch-type step reads (the revision, described) and answers. */

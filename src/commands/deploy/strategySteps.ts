@@ -18,7 +18,8 @@ export interface StrategyState {
   strategy: StrategySettings;
 }
 
-const WHAT: Record<DeploymentStrategy, string> = {
+/** What each strategy does, in a picker's detail line (Update Service, Create Service). */
+export const STRATEGY_WORDS: Record<DeploymentStrategy, string> = {
   ROLLING: 'replace tasks in batches (minimum healthy / maximum percent)',
   BLUE_GREEN: 'start the new revision beside the old, test, then move all traffic',
   LINEAR: 'move production traffic in equal steps',
@@ -60,7 +61,7 @@ export function strategySteps<S extends StrategyState>(): Step<S>[] {
         const current = configuredStrategy(dc(s));
         const items = DEPLOYMENT_STRATEGIES.map((value) => {
           const blocked = shiftsTraffic(value) && refusalFor(service, value);
-          return { label: value, description: value === current ? 'current' : blocked ? 'needs advancedConfiguration on the load balancers' : undefined, detail: WHAT[value], value };
+          return { label: value, description: value === current ? 'current' : blocked ? 'needs advancedConfiguration on the load balancers' : undefined, detail: STRATEGY_WORDS[value], value };
         });
         const strategy = await pick(items, view, 'Load balancers and lifecycle hooks stay as they are');
         const refusal = shiftsTraffic(strategy) ? refusalFor(service, strategy) : undefined;

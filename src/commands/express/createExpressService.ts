@@ -17,7 +17,7 @@ import { runSteps, type Step } from '../../ui/steps';
 import { whereText } from '../../ui/where';
 import { isArgumentObject } from '../../util/args';
 import { nodeOf } from '../deploy/targets';
-import { pickRole } from './rolePicker';
+import { pickRole } from '../../ui/rolePicker';
 
 type State = Omit<ExpressCreateArgs, 'scope' | 'wait'> & { scope: AwsScope; typeImage: boolean };
 

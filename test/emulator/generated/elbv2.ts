@@ -98,6 +98,14 @@ export interface CreateTargetGroupInput {
 export interface CreateTargetGroupOutput {
   TargetGroups?: TargetGroup[];
 }
+export interface DeleteRuleInput {
+  RuleArn: string;
+}
+export type DeleteRuleOutput = Unit;
+export interface DeleteTargetGroupInput {
+  TargetGroupArn: string;
+}
+export type DeleteTargetGroupOutput = Unit;
 export interface DeregisterTargetsInput {
   TargetGroupArn: string;
   Targets: TargetDescription[];
@@ -341,6 +349,9 @@ export interface RegisterTargetsInput {
   Targets: TargetDescription[];
 }
 export type RegisterTargetsOutput = Unit;
+export interface ResourceInUseException {
+  Message?: string;
+}
 export interface RewriteConfig {
   Regex: string;
   Replace: string;
@@ -485,6 +496,8 @@ export interface Operations {
   CreateTargetGroup: { input: CreateTargetGroupInput; output: CreateTargetGroupOutput };
   CreateRule: { input: CreateRuleInput; output: CreateRuleOutput };
   ModifyRule: { input: ModifyRuleInput; output: ModifyRuleOutput };
+  DeleteRule: { input: DeleteRuleInput; output: DeleteRuleOutput };
+  DeleteTargetGroup: { input: DeleteTargetGroupInput; output: DeleteTargetGroupOutput };
   RegisterTargets: { input: RegisterTargetsInput; output: RegisterTargetsOutput };
   DeregisterTargets: { input: DeregisterTargetsInput; output: DeregisterTargetsOutput };
 }

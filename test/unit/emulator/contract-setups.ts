@@ -249,6 +249,12 @@ export const SETUPS: Record<string, (f: Fixture, input: Json, output: Json, inde
     exampleGroupOnly(f, input.Actions[0].TargetGroupArn);
   },
   'elbv2:ModifyRule': (f, _input, output) => SETUPS['elbv2:DescribeRules'](f, { RuleArns: [output.Rules[0].RuleArn] }, { Rules: [{ ...output.Rules[0], Conditions: [{ Field: 'path-pattern', Values: ['/img/*'] }] }] }, 0),
+  // The example's rule, forwarding to a group of the other examples' load balancer.
+  'elbv2:DeleteRule': (f, input) => SETUPS['elbv2:DescribeRules'](f, { RuleArns: [input.RuleArn] }, {
+    Rules: [{ RuleArn: input.RuleArn, Priority: '10', Conditions: [{ Field: 'path-pattern', Values: ['/img/*'] }], Actions: [{ Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067' }] }],
+  }, 0),
+  // The example's group, used by no listener or rule (a group in use cannot be deleted).
+  'elbv2:DeleteTargetGroup': (f, input) => void exampleGroupOnly(f, input.TargetGroupArn),
   // The examples register EC2 instances: an instance group.
   'elbv2:RegisterTargets': (f, input) => void Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { TargetType: 'instance' }),
   'elbv2:DeregisterTargets': (f, input) => registerTargets(f.region, Object.assign(exampleTargetGroup(f, input.TargetGroupArn), { TargetType: 'instance' as const }), input.Targets),

@@ -11,7 +11,7 @@ import { defineService } from '../../kit/service';
 import { Region } from '../../kit/world';
 import { ALB_TARGET_GROUP_ATTRIBUTES, elbState, type ListenerRecord, type RuleRecord, type TargetGroupRecord } from './state';
 import { targetsOf } from './targets';
-import { createRule, createTargetGroup, deregisterTargets, modifyRule, registerTargets } from './writes';
+import { createRule, createTargetGroup, deleteRule, deleteTargetGroup, deregisterTargets, modifyRule, registerTargets } from './writes';
 
 export { elbState } from './state';
 
@@ -159,6 +159,14 @@ export const elbService = defineService<elb.Operations>({
     CreateTargetGroup: (input, { region }) => ({ TargetGroups: [createTargetGroup(region, input)] }),
     CreateRule: (input, { region }) => ({ Rules: [createRule(region, input)] }),
     ModifyRule: (input, { region }) => ({ Rules: [modifyRule(region, input)] }),
+    DeleteRule: (input, { region }) => {
+      deleteRule(region, input.RuleArn);
+      return {};
+    },
+    DeleteTargetGroup: (input, { region }) => {
+      deleteTargetGroup(region, input.TargetGroupArn);
+      return {};
+    },
     RegisterTargets: (input, { region }) => {
       registerTargets(region, targetGroup(region, input.TargetGroupArn), input.Targets);
       return {};

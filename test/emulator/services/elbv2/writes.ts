@@ -1,7 +1,7 @@
 /**
- * ELBv2 writes: CreateTargetGroup, CreateRule, ModifyRule, RegisterTargets, DeregisterTargets. The
- * targets ECS registers for a service's tasks are not stored here: they follow from the tasks
- * (targets.ts). RegisterTargets adds targets by hand; nothing in the emulator answers their health
+ * ELBv2 writes: CreateTargetGroup, CreateRule, ModifyRule, DeleteRule, DeleteTargetGroup,
+ * RegisterTargets, DeregisterTargets. The targets ECS registers for a service's tasks are not
+ * stored here: they follow from the tasks (targets.ts). RegisterTargets adds targets by hand; nothing in the emulator answers their health
  * checks, so they time out (unhealthy, Target.Timeout) once the unhealthy threshold is reached.
  */
 import type * as elb from '../../generated/elbv2';
@@ -9,7 +9,7 @@ import { arn } from '../../kit/arn';
 import { AwsError } from '../../kit/errors';
 import type { Region } from '../../kit/world';
 import { ec2State } from '../ec2/state';
-import { elbState, type RuleRecord, type TargetGroupRecord } from './state';
+import { defaultRuleArn, elbState, type RuleRecord, type TargetGroupRecord } from './state';
 
 /**
  * "This name must be unique per region per account, can have a maximum of 32 characters, must contain
@@ -195,4 +195,58 @@ export function deregisterTargets(region: Region, tg: TargetGroupRecord, targets
     return m;
   });
   found.forEach((m) => (m.deregisteredAt = region.now()));
+}
+
+/** A group no action of `lbArn`'s listeners forwards to any more is no longer associated with it. */
+function dissociateUnused(region: Region, lbArn: string, groups: string[]): void {
+  const state = elbState(region);
+  const listeners = state.listeners.filter((l) => l.LoadBalancerArn === lbArn).map((l) => l.ListenerArn);
+  const used = new Set([
+    ...state.listeners.filter((l) => l.LoadBalancerArn === lbArn).flatMap((l) => forwardedGroups(l.DefaultActions ?? [])),
+    ...state.rules.filter((r) => listeners.includes(r.ListenerArn)).flatMap((r) => forwardedGroups(r.Actions ?? [])),
+  ]);
+  for (const arn of groups.filter((g) => !used.has(g))) {
+    const tg = state.targetGroup(arn);
+    if (tg) {
+      tg.LoadBalancerArns = tg.LoadBalancerArns.filter((l) => l !== lbArn);
+    }
+  }
+}
+
+/** "You can't delete the default rule" (API_DeleteRule.html); ELB's wording of the refusal is not documented. */
+export function deleteRule(region: Region, ruleArn: string): void {
+  const state = elbState(region);
+  if (state.listeners.some((l) => defaultRuleArn(l.ListenerArn) === ruleArn)) {
+    throw new AwsError('OperationNotPermittedException', 'Default rules cannot be deleted');
+  }
+  const rule = state.rules.find((r) => r.RuleArn === ruleArn);
+  if (!rule) {
+    throw new AwsError('RuleNotFoundException', 'One or more rules not found');
+  }
+  const groups = forwardedGroups(rule.Actions ?? []);
+  state.rules.splice(state.rules.indexOf(rule), 1);
+  const lbArn = state.listeners.find((l) => l.ListenerArn === rule.ListenerArn)?.LoadBalancerArn;
+  if (lbArn) {
+    dissociateUnused(region, lbArn, groups);
+  }
+}
+
+/**
+ * "You can delete a target group if it is not referenced by any actions" (API_DeleteTargetGroup.html):
+ * ResourceInUse while a listener or rule forwards to it. The model lists no not-found error: deleting
+ * a group that is gone succeeds.
+ */
+export function deleteTargetGroup(region: Region, tgArn: string): void {
+  const state = elbState(region);
+  const tg = state.targetGroup(tgArn);
+  if (!tg) {
+    return;
+  }
+  const referenced = [...state.listeners.map((l) => l.DefaultActions ?? []), ...state.rules.map((r) => r.Actions ?? [])].some((actions) => forwardedGroups(actions).includes(tgArn));
+  if (referenced) {
+    throw new AwsError('ResourceInUseException', `Target group '${tgArn}' is currently in use by a listener or a rule`);
+  }
+  state.targetGroups.splice(state.targetGroups.indexOf(tg), 1);
+  state.attributes.delete(tgArn);
+  state.manualTargets.delete(tgArn);
 }

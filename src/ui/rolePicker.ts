@@ -1,8 +1,8 @@
-import type { ClientManager, Scope } from '../../aws/clientManager';
-import { roleArnProblem, trusts } from '../../ecs/express';
-import { input } from '../../ui/input';
-import { pagedPick } from '../../ui/pagedPick';
-import type { StepView } from '../../ui/steps';
+import type { ClientManager, Scope } from '../aws/clientManager';
+import { roleArnProblem, trusts } from '../ecs/express';
+import { input } from './input';
+import { pagedPick } from './pagedPick';
+import type { StepView } from './steps';
 
 /**
  * IAM roles that trust `principal` (ListRoles, paged, each page filtered), or an ARN typed when the
