@@ -59,7 +59,13 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
             const shown = current.locator(input.selector).first();
             text = (await shown.isVisible().catch(() => false)) ? await shown.innerText().catch(() => '') : '(not shown)';
             if ((input.expected as string[]).every((e) => text.includes(e))) break;
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(input.expected)} in ${input.selector}; saw:\n${text}`);
+            if (Date.now() > deadline) {
+              // What the window showed when the wait gave up, beside the other screenshots.
+              const file = path.join(screenshotDir, `timeout-${Date.now()}.png`);
+              fs.mkdirSync(screenshotDir, { recursive: true });
+              await current.screenshot({ path: file }).catch(() => undefined);
+              throw new Error(`timed out waiting for ${JSON.stringify(input.expected)} in ${input.selector} (screenshot ${file}); saw:\n${text}`);
+            }
             await current.waitForTimeout(100);
           }
           result = { text };

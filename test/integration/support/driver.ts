@@ -36,11 +36,13 @@ export function sideBarRow(label: string, state = ''): string {
 export async function openSideBarRows(...labels: string[]): Promise<void> {
   for (const label of labels) {
     await waitForText(SIDEBAR, [label]);
-    // A refresh can redraw the row while it is clicked: poll (with a deadline) until it shows open.
+    // A refresh can redraw the row while it is clicked, or take it out of the DOM for a moment: poll
+    // (with a deadline) until it shows open, clicking it whenever it shows closed.
     const deadline = Date.now() + 15_000;
-    while (await count(sideBarRow(label, '[aria-expanded="false"]'))) {
+    while (!(await count(sideBarRow(label, '[aria-expanded="true"]')))) {
       if (Date.now() > deadline) throw new Error(`the side bar row "${label}" did not open`);
-      await click(sideBarRow(label, '[aria-expanded="false"]'));
+      if (await count(sideBarRow(label, '[aria-expanded="false"]'))) await click(sideBarRow(label, '[aria-expanded="false"]')).catch(() => undefined);
+      else await waitForText(SIDEBAR, [label]);
     }
   }
 }
