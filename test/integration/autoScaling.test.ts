@@ -131,6 +131,7 @@ describe('Auto scaling: capacity, policies, scheduled actions and their activiti
     assert.strictEqual(mine.label, `Setting desired count to ${after}.`);
     assert.match(String(mine.tooltip), /Cause: monitor alarm TargetTracking-service\/demo-fargate\/api-AlarmHigh-[0-9a-f-]+ in state ALARM triggered policy requests/);
     if (hasDriver()) {
+      await vscode.commands.executeCommand('workbench.view.extension.ecsWorkbench');
       await openSideBarRows('us-east-1', 'demo-fargate', 'Services', 'api', 'Auto scaling', 'Recent activity');
       await screenshot('auto-scaling-requests', SIDEBAR);
     }
