@@ -135,6 +135,19 @@ describe('emulator: AWS CLI conformance', function () {
     assert.match(stop.stderr, /\(ConflictException\) when calling the StopServiceDeployment operation/);
   });
 
+  it('elbv2 create-target-group, create-rule, then delete-rule and delete-target-group (in use refused first)', async () => {
+    const lb = (await json('elbv2', 'describe-load-balancers', '--names', 'demo-alb')).LoadBalancers[0];
+    const listener = (await json('elbv2', 'describe-listeners', '--load-balancer-arn', lb.LoadBalancerArn)).Listeners[0];
+    const tg = (await json('elbv2', 'create-target-group', '--name', 'cli-tg', '--protocol', 'HTTP', '--port', '8080', '--vpc-id', lb.VpcId, '--target-type', 'ip')).TargetGroups[0];
+    const rule = (await json('elbv2', 'create-rule', '--listener-arn', listener.ListenerArn, '--priority', '900', '--conditions', 'Field=path-pattern,Values=/cli/*', '--actions', `Type=forward,TargetGroupArn=${tg.TargetGroupArn}`)).Rules[0];
+    const inUse = await aws('elbv2', 'delete-target-group', '--target-group-arn', tg.TargetGroupArn);
+    assert.match(inUse.stderr, /\(ResourceInUse\) when calling the DeleteTargetGroup operation/);
+    assert.strictEqual((await aws('elbv2', 'delete-rule', '--rule-arn', rule.RuleArn)).code, 0);
+    assert.strictEqual((await aws('elbv2', 'delete-target-group', '--target-group-arn', tg.TargetGroupArn)).code, 0);
+    const gone = await aws('elbv2', 'describe-target-groups', '--names', 'cli-tg');
+    assert.match(gone.stderr, /TargetGroupNotFound/);
+  });
+
   it('registers a task definition from a JSON file', async () => {
     const file = path.join(home, 'td.json');
     fs.writeFileSync(file, JSON.stringify({
