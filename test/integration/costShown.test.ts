@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { scratchDir } from './support/awsFiles';
 import { QUICK_INPUT, SIDEBAR, choose, click, hasDriver, hover, keyboard, openSideBarRows, screenshot, sideBarRow, waitForText, webviewText } from './support/driver';
+import { declineModals } from './support/modals';
 import { useEmulatorAccount, type EmulatorAccount } from './support/emulatorAccount';
 import { eventually, expand, setSettings, type Shown } from './support/tree';
 
@@ -38,29 +39,6 @@ async function costLens(document: vscode.TextDocument, accept: (title: string) =
     const lens = found.map((l) => l.command).find((c) => c?.command === 'ecsWorkbench.estimateCost');
     return lens && accept(lens.title) ? lens : undefined;
   }, `the cost CodeLens of ${path.basename(document.uri.fsPath)}`);
-}
-
-/**
- * Runs `flow`, answering its modals as a person who reads them and presses Cancel. VS Code answers
- * modals as dismissed inside an extension test host, before drawing them: their message and detail
- * are read where the extension hands them to VS Code.
- */
-async function declineModals(flow: () => Promise<void>): Promise<{ message: string; detail?: string }[]> {
-  const asked: { message: string; detail?: string }[] = [];
-  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
-  const original = window.showWarningMessage;
-  window.showWarningMessage = (message: unknown, options?: unknown, ...rest: unknown[]) => {
-    const modal = options as vscode.MessageOptions | undefined;
-    if (!modal?.modal) return original.call(vscode.window, message, options, ...rest);
-    asked.push({ message: String(message), detail: modal.detail });
-    return Promise.resolve(undefined);
-  };
-  try {
-    await flow();
-  } finally {
-    window.showWarningMessage = original;
-  }
-  return asked;
 }
 
 describe('Cost where decisions are made: CodeLens, service tooltip, Scale confirmation, service page', function () {

@@ -15,6 +15,21 @@ const NOTIFICATIONS = '.notifications-center';
 
 type Result = { serviceArn: string; outcome?: string } | undefined;
 
+const TITLE = `${QUICK_INPUT} .quick-input-title`;
+
+/** Cluster demo-fargate, family demo-api at its latest revision, and `name` typed over the family offered as the name. */
+async function firstSteps(name: string): Promise<void> {
+  await waitForText(TITLE, ['Create Service (1/', 'Cluster']);
+  await choose('demo-fargate', 'demo-fargate');
+  await waitForText(TITLE, ['Task definition family']);
+  await choose('demo-api', 'demo-api');
+  await waitForText(TITLE, ['Revision of demo-api (latest first)']);
+  await keyboard('', 'Enter');
+  await waitForText(TITLE, ['Service name']);
+  await keyboard('', 'Control+a');
+  await keyboard(name, 'Enter');
+}
+
 describe('Create Service… in the real editor: the console\'s steps, a new target group and rule on the ALB, and from a service-definition file', function () {
   this.timeout(240_000);
   let account: EmulatorAccount;
@@ -39,16 +54,7 @@ describe('Create Service… in the real editor: the console\'s steps, a new targ
     const result = await answeringModals('Create Service', async (asked) => {
       const running = Promise.resolve(vscode.commands.executeCommand<Result>('ecsWorkbench.createService'));
       const title = `${QUICK_INPUT} .quick-input-title`;
-      await waitForText(title, ['Create Service (1/', 'Cluster']);
-      await choose('demo-fargate', 'demo-fargate');
-      await waitForText(title, ['Task definition family']);
-      await choose('demo-api', 'demo-api');
-      await waitForText(title, ['Revision of demo-api (latest first)']);
-      await keyboard('', 'Enter');
-      await waitForText(title, ['Service name']);
-      // The family is offered as the name; a person selects it all and types another.
-      await keyboard('', 'Control+a');
-      await keyboard('it-orders', 'Enter');
+      await firstSteps('it-orders');
       await waitForText(title, ['Launch type or capacity provider']);
       await choose('FARGATE_SPOT (capacity provider)', 'SPOT');
       await waitForText(title, ['Desired count']);
@@ -131,15 +137,7 @@ describe('Create Service… in the real editor: the console\'s steps, a new targ
     const result = await answeringModals('Create Service', async (asked) => {
       const running = Promise.resolve(vscode.commands.executeCommand<Result>('ecsWorkbench.createService'));
       const title = `${QUICK_INPUT} .quick-input-title`;
-      await waitForText(title, ['Create Service (1/', 'Cluster']);
-      await choose('demo-fargate', 'demo-fargate');
-      await waitForText(title, ['Task definition family']);
-      await choose('demo-api', 'demo-api');
-      await waitForText(title, ['Revision of demo-api (latest first)']);
-      await keyboard('', 'Enter');
-      await waitForText(title, ['Service name']);
-      await keyboard('', 'Control+a');
-      await keyboard('it-shop', 'Enter');
+      await firstSteps('it-shop');
       await waitForText(title, ['Launch type or capacity provider']);
       await choose('FARGATE', 'FARGATE');
       for (const step of ['Desired count', 'VPC (awsvpc)', 'Subnets', 'Security groups', 'Public IP']) {

@@ -23,3 +23,11 @@ export async function answeringModals<T>(answer: string | undefined, flow: (aske
     window.showWarningMessage = original;
   }
 }
+
+/** Runs `flow` answering its modals as a person who reads them and presses Cancel; returns what they asked. */
+export function declineModals(flow: () => Promise<void>): Promise<{ message: string; detail?: string }[]> {
+  return answeringModals(undefined, async (asked) => {
+    await flow();
+    return asked;
+  });
+}
