@@ -87,10 +87,12 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
           // Types into whatever has focus (a quick pick, an input box), then presses a key. While a
           // quick input is shown, a person waits for its caret: keys sent as it is replaced by the
           // next step's would land in the editor behind it.
+          // If something else keeps the focus (an open notifications centre), they click into the box.
           if (await current.locator('.quick-input-widget').first().isVisible().catch(() => false)) {
-            await current
-              .waitForFunction("Boolean(document.activeElement && document.activeElement.closest('.quick-input-widget'))", undefined, { timeout: 5_000 })
-              .catch(() => undefined);
+            const focused = await current
+              .waitForFunction("Boolean(document.activeElement && document.activeElement.closest('.quick-input-widget'))", undefined, { timeout: 2_000 })
+              .then(() => true, () => false);
+            if (!focused) await current.locator('.quick-input-widget .quick-input-box input').first().click({ timeout: 5_000 });
           }
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
           if (input.press) await current.keyboard.press(String(input.press));
