@@ -92,7 +92,7 @@ export async function startDriverEndpoint(page: () => Page | undefined, screensh
             const focused = await current
               .waitForFunction("Boolean(document.activeElement && document.activeElement.closest('.quick-input-widget'))", undefined, { timeout: 2_000 })
               .then(() => true, () => false);
-            if (!focused) await current.locator('.quick-input-widget .quick-input-box input').first().click({ timeout: 5_000 });
+            if (!focused) await current.locator('.quick-input-widget .quick-input-box input:visible').first().click({ timeout: 2_000 }).catch(() => undefined);
           }
           if (input.type) await current.keyboard.type(String(input.type), { delay: 5 });
           if (input.press) await current.keyboard.press(String(input.press));
