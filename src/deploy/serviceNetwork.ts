@@ -145,7 +145,7 @@ export class ServiceNetwork {
       const rule = await client.send(new sdk.elbv2.CreateRuleCommand({ ListenerArn: n.listenerArn, Priority: n.priority, Conditions: [{ Field: 'path-pattern', Values: [n.pathPattern] }], Actions: [forward] }));
       return { primary, alternate, ruleArn: rule.Rules?.[0]?.RuleArn ?? '' };
     } catch (error) {
-      await this.removeTargetGroups({ groups: made }, made.length ? 'Creating the target groups and listener rule' : undefined, error);
+      await this.removeTargetGroups({ groups: made }, 'Creating the target groups and listener rule', error);
       throw error;
     }
   }

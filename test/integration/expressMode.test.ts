@@ -19,8 +19,6 @@ describe('Express Mode: Create Express Service… in the real editor, its URL, a
     if (!hasDriver()) this.skip();
     account = await useEmulatorAccount({ seed: 'demo' });
     ({ emulator, workbench } = account);
-    // Earlier suites can leave the notifications centre open, holding the focus.
-    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   after(async () => {

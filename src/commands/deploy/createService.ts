@@ -14,7 +14,7 @@ import { isArgumentObject } from '../../util/args';
 import { shiftsTraffic } from '../../util/deploymentStrategy';
 import type { DeployUi } from './context';
 import { costOfCreate } from './costChange';
-import { createServiceSteps, requestOf, type CreateState } from './createServiceSteps';
+import { createServiceSteps, requestOf, shifting, type CreateState } from './createServiceSteps';
 import type { NewTargetGroupChoice } from './createServiceLbSteps';
 import { report } from './report';
 import { strategySummary } from './strategySteps';
@@ -123,7 +123,7 @@ async function ask(ui: DeployUi, arg: unknown): Promise<Plan> {
   };
   const s = await runSteps('Create Service', createServiceSteps(ui), initial);
   const n = s.lbChoice === 'new' && s.newTargetGroup && s.lb
-    ? { ...s.newTargetGroup, port: s.lb.containerPort, vpcId: s.vpcId, targetType: s.td?.networkMode === 'awsvpc' ? 'ip' as const : 'instance' as const, roleArn: shiftsTraffic(s.strategy.strategy ?? 'ROLLING') ? s.lbRoleArn : undefined }
+    ? { ...s.newTargetGroup, port: s.lb.containerPort, vpcId: s.vpcId, targetType: s.td?.networkMode === 'awsvpc' ? 'ip' as const : 'instance' as const, roleArn: shifting(s) ? s.lbRoleArn : undefined }
     : undefined;
   return { scope, request: requestOf(s), newTargetGroup: n };
 }

@@ -53,10 +53,12 @@ export function parseTags(text: string): EcsTypes.Tag[] {
 
 const nameOf = (tags: { Key?: string; Value?: string }[] | undefined) => tags?.find((t) => t.Key === 'Name')?.Value;
 
+/** Whether the strategy answered moves traffic between two target groups (blue/green, linear, canary). */
+export const shifting = (s: CreateState): boolean => shiftsTraffic(s.strategy.strategy ?? 'ROLLING');
+
 export function createServiceSteps(ui: DeployUi): Step<CreateState>[] {
   const awsvpc = (s: CreateState) => s.td?.networkMode === 'awsvpc';
   const network = (s: CreateState) => new ServiceNetwork(ui.clients, s.scope);
-  const shifting = (s: CreateState) => shiftsTraffic(s.strategy.strategy ?? 'ROLLING');
   return [
     { title: 'Cluster', when: (s) => !s.clusterFromNode, ask: async (view, s) => void (s.cluster = await pickCluster(ui.clients, s.scope, view)) },
     { title: 'Task definition family', ask: async (view, s) => void (s.family = await pickFamily(ui.clients, s.scope, view)) },
@@ -142,7 +144,7 @@ export function requestOf(s: CreateState): EcsTypes.CreateServiceRequest {
     loadBalancers: s.lb ? [{ targetGroupArn: s.lb.targetGroupArn, containerName: s.lb.containerName, containerPort: s.lb.containerPort }] : undefined,
     deploymentConfiguration: {
       minimumHealthyPercent: s.minimumHealthyPercent, maximumPercent: s.maximumPercent, deploymentCircuitBreaker: { enable: s.breaker !== 'off', rollback: s.breaker === 'rollback' },
-      ...(shiftsTraffic(s.strategy.strategy ?? 'ROLLING') ? s.strategy : {}),
+      ...(shifting(s) ? s.strategy : {}),
     },
     placementStrategy: s.launch.launchType === 'EC2' ? s.placementStrategy : undefined,
     placementConstraints: s.launch.launchType === 'EC2' && s.constraint ? [s.constraint === 'memberOf' ? { type: 'memberOf', expression: s.expression } : { type: 'distinctInstance' }] : undefined,

@@ -197,16 +197,22 @@ export function deregisterTargets(region: Region, tg: TargetGroupRecord, targets
   found.forEach((m) => (m.deregisteredAt = region.now()));
 }
 
+/** The target groups forwarded to by the listeners `lbArn` names (every listener without it) and their rules. */
+function forwardedByListeners(region: Region, lbArn?: string): Set<string> {
+  const state = elbState(region);
+  const listeners = state.listeners.filter((l) => lbArn === undefined || l.LoadBalancerArn === lbArn);
+  const arns = listeners.map((l) => l.ListenerArn);
+  return new Set([
+    ...listeners.flatMap((l) => forwardedGroups(l.DefaultActions ?? [])),
+    ...state.rules.filter((r) => arns.includes(r.ListenerArn)).flatMap((r) => forwardedGroups(r.Actions ?? [])),
+  ]);
+}
+
 /** A group no action of `lbArn`'s listeners forwards to any more is no longer associated with it. */
 function dissociateUnused(region: Region, lbArn: string, groups: string[]): void {
-  const state = elbState(region);
-  const listeners = state.listeners.filter((l) => l.LoadBalancerArn === lbArn).map((l) => l.ListenerArn);
-  const used = new Set([
-    ...state.listeners.filter((l) => l.LoadBalancerArn === lbArn).flatMap((l) => forwardedGroups(l.DefaultActions ?? [])),
-    ...state.rules.filter((r) => listeners.includes(r.ListenerArn)).flatMap((r) => forwardedGroups(r.Actions ?? [])),
-  ]);
+  const used = forwardedByListeners(region, lbArn);
   for (const arn of groups.filter((g) => !used.has(g))) {
-    const tg = state.targetGroup(arn);
+    const tg = elbState(region).targetGroup(arn);
     if (tg) {
       tg.LoadBalancerArns = tg.LoadBalancerArns.filter((l) => l !== lbArn);
     }
@@ -242,8 +248,7 @@ export function deleteTargetGroup(region: Region, tgArn: string): void {
   if (!tg) {
     return;
   }
-  const referenced = [...state.listeners.map((l) => l.DefaultActions ?? []), ...state.rules.map((r) => r.Actions ?? [])].some((actions) => forwardedGroups(actions).includes(tgArn));
-  if (referenced) {
+  if (forwardedByListeners(region).has(tgArn)) {
     throw new AwsError('ResourceInUseException', `Target group '${tgArn}' is currently in use by a listener or a rule`);
   }
   state.targetGroups.splice(state.targetGroups.indexOf(tg), 1);
